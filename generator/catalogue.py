@@ -1,0 +1,201 @@
+"""Load a catalogue folder into a validated :class:`Catalogue`.
+
+Layout (one file per item, so pull requests do not conflict)::
+
+    catalogue/
+      _site.yaml                 the bureau and its site
+      保障性住房/                 an area (领域): a tab of the site
+        _meta.yaml               optional: 标题, slug, 顺序, 简介
+        配给管理/                 a category (一级事项): a column (栏目)
+          _meta.yaml             optional
+          公租房承租资格审核.yaml   an item (公开事项)
+
+Every file is read and every problem reported in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, has_errors, make
+from generator.gitdates import last_change_dates
+from generator.loader import YamlDocument, read_yaml
+from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, FieldSpec, Record, Site
+from generator.slugs import initials
+from generator.validate import RecordValidator, suggest_key, validate_record
+
+META_FILE = "_meta.yaml"
+SITE_FILE = "_site.yaml"
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class _Meta:
+    title: str
+    slug: str
+    order: int
+    description: str
+
+
+def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Read, validate and assemble the whole catalogue under ``folder``.
+
+    Returns ``(None, diagnostics)`` when any error was found; the diagnostics then
+    cover every file, not just the first bad one.
+    """
+    shown = folder.as_posix().rstrip("/")
+    if not folder.is_dir():
+        return None, [make("catalogue-missing", shown, path=shown)]
+    diagnostics: list[Diagnostic] = []
+    site = _load_site(folder, shown, diagnostics)
+    dates = last_change_dates(folder) if git_dates else {}
+    areas: list[Area] = []
+    ids: dict[str, str] = {}
+    for area_dir in _subfolders(folder):
+        meta = _load_meta(area_dir, f"{shown}/{area_dir.name}", diagnostics)
+        area = Area(meta.title, meta.slug, meta.order, meta.description)
+        for category_dir in _subfolders(area_dir):
+            rel_dir = f"{area_dir.name}/{category_dir.name}"
+            cmeta = _load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
+            category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
+            for path in _yaml_files(category_dir):
+                rel = f"{rel_dir}/{path.name}"
+                record = _load_record(path, f"{shown}/{rel}", ids, diagnostics)
+                if record is not None:
+                    record.area, record.category = area.title, category.title
+                    record.updated = record.updated or dates.get(rel, "")
+                    category.records.append(record)
+            _report_strays(category_dir, f"{shown}/{rel_dir}", diagnostics, deeper=True)
+            category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
+            area.categories.append(category)
+        _report_strays(area_dir, f"{shown}/{area_dir.name}", diagnostics)
+        _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", diagnostics)
+        area.categories.sort(key=lambda c: (c.order, c.title))
+        areas.append(area)
+    _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
+    _check_unique_slugs(areas, shown, diagnostics)
+    areas.sort(key=lambda a: (a.order, a.title))
+    if not any(a.records for a in areas) and not has_errors(diagnostics):
+        diagnostics.append(make("catalogue-empty", shown))
+    if has_errors(diagnostics) or site is None:
+        return None, diagnostics
+    return Catalogue(site=site, areas=areas), diagnostics
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix in _YAML_SUFFIXES and not p.name.startswith("_")
+    )
+
+
+def _report_strays(folder: Path, shown: str, out: list[Diagnostic], *, allowed: Iterable[str] = (), deeper: bool = False) -> None:
+    """Report item files where no item belongs.
+
+    Beside the areas or directly in an area folder only settings files may stand
+    (``allowed``); below a category folder (``deeper``) nothing is read at all.
+    """
+    if deeper:
+        strays = [p for p in sorted(folder.rglob("*")) if p.parent != folder and p.suffix in _YAML_SUFFIXES]
+    else:
+        allowed = {META_FILE, *allowed}
+        strays = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix in _YAML_SUFFIXES and p.name not in allowed]
+    for path in strays:
+        out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
+
+
+def _load_record(path: Path, shown: str, ids: dict[str, str], out: list[Diagnostic]) -> Record | None:
+    doc, problems = read_yaml(path, shown)
+    out.extend(problems)
+    if doc is None:
+        return None
+    record, problems = validate_record(doc)
+    out.extend(problems)
+    record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    if isinstance(record_id, str) and record_id:
+        if record_id in ids:
+            line, column = doc.where(("id",))
+            out.append(make("duplicate-id", shown, line, column, element="id", value=record_id, other=ids[record_id]))
+            return None
+        ids[record_id] = shown
+    if record is not None:
+        record.file = shown
+    return record
+
+
+def _fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:
+    """Validate a small settings file (meta or site) against ``specs``."""
+    validator = RecordValidator(doc)
+    values: dict[str, object] = {}
+    data = doc.data
+    if not isinstance(data, dict):
+        validator.report("not-mapping", ())
+        return values, validator.diagnostics
+    known = {s.key: s for s in specs}
+    for key in data:
+        if key not in known:
+            validator.report("unknown-key", (key,), at_key=True, key=key, suggestion=suggest_key(key, known), allowed="、".join(known))
+    for spec in specs:
+        if spec.key not in data:
+            if spec.required:
+                validator.report("missing-field", (), spec, key=spec.key, example=spec.example)
+            continue
+        parsed = validator.parse(spec, data[spec.key], (spec.key,))
+        if parsed is not None:
+            values[spec.attr] = parsed
+    return values, validator.diagnostics
+
+
+def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:
+    values: dict[str, object] = {}
+    path = folder / META_FILE
+    if path.exists():
+        doc, problems = read_yaml(path, f"{shown}/{META_FILE}")
+        out.extend(problems)
+        if doc is not None:
+            values, problems = _fields(doc, META_FIELDS)
+            out.extend(problems)
+            slug = values.get("slug")
+            if isinstance(slug, str) and not SLUG_PATTERN.match(slug):
+                line, column = doc.where(("slug",))
+                out.append(make("slug-format", f"{shown}/{META_FILE}", line, column, element="slug", value=slug))
+                values.pop("slug")
+    title = str(values.get("title") or folder.name)
+    return _Meta(
+        title=title,
+        slug=str(values.get("slug") or initials(title)),
+        order=int(values.get("order") or 1000),  # type: ignore[call-overload]
+        description=str(values.get("description") or ""),
+    )
+
+
+def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
+    path = folder / SITE_FILE
+    if not path.exists():
+        out.append(make("site-missing", f"{shown}/{SITE_FILE}"))
+        return None
+    doc, problems = read_yaml(path, f"{shown}/{SITE_FILE}")
+    out.extend(problems)
+    if doc is None:
+        return None
+    values, problems = _fields(doc, SITE_FIELDS)
+    out.extend(problems)
+    if "bureau" not in values:
+        return None
+    values.setdefault("title", f"{values['bureau']}政务公开标准目录")
+    return Site(**values)  # type: ignore[arg-type]
+
+
+def _check_unique_slugs(items: list[Area] | list[Category], shown: str, out: list[Diagnostic]) -> None:
+    seen: dict[str, str] = {}
+    for item in items:
+        if item.slug in seen:
+            out.append(make("slug-duplicate", f"{shown}/{item.title}", value=item.slug, other=seen[item.slug]))
+        seen.setdefault(item.slug, item.title)

@@ -1,0 +1,209 @@
+"""Strict, line-aware YAML reading.
+
+``load_yaml(path)`` returns the document as plain Python values (dict, list, str,
+None) plus the line and column of every value and key, or diagnostics saying, in
+Chinese, why the file cannot be read. It never raises for bad input.
+
+Strictness, on purpose:
+
+* every scalar stays a string: ``no``, ``on``, ``2024-03-05`` or ``20`` are never
+  turned into booleans, dates or numbers behind the editor's back;
+* a key written twice is an error (PyYAML silently keeps the last one);
+* one document per file; no anchors or aliases;
+* UTF-8 with or without BOM, LF or CRLF; GBK and UTF-16 are recognised and refused
+  with a hint, never mis-decoded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic, make
+
+try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path_ = tuple[object, ...]
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data and where each part of it stands."""
+
+    file: str
+    data: object
+    #: (line, column), 1-based, of each value, keyed by its path (keys and list indices).
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: (line, column) of each mapping key, keyed by the path of its value.
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``path``; falls back to the nearest located parent."""
+        table = self.key_positions if key else self.positions
+        while path:
+            if path in table:
+                return table[path]
+            if not key and path in self.key_positions:
+                return self.key_positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode file bytes as UTF-8 (BOM allowed) or explain why not."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, [make("encoding-utf16", file)]
+    if b"\x00" in raw:
+        return None, [make("file-binary", file)]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return None, [make("encoding-invalid", file, line, column, offset=exc.start + 1)]
+        return None, [make("encoding-gbk", file, line, column)]
+
+
+def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Read and parse one YAML file; ``display`` is the path shown in messages."""
+    file = display or path.as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [make("file-unreadable", file, reason=exc.strerror or str(exc))]
+    return parse_yaml(raw, file)
+
+
+def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse YAML bytes into a :class:`YamlDocument`, or return located diagnostics."""
+    text, problems = decode(raw, file)
+    if text is None:
+        return None, problems
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return None, [make("file-empty", file)]
+    lines = text.split("\n")
+    try:
+        documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_diagnostic(exc, lines, file)]
+    except yaml.YAMLError as exc:  # errors without a mark (rare)
+        return None, [make("yaml-syntax", file, problem=str(exc))]
+    documents = [d for d in documents if d is not None]
+    if not documents:
+        return None, [make("file-empty", file)]
+    if len(documents) > 1:
+        line, column = _mark(documents[1].start_mark)
+        return None, [make("yaml-multiple-documents", file, line, column)]
+    doc = YamlDocument(file=file, data=None)
+    diagnostics: list[Diagnostic] = []
+    doc.data = _Converter(doc, diagnostics).convert(documents[0], ())
+    return doc, diagnostics
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+class _Converter:
+    """Turns composed nodes into plain values, recording positions and duplicate keys."""
+
+    def __init__(self, doc: YamlDocument, out: list[Diagnostic]) -> None:
+        self.doc = doc
+        self.out = out
+        self.seen: set[int] = set()
+
+    def convert(self, node: yaml.Node, path: Path_, at: tuple[int, int] | None = None) -> object:
+        doc = self.doc
+        if id(node) in self.seen:  # the composer hands an alias back as the anchored node
+            line, column = at or _mark(node.start_mark)
+            self.out.append(make("yaml-anchor", doc.file, line, column))
+            return None
+        self.seen.add(id(node))
+        doc.positions[path] = _mark(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null" and not node.style:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, object]:
+        doc = self.doc
+        result: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            key_at = _mark(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.out.append(make("not-mapping", doc.file, *key_at))
+                continue
+            key = str(key_node.value).strip()
+            key_path = (*path, key)
+            if key in result:
+                first_line = doc.key_positions[key_path][0]
+                self.out.append(
+                    make("duplicate-key", doc.file, *key_at, element=key, key=key, first_line=first_line)
+                )
+                continue
+            doc.key_positions[key_path] = key_at
+            result[key] = self.convert(value_node, key_path, key_at)
+        return result
+
+
+_FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?([^\s:：#][^:：#]*?)\s*：")
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic:
+    """Translate a PyYAML error into a located Chinese diagnostic with a concrete hint."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _mark(mark)
+    problem = exc.problem or ""
+    # Editors' pitfalls first: look at the reported line and the lines just before it,
+    # because PyYAML often notices a problem one line after its cause.
+    for number in range(line, max(0, line - 3), -1):
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        if "\t" in text[: len(text) - len(text.lstrip())] or ("\t" in problem and number == line):
+            return make("yaml-tab", file, number, text.index("\t") + 1 if "\t" in text else 1)
+        if text.startswith("\u3000") or (text.lstrip(" ").startswith("\u3000")):
+            return make("yaml-fullwidth-space", file, number, text.index("\u3000") + 1)
+        match = _FULLWIDTH_COLON_KEY.match(text)
+        if match and ":" not in text.split("：", 1)[0]:
+            return make("yaml-fullwidth-colon", file, number, text.index("：") + 1, key=match.group(1))
+    if "anchor" in problem or "alias" in problem:
+        return make("yaml-anchor", file, line, column)
+    return make("yaml-syntax", file, line, column, problem=_translate(problem))
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "这里不能出现“键: 值”（可能是值中含有“: ”，请给整个值加上引号）",
+    "could not find expected ':'": "找不到冒号“:”（可能是缩进不齐或冒号写成了全角“：”）",
+    "did not find expected key": "缩进不齐，找不到预期的键",
+    "did not find expected '-' indicator": "列表项缩进不齐，找不到预期的“- ”",
+    "found unexpected end of stream": "文件意外结束（可能是引号没有成对）",
+    "found character that cannot start any token": "出现了不能作为开头的字符",
+    "expected <block end>, but found '-'": "列表项“- ”的缩进与上一行不一致",
+    "expected <block end>, but found '<block mapping start>'": "这一行的缩进与上一行不一致",
+    "expected <block end>, but found '<scalar>'": "这一行的缩进与上一行不一致",
+    "found unknown escape character": "双引号内出现了无效的转义字符“\\”（请改用单引号）",
+}
+
+
+def _translate(problem: str) -> str:
+    for english, chinese in _PROBLEMS.items():
+        if problem.startswith(english):
+            return chinese
+    return problem or "无法解析"

@@ -1,0 +1,161 @@
+"""Every message gkml shows an editor, keyed by a stable diagnostic code.
+
+Messages are written for civil servants, not programmers: they name the element,
+say what was expected in YAML terms and what to type instead. Placeholders in
+braces are filled in by :func:`generator.diagnostics.make`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from generator.severity import Severity
+
+
+@dataclass(frozen=True)
+class Message:
+    severity: Severity
+    message: str
+    hint: str
+    title: str  # short Chinese name of the rule, for the editors' guide
+
+
+def _table() -> dict[str, Message]:
+    E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+    return {
+        # --- reading the file -------------------------------------------------------------
+        "file-unreadable": Message(E, "无法读取文件：{reason}", "请确认文件存在且有读取权限。", "文件无法读取"),
+        "file-binary": Message(
+            E, "文件含有二进制内容（NUL 字节），不是文本文件", "请用文本编辑器重新保存为 UTF-8 编码的 .yaml 文件。", "不是文本文件"
+        ),
+        "encoding-gbk": Message(
+            E,
+            "文件是 GBK/GB18030 编码，不是 UTF-8",
+            "请在编辑器中选择“另存为”，编码选“UTF-8”后保存（记事本：编码选 UTF-8；VS Code：右下角点击 GBK → 通过编码保存 → UTF-8）。",
+            "文件编码为 GBK",
+        ),
+        "encoding-invalid": Message(
+            E, "文件不是 UTF-8 编码（第 {offset} 个字节无法解码）", "请将文件另存为 UTF-8 编码。", "文件编码错误"
+        ),
+        "encoding-utf16": Message(
+            E, "文件是 UTF-16 编码，不是 UTF-8", "请将文件另存为 UTF-8 编码（不要选 Unicode/UTF-16）。", "文件编码为 UTF-16"
+        ),
+        "file-empty": Message(E, "文件是空的", "请参照其他事项文件填写内容，或删除此文件。", "空文件"),
+        # --- YAML syntax --------------------------------------------------------------------
+        "yaml-tab": Message(
+            E, "使用了制表符（Tab）缩进", "YAML 只能用空格缩进：请把行首的 Tab 换成两个空格。", "用 Tab 缩进"
+        ),
+        "yaml-fullwidth-colon": Message(
+            E,
+            "“{key}”后面用了全角冒号“：”",
+            "键和值之间要用英文半角冒号加一个空格，请改为“{key}: ”。",
+            "全角冒号",
+        ),
+        "yaml-fullwidth-space": Message(
+            E, "行首有全角空格（　）", "缩进只能用半角空格：请删除全角空格后用半角空格对齐。", "全角空格"
+        ),
+        "yaml-missing-space": Message(
+            E, "冒号后面缺少空格", "键和值之间的冒号后面要加一个空格，例如“时限: 20个工作日”。", "冒号后缺空格"
+        ),
+        "yaml-syntax": Message(
+            E, "YAML 格式错误：{problem}", "请检查这一行及上一行的缩进、冒号和引号是否成对。", "YAML 格式错误"
+        ),
+        "yaml-multiple-documents": Message(
+            E, "一个文件里只能有一个事项，这里出现了第二段内容（---）", "请删除多余的“---”，或把第二个事项另存为新文件。", "一个文件多个事项"
+        ),
+        "yaml-anchor": Message(
+            E, "不支持 YAML 锚点和别名（& 和 *）", "请把引用的内容直接写出来。", "使用了锚点/别名"
+        ),
+        "duplicate-key": Message(
+            E,
+            "“{key}”重复出现，第一次出现在第 {first_line} 行",
+            "同一个键只能写一次：请合并两处内容，删除其中一处。",
+            "键重复",
+        ),
+        "not-mapping": Message(
+            E, "文件内容应是“键: 值”的形式", "请参照示例文件，每行以“名称: ”“时限: ”这样的键开头。", "不是键值形式"
+        ),
+        # --- record structure -----------------------------------------------------------------
+        "missing-field": Message(E, "缺少“{key}”", "请添加一行“{key}: {example}”。", "缺少要素"),
+        "empty-value": Message(E, "“{key}”不能为空", "请填写内容，例如：{example}", "要素为空"),
+        "unknown-key": Message(E, "不认识的键“{key}”{suggestion}", "可用的键：{allowed}。", "未知的键"),
+        "wrong-type": Message(E, "“{key}”应为{expected}，这里是{found}", "示例：{example}", "类型错误"),
+        "bad-id": Message(
+            E,
+            "id“{value}”格式不对",
+            "id 只能由小写字母、数字和连字符组成，以字母开头，例如“bzxzf-gzf-zgsh”；id 一经发布不要修改，它决定网址。",
+            "id 格式错误",
+        ),
+        "duplicate-id": Message(
+            E, "id“{value}”与 {other} 重复", "每个事项的 id 必须唯一：请给其中一个换一个新 id。", "id 重复"
+        ),
+        "content-mark": Message(
+            E,
+            "公开内容“{value}”前缺少“●”或“〇”标记",
+            "必选项写“- ●{text}”，可选项写“- 〇{text}”。",
+            "公开内容缺少●/〇",
+        ),
+        "channel-mark": Message(
+            E,
+            "公开渠道“{value}”前缺少“■”或“□”标记",
+            "必选渠道写“- ■{text}”，可选渠道写“- □{text}”。",
+            "公开渠道缺少■/□",
+        ),
+        "channel-unknown": Message(
+            E, "“{value}”不是标准公开渠道", "标准渠道共 13 个：{allowed}。其他渠道请写“□其他: 渠道名称”。", "未知的公开渠道"
+        ),
+        "channel-duplicate": Message(E, "公开渠道“{value}”重复出现", "每个渠道只写一次。", "公开渠道重复"),
+        "channel-detail-keys": Message(
+            E, "渠道说明中不认识的键“{key}”", "政府网站渠道可写“栏目”和“网址”两项。", "渠道说明键错误"
+        ),
+        "vocab-unknown": Message(E, "“{value}”不是有效的{key}", "可选值：{allowed}。", "取值不在规定范围"),
+        "vocab-variant": Message(
+            I, "“{value}”已按标准写法理解为“{normal}”", "建议直接写“{normal}”。", "非标准写法"
+        ),
+        "audience-group-missing": Message(
+            E,
+            "“特定群体”需要写明是哪一类群体",
+            "请写成“特定群体（申请人）”这样的形式，括号内写明群体。",
+            "特定群体未写明",
+        ),
+        "basis-format": Message(
+            E,
+            "公开依据“{value}”应以书名号《》括起文件名称",
+            "写成“《文件名称》（文号）”，例如“《公共租赁住房管理办法》（住房和城乡建设部令第11号）”。",
+            "依据缺少书名号",
+        ),
+        "url-scheme": Message(
+            E, "网址“{value}”不是 http:// 或 https:// 开头", "请填写完整网址，例如“https://www.example.gov.cn/zwgk/”。", "网址格式错误"
+        ),
+        "date-format": Message(
+            E, "日期“{value}”格式不对", "请写成“2024-03-05”这样的年-月-日形式。", "日期格式错误"
+        ),
+        "order-format": Message(E, "顺序“{value}”应为整数", "例如“顺序: 3”。", "顺序不是整数"),
+        # --- catalogue tree ---------------------------------------------------------------------
+        "record-outside-category": Message(
+            E,
+            "事项文件放错了位置",
+            "事项文件应放在“catalogue/领域/一级事项/”文件夹中，例如 catalogue/保障性住房/配给管理/。",
+            "文件位置错误",
+        ),
+        "slug-format": Message(
+            E,
+            "网址别名“{value}”只能用小写字母、数字和连字符",
+            "例如“slug: bzxzf”。不填则自动用拼音首字母生成。",
+            "网址别名格式错误",
+        ),
+        "slug-duplicate": Message(
+            E, "网址别名“{value}”与 {other} 重复", "请为其中一个改用不同的 slug。", "网址别名重复"
+        ),
+        "catalogue-missing": Message(
+            E, "找不到目录文件夹 {path}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
+        ),
+        "catalogue-empty": Message(
+            E, "目录中没有任何事项", "请在 catalogue/领域/一级事项/ 下添加事项文件。", "目录为空"
+        ),
+        "site-missing": Message(
+            E, "缺少站点配置文件 _site.yaml", "请在目录文件夹中创建 _site.yaml，至少填写“单位名称”。", "缺少站点配置"
+        ),
+    }
+
+
+MESSAGES: dict[str, Message] = _table()

@@ -1,0 +1,33 @@
+"""ASCII slugs from Chinese titles (pinyin), for readable and stable URLs and anchors."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Tone-less pinyin syllables of the Han characters in ``text``; other runs kept as words."""
+    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
+    return tuple(w.lower() for w in words if w.strip())
+
+
+def initials(text: str) -> str:
+    """Pinyin initials of ``text`` as a slug, e.g. 保障性住房 → bzxzf."""
+    letters = "".join(s[0] for s in pinyin_syllables(text) if s[0].isascii() and s[0].isalnum())
+    return letters or "x"
+
+
+def slugify(text: str, sep: str = "-") -> str:
+    """Full-pinyin slug of a heading, e.g. 公开依据 → gong-kai-yi-ju.
+
+    Usable as the ``slugify`` of Python-Markdown's toc extension, so that headings in
+    hand-written pages get ASCII anchors instead of ``_1``, ``_2``.
+    """
+    joined = sep.join(pinyin_syllables(text))
+    return _NON_SLUG.sub(sep, joined.lower()).strip(sep) or "section"

@@ -1,0 +1,326 @@
+"""Structure and type validation: a parsed item file → a :class:`Record` or diagnostics.
+
+Every field is checked (not just the first failing one), each problem located at the
+line and column of the offending value, and the message taken from
+:mod:`generator.messages`. Which keys exist and what they hold comes from
+:data:`generator.model.RECORD_FIELDS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+
+from generator import vocab
+from generator.diagnostics import Diagnostic, make
+from generator.loader import Path_, YamlDocument
+from generator.model import (
+    FIELDS_BY_KEY,
+    KEY_ALIASES,
+    RECORD_FIELDS,
+    Audience,
+    Basis,
+    Channel,
+    ContentElement,
+    FieldSpec,
+    Record,
+)
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_BASIS = re.compile(r"^(《[^》]*》[^（(]*?)\s*(?:[（(]\s*([^（）()]+?)\s*[）)])?\s*$")
+_AUDIENCE = re.compile(r"^(.+?)\s*[（(]\s*(.*?)\s*[）)]$")
+
+
+def type_name(value: object) -> str:
+    """Chinese name of a YAML value's shape, for messages."""
+    if value is None or value == "":
+        return "空值"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "键值对"
+    return "文字"
+
+
+def is_link_url(url: str) -> bool:
+    """Only http(s) and site-relative URLs may become links."""
+    return url.startswith(("https://", "http://")) or (url.startswith("/") and not url.startswith("//"))
+
+
+class RecordValidator:
+    """Validates one item document; collects every problem into ``self.diagnostics``."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def report(self, code: str, path: Path_, spec: FieldSpec | None = None, *, at_key: bool = False, **values: object) -> None:
+        line, column = self.doc.where(path, key=at_key)
+        element = spec.key if spec else ""
+        self.diagnostics.append(make(code, self.doc.file, line, column, element=element, **values))
+
+    def text(self, value: object, path: Path_, spec: FieldSpec, what: str = "文字") -> str | None:
+        """A non-empty single-line-or-more string, or None after reporting why not."""
+        if isinstance(value, (list, dict)):
+            self.report("wrong-type", path, spec, key=spec.key, expected=what, found=type_name(value), example=spec.example)
+            return None
+        if value is None or not str(value).strip():
+            self.report("empty-value", path, spec, key=spec.key, example=spec.example)
+            return None
+        return str(value).strip()
+
+    def one_or_many(self, value: object, path: Path_, spec: FieldSpec) -> list[tuple[object, Path_]]:
+        """A scalar or a list, as (item, path) pairs."""
+        if isinstance(value, list):
+            if not value:
+                self.report("empty-value", path, spec, key=spec.key, example=spec.example)
+            return [(item, (*path, i)) for i, item in enumerate(value)]
+        if isinstance(value, dict):
+            self.report("wrong-type", path, spec, key=spec.key, expected="文字或列表", found="键值对", example=spec.example)
+            return []
+        return [(value, path)]
+
+    def choice(self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> str | None:
+        text = self.text(value, path, spec)
+        if text is None:
+            return None
+        normal = vocab.normalise(text, allowed, variants)
+        if normal is None:
+            self.report("vocab-unknown", path, spec, value=text, key=spec.key, allowed="、".join(allowed))
+        elif normal != text:
+            self.report("vocab-variant", path, spec, value=text, normal=normal)
+        return normal
+
+    # -- kinds ---------------------------------------------------------------------------
+    def parse_id(self, value: object, path: Path_, spec: FieldSpec) -> str | None:
+        text = self.text(value, path, spec)
+        if text is not None and (not ID_PATTERN.match(text) or len(text) > 64):
+            self.report("bad-id", path, spec, value=text)
+            return None
+        return text
+
+    def parse_text(self, value: object, path: Path_, spec: FieldSpec) -> str | None:
+        return self.text(value, path, spec)
+
+    def parse_order(self, value: object, path: Path_, spec: FieldSpec) -> int | None:
+        text = self.text(value, path, spec)
+        if text is None:
+            return None
+        try:
+            return int(text)
+        except ValueError:
+            self.report("order-format", path, spec, value=text)
+            return None
+
+    def parse_date(self, value: object, path: Path_, spec: FieldSpec) -> str | None:
+        text = self.text(value, path, spec)
+        if text is None:
+            return None
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            self.report("date-format", path, spec, value=text)
+            return None
+
+    def parse_content(self, value: object, path: Path_, spec: FieldSpec) -> tuple[ContentElement, ...] | None:
+        result = []
+        for item, at in self.one_or_many(value, path, spec):
+            text = self.text(item, at, spec)
+            if text is None:
+                continue
+            mark, rest = text[0], text[1:].strip()
+            if mark == vocab.CONTENT_REQUIRED and rest:
+                result.append(ContentElement(rest, True))
+            elif (mark == vocab.CONTENT_OPTIONAL or mark in vocab.CONTENT_OPTIONAL_VARIANTS) and rest:
+                result.append(ContentElement(rest, False))
+            else:
+                self.report("content-mark", at, spec, value=text, text=text.lstrip("●〇○◯ "))
+        return tuple(result)
+
+    def parse_basis(self, value: object, path: Path_, spec: FieldSpec) -> tuple[Basis, ...] | None:
+        result = []
+        for item, at in self.one_or_many(value, path, spec):
+            if isinstance(item, dict):
+                basis = self._basis_mapping(item, at, spec)
+            else:
+                text = self.text(item, at, spec)
+                basis = self._basis_text(text, at, spec) if text is not None else None
+            if basis is not None:
+                result.append(basis)
+        return tuple(result)
+
+    def _basis_text(self, text: str, at: Path_, spec: FieldSpec) -> Basis | None:
+        match = _BASIS.match(text)
+        if not match:
+            self.report("basis-format", at, spec, value=text)
+            return None
+        return Basis(title=match.group(1).strip(), doc_no=(match.group(2) or "").strip())
+
+    def _basis_mapping(self, item: dict[str, object], at: Path_, spec: FieldSpec) -> Basis | None:
+        allowed = {"标题", "文号", "网址"}
+        for key in item:
+            if key not in allowed:
+                self.report("unknown-key", (*at, key), spec, at_key=True, key=key, suggestion=suggest_key(key, allowed), allowed="、".join(sorted(allowed)))
+        title = self.text(item.get("标题"), (*at, "标题"), spec)
+        if title is None:
+            return None
+        if not (title.startswith("《") and "》" in title):
+            self.report("basis-format", (*at, "标题"), spec, value=title)
+            return None
+        doc_no = str(item.get("文号") or "").strip()
+        url = self._url(item.get("网址"), (*at, "网址"), spec)
+        return Basis(title=title, doc_no=doc_no, url=url)
+
+    def _url(self, value: object, at: Path_, spec: FieldSpec) -> str:
+        if value is None or value == "":
+            return ""
+        text = self.text(value, at, spec)
+        if text is None:
+            return ""
+        if not is_link_url(text):
+            self.report("url-scheme", at, spec, value=text)
+            return ""
+        return text
+
+    def parse_channels(self, value: object, path: Path_, spec: FieldSpec) -> tuple[Channel, ...] | None:
+        result: dict[str, Channel] = {}
+        for item, at in self.one_or_many(value, path, spec):
+            detail: object = None
+            if isinstance(item, dict) and len(item) == 1:
+                (head, detail), = item.items()
+                head_at: Path_ = (*at, head)
+            elif isinstance(item, dict):
+                self.report("wrong-type", at, spec, key=spec.key, expected="每行一个渠道", found="多个键", example=spec.example)
+                continue
+            else:
+                head = self.text(item, at, spec)
+                head_at = at
+                if head is None:
+                    continue
+            channel = self._channel(str(head).strip(), detail, head_at, spec)
+            if channel is None:
+                continue
+            if channel.name in result:
+                self.report("channel-duplicate", head_at, spec, value=channel.name)
+                continue
+            result[channel.name] = channel
+        return tuple(sorted(result.values(), key=lambda c: vocab.CHANNELS.index(c.name)))
+
+    def _channel(self, head: str, detail: object, at: Path_, spec: FieldSpec) -> Channel | None:
+        mark, rest = head[:1], head[1:].strip()
+        if mark not in (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL) or not rest:
+            self.report("channel-mark", at, spec, value=head, text=head.lstrip("■□ "))
+            return None
+        name = vocab.normalise(rest, vocab.CHANNELS, vocab.CHANNEL_VARIANTS)
+        if name is None:
+            self.report("channel-unknown", at, spec, value=rest, allowed="、".join(vocab.CHANNELS))
+            return None
+        if name != rest:
+            self.report("vocab-variant", at, spec, value=rest, normal=name)
+        text, url = "", ""
+        if isinstance(detail, dict):
+            for key in detail:
+                if key not in ("栏目", "网址"):
+                    self.report("channel-detail-keys", (*at, key), spec, at_key=True, key=key)
+            text = str(detail.get("栏目") or "").strip()
+            url = self._url(detail.get("网址"), (*at, "网址"), spec)
+        elif isinstance(detail, list):
+            self.report("wrong-type", at, spec, key=rest, expected="文字或“栏目/网址”", found="列表", example=spec.example)
+        elif detail is not None:
+            text = str(detail).strip()
+        return Channel(name=name, required=mark == vocab.CHANNEL_REQUIRED, detail=text, url=url)
+
+    def parse_audiences(self, value: object, path: Path_, spec: FieldSpec) -> tuple[Audience, ...] | None:
+        result = []
+        for item, at in self.one_or_many(value, path, spec):
+            text = self.text(item, at, spec)
+            if text is None:
+                continue
+            match = _AUDIENCE.match(text)
+            kind_text, group = (match.group(1), match.group(2)) if match else (text, "")
+            kind = self.choice(kind_text, at, spec, vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS)
+            if kind is None:
+                continue
+            if kind == vocab.AUDIENCE_GROUP and not group:
+                self.report("audience-group-missing", at, spec)
+                continue
+            result.append(Audience(kind, group if kind == vocab.AUDIENCE_GROUP else ""))
+        return tuple(result)
+
+    def parse_methods(self, value: object, path: Path_, spec: FieldSpec) -> tuple[str, ...] | None:
+        return self._choices(value, path, spec, vocab.METHODS, vocab.METHOD_VARIANTS)
+
+    def parse_levels(self, value: object, path: Path_, spec: FieldSpec) -> tuple[str, ...] | None:
+        return self._choices(value, path, spec, vocab.LEVELS, vocab.LEVEL_VARIANTS)
+
+    def _choices(self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> tuple[str, ...]:
+        found = {self.choice(item, at, spec, allowed, variants) for item, at in self.one_or_many(value, path, spec)}
+        return tuple(v for v in allowed if v in found)  # standard order, no repeats
+
+    def parse(self, spec: FieldSpec, value: object, path: Path_) -> object | None:
+        """Parse ``value`` as the kind of field ``spec`` describes (None after reporting)."""
+        return self._parsers[spec.kind](self, value, path, spec)
+
+    # -- the record ------------------------------------------------------------------------
+    def record(self) -> Record | None:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            self.report("not-mapping", ())
+            return None
+        for key in data:
+            if key not in FIELDS_BY_KEY:
+                self.report(
+                    "unknown-key", (key,), at_key=True, key=key, suggestion=suggest_key(key, FIELDS_BY_KEY),
+                    allowed="、".join(f.key for f in RECORD_FIELDS),
+                )
+        values: dict[str, object] = {}
+        for spec in RECORD_FIELDS:
+            raw = data.get(spec.key)
+            path = (spec.key,)
+            if spec.key not in data:
+                if spec.required:
+                    self.report("missing-field", (), spec, key=spec.key, example=spec.example)
+                continue
+            if raw is None or raw == "" or raw == []:
+                if spec.required:
+                    self.report("empty-value", path, spec, key=spec.key, example=spec.example)
+                continue
+            parsed = self.parse(spec, raw, path)
+            if parsed is not None:
+                values[spec.attr] = parsed
+        if any(d.severity.value == "error" for d in self.diagnostics):
+            return None
+        if not all(f.attr in values for f in RECORD_FIELDS if f.required):
+            return None
+        return Record(**values)  # type: ignore[arg-type]
+
+    _parsers: dict[str, Callable[..., object]] = {
+        "id": parse_id,
+        "text": parse_text,
+        "content": parse_content,
+        "basis": parse_basis,
+        "methods": parse_methods,
+        "channels": parse_channels,
+        "audiences": parse_audiences,
+        "levels": parse_levels,
+        "order": parse_order,
+        "date": parse_date,
+    }
+
+
+def suggest_key(key: str, known: object) -> str:
+    """A did-you-mean clause for an unknown key, or an empty string."""
+    if key in KEY_ALIASES and KEY_ALIASES[key] in known:  # type: ignore[operator]
+        return f"，是不是要写“{KEY_ALIASES[key]}”？"
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.5)  # type: ignore[call-overload]
+    return f"，是不是要写“{close[0]}”？" if close else ""
+
+
+def validate_record(doc: YamlDocument) -> tuple[Record | None, list[Diagnostic]]:
+    """Validate one parsed item file."""
+    validator = RecordValidator(doc)
+    record = validator.record()
+    return record, validator.diagnostics
