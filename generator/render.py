@@ -1,0 +1,136 @@
+"""Pure renderers: catalogue → HTML pages (no file is written here).
+
+Every page's body is produced from a Jinja2 template in ``generator/templates`` with
+autoescaping on, so text from records always renders as text. Only http(s) and
+site-relative URLs become links (:func:`generator.validate.is_link_url`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+
+from generator import vocab
+from generator.model import RECORD_FIELDS, Area, Catalogue, Category, Record, label
+from generator.routes import HOME, SEARCH, Routes
+from generator.validate import is_link_url
+
+#: Anchors of the item page sections: ASCII, stable, one per element.
+SECTION_IDS: dict[str, str] = {f.attr: f.attr.replace("_", "-") for f in RECORD_FIELDS}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page of the site: where it goes, its title and its HTML body."""
+
+    src: str
+    title: str
+    html: str
+    kind: str  # home | area | table | category | item | search
+    anchors: frozenset[str] = frozenset()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a template needs to link from the page being rendered."""
+
+    src: str
+    routes: Routes
+
+    def href(self, to_src: str, anchor: str = "") -> str:
+        return self.routes.href(self.src, to_src, anchor)
+
+    def asset(self, path: str) -> str:
+        return self.routes.asset(self.src, path)
+
+
+def _safe_url(url: str) -> str | None:
+    return url if url and is_link_url(url) else None
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["safe_url"] = _safe_url
+    env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS)
+    return env
+
+
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+class Renderer:
+    """Renders every generated page of a catalogue."""
+
+    def __init__(self, catalogue: Catalogue, routes: Routes) -> None:
+        self.catalogue = catalogue
+        self.routes = routes
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        return _environment()
+
+    def _render(self, template: str, src: str, **values: object) -> str:
+        html = self.env.get_template(template).render(
+            page=PageContext(src, self.routes), site=self.catalogue.site, catalogue=self.catalogue,
+            routes=self.routes, **values,
+        )
+        return _BLANK_LINES.sub("\n", html).strip() + "\n"
+
+    def item(self, area: Area, category: Category, record: Record) -> GeneratedPage:
+        src = self.routes.item(record)
+        html = self._render("item.html", src, area=area, category=category, record=record)
+        return GeneratedPage(
+            src, record.title, html, "item", frozenset(SECTION_IDS.values()),
+            description=f"{area.title} › {category.title} › {record.title}：{record.time_limit}",
+        )
+
+    def category(self, area: Area, category: Category) -> GeneratedPage:
+        src = self.routes.category(area, category)
+        html = self._render("category.html", src, area=area, category=category)
+        return GeneratedPage(src, category.title, html, "category", description=category.description)
+
+    def area(self, area: Area) -> GeneratedPage:
+        src = self.routes.area(area)
+        return GeneratedPage(src, area.title, self._render("area.html", src, area=area), "area", description=area.description)
+
+    def table(self, area: Area) -> GeneratedPage:
+        src = self.routes.table(area)
+        has_level3 = any(r.level3 for r in area.records)
+        html = self._render("table.html", src, area=area, has_level3=has_level3)
+        return GeneratedPage(src, f"{area.title}领域基层政务公开标准目录", html, "table")
+
+    def home(self) -> GeneratedPage:
+        html = self._render("home.html", HOME, recent=self.catalogue.recent())
+        return GeneratedPage(HOME, "首页", html, "home", description=self.catalogue.site.intro)
+
+    def search(self) -> GeneratedPage:
+        return GeneratedPage(SEARCH, "搜索", self._render("search.html", SEARCH), "search")
+
+    def footer(self, src: str) -> str:
+        """The identity block shown at the bottom of every page."""
+        return self._render("footer.html", src)
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every generated page, in navigation order (home, then per area: overview,
+        columns, table, then the item pages)."""
+        pages = [self.home()]
+        items = []
+        for area in self.catalogue.areas:
+            pages.append(self.area(area))
+            for category in area.categories:
+                pages.append(self.category(area, category))
+                items.extend(self.item(area, category, r) for r in category.records)
+            pages.append(self.table(area))
+        pages.append(self.search())
+        return pages + items

@@ -1,0 +1,66 @@
+"""The catalogue's search data: a compact index the browser loads on the first search.
+
+Chinese has no spaces, and word segmenters split catalogue terms unpredictably
+(jieba keeps 财政补贴 as one word, so a query for 补贴 misses it). The catalogue is
+small enough per site that the browser can match every query as a *substring* of
+each item's text, which finds any contiguous part of a name and any word of its
+body without segmenting anything. The index therefore stores text, deduplicated:
+
+* ``cats``: [area title, category title, category URL] per category;
+* ``docs``: every distinct basis document once; ``subj``: every distinct 主体 once;
+* ``items``: [id, title, category index, pinyin syllables of the title,
+  content text, [doc indices], subject index].
+
+Pinyin initials are derived in the browser from the syllables. It is written as a
+script (``gkmlSearchData(...)``) rather than JSON so that it also loads from
+``file://`` in an offline kiosk, where ``fetch`` is not allowed.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.model import Catalogue
+from generator.routes import Routes
+from generator.slugs import pinyin_syllables
+
+INDEX_PATH = "search/index.js"
+INDEX_VERSION = 1
+
+
+def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
+    """The index as a JSON-ready structure (see the module docstring)."""
+    cats: list[list[str]] = []
+    docs: dict[str, int] = {}
+    subjects: dict[str, int] = {}
+    items: list[list[object]] = []
+    for area in catalogue.areas:
+        for category in area.categories:
+            cat_index = len(cats)
+            cats.append([area.title, category.title, routes.url(routes.category(area, category))])
+            for r in category.records:
+                title = f"{r.title} {r.name}" if r.level3 else r.title
+                doc_ids = [docs.setdefault(b.text, len(docs)) for b in r.basis]
+                items.append([
+                    r.id,
+                    r.title,
+                    cat_index,
+                    " ".join(s for s in pinyin_syllables(title) if s.isascii() and s.isalnum()),
+                    "、".join(e.text for e in r.content),
+                    doc_ids,
+                    subjects.setdefault(r.subject, len(subjects)),
+                ])
+    return {
+        "v": INDEX_VERSION,
+        "item": routes.url("item/ID/index.md"),
+        "cats": cats,
+        "docs": list(docs),
+        "subj": list(subjects),
+        "items": items,
+    }
+
+
+def build_search_index(catalogue: Catalogue, routes: Routes) -> str:
+    """The index file's text: compact UTF-8 JSON wrapped in a loader call."""
+    data = json.dumps(search_data(catalogue, routes), ensure_ascii=False, separators=(",", ":"))
+    return f"gkmlSearchData({data});\n"
