@@ -1,0 +1,224 @@
+"""Build benchmark: time, memory and output size of a gkml build of N synthetic items.
+
+Usage::
+
+    python benchmarks/build.py --items 2000 [--runs 3] [--plain] [--seed 1] [--workdir DIR]
+    python benchmarks/build.py --items 2000 --catalogue-only DIR
+
+The synthetic catalogue (benchmarks/synth.py) is written into a temporary folder
+beside copies of the project's mkdocs.yml, content/ and overrides/, and built with
+``mkdocs build -q`` in a child process (GKML_CATALOGUE=<catalogue>,
+NO_MKDOCS_2_WARNING=1): one warm-up run, then ``--runs`` counted runs. Wall time is
+measured around the child; peak memory is the child's maximum resident set size as
+reported by ``os.wait4``. The site folder is removed before each run, outside the
+timing.
+
+``--plain`` also builds, in the same run and alternating with the gkml builds, the
+plain MkDocs + Material anchor from the same records: a home page and 50 category
+pages, each item an ``##`` heading followed by a bullet list of the eight labelled
+elements, with Material's built-in search (lang zh).
+
+One JSON line is printed on stdout; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+# The separator Material ships for zh (templates/partials/languages/zh.html).
+PLAIN_SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
+PLAIN_LABELS = ("公开事项名称", "公开内容", "公开依据", "公开时限", "公开主体", "公开方式", "公开渠道", "公开对象")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- measuring one build -----------------------------------------------------------------
+
+def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Build once in a child process; return (wall seconds, peak RSS MiB)."""
+    if site.exists():
+        shutil.rmtree(site)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=config.parent)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            log(err.read().decode("utf-8", "replace")[-4000:])
+            raise SystemExit(f"build failed ({child.returncode}): {' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def site_figures(site: Path, index: Path) -> dict[str, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    data = index.read_bytes()
+    return {
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "search_bytes": len(data),
+        "search_gzip_bytes": len(gzip.compress(data, compresslevel=9)),
+        "pages": sum(1 for p in files if p.suffix == ".html"),
+    }
+
+
+def summary(runs: list[tuple[float, float]]) -> dict[str, object]:
+    walls = [w for w, _ in runs]
+    return {
+        "build_s": round(statistics.median(walls), 3),
+        "build_s_runs": [round(w, 3) for w in walls],
+        "peak_mib": round(max(m for _, m in runs), 1),
+    }
+
+
+# -- the two projects ------------------------------------------------------------------------
+
+def gkml_project(work: Path, catalogue: Path) -> Path:
+    """Copies of the real mkdocs.yml, content/ and overrides/ beside the catalogue."""
+    project = work / "gkml"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    return project / "mkdocs.yml"
+
+
+def _plain_item(data: dict[str, object]) -> str:
+    def listed(value: object) -> list[object]:
+        return value if isinstance(value, list) else [value]
+
+    channels = []
+    for entry in listed(data["渠道"]):
+        if isinstance(entry, dict):
+            (head, detail), = entry.items()
+            if isinstance(detail, dict):
+                channels.append(f"{head}：[{detail['栏目']}]({detail['网址']})")
+            else:
+                channels.append(f"{head}：{detail}")
+        else:
+            channels.append(str(entry))
+    values = (
+        data["名称"],
+        "；".join(map(str, listed(data["内容"]))),
+        "；".join(map(str, listed(data["依据"]))),
+        data["时限"],
+        data["主体"],
+        "、".join(map(str, listed(data["方式"]))),
+        "；".join(channels),
+        "、".join(map(str, listed(data["对象"]))),
+    )
+    fields = [f"- {label}：{value}" for label, value in zip(PLAIN_LABELS, values, strict=True)]
+    lines = [f"## {data['名称']}", "", *fields]
+    return "\n".join(lines) + "\n"
+
+
+def plain_project(work: Path, items: int, seed: int) -> Path:
+    """The anchor: plain MkDocs + Material, one page per category, built-in search."""
+    project = work / "plain"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    pages: dict[tuple[int, int], list[str]] = {}
+    for a, c, _, data in synth.iter_records(items, seed):
+        pages.setdefault((a, c), []).append(_plain_item(data))
+    nav = ["nav:", "  - 首页: index.md"]
+    home = ["# 基层政务公开标准目录", "", "本站按领域和一级事项列出公开事项。", ""]
+    for a, (atitle, _, adesc, cats) in enumerate(synth.AREAS):
+        nav.append(f"  - {atitle}:")
+        home += [f"## {atitle}", "", adesc, ""]
+        for c, (ctitle, *_) in enumerate(cats):
+            rel = f"area{a + 1:02d}/cat{c + 1:02d}.md"
+            nav.append(f"      - {ctitle}: {rel}")
+            home.append(f"- [{ctitle}]({rel})")
+            path = docs / rel
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(f"# {ctitle}\n\n" + "\n".join(pages.get((a, c), [])), encoding="utf-8")
+        home.append("")
+    (docs / "index.md").write_text("\n".join(home), encoding="utf-8")
+    config = [
+        "site_name: 基层政务公开标准目录",
+        "site_url: http://127.0.0.1:8000/",
+        "theme:",
+        "  name: material",
+        "  language: zh",
+        "plugins:",
+        "  - search:",
+        "      lang: zh",
+        f"      separator: '{PLAIN_SEPARATOR}'",
+        *nav,
+    ]
+    (project / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+# -- main ---------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, required=True, help="number of synthetic items")
+    parser.add_argument("--runs", type=int, default=3, help="counted runs after one warm-up (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--plain", action="store_true", help="also build the plain MkDocs + Material anchor")
+    parser.add_argument("--catalogue-only", metavar="DIR", type=Path, help="write the catalogue into DIR and exit")
+    parser.add_argument("--workdir", metavar="DIR", type=Path, help="work and keep files here (default: temp dir)")
+    args = parser.parse_args(argv)
+
+    if args.catalogue_only:
+        synth.write_catalogue(args.catalogue_only, args.items, args.seed)
+        return 0
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="gkml-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        catalogue = work / "catalogue"
+        log(f"writing {args.items} items into {catalogue}")
+        synth.write_catalogue(catalogue, args.items, args.seed)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        builds = {"gkml": (gkml_project(work, catalogue), dict(env, GKML_CATALOGUE=str(catalogue)))}
+        if args.plain:
+            builds["plain"] = (plain_project(work, args.items, args.seed), env)
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in builds}
+        for i in range(args.runs + 1):  # run 0 is the warm-up; gkml and plain alternate
+            for name, (config, build_env) in builds.items():
+                wall, peak = run_build(config, config.parent / "site", build_env)
+                log(f"{name} {'warm-up' if i == 0 else f'run {i}'}: {wall:.2f} s, {peak:.0f} MiB")
+                if i:
+                    runs[name].append((wall, peak))
+
+        gkml_site = builds["gkml"][0].parent / "site"
+        result: dict[str, object] = {"items": args.items, **summary(runs["gkml"])}
+        result.update(site_figures(gkml_site, gkml_site / "search" / "index.js"))
+        if args.plain:
+            plain_site = builds["plain"][0].parent / "site"
+            plain = {**summary(runs["plain"]), **site_figures(plain_site, plain_site / "search" / "search_index.json")}
+            result["plain"] = plain
+            result["plain_jieba"] = importlib.util.find_spec("jieba") is not None
+            result["ratio_build"] = round(result["build_s"] / plain["build_s"], 2)  # type: ignore[operator]
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    finally:
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
