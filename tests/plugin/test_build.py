@@ -1,0 +1,132 @@
+"""The example site builds through MkDocs the way a bureau's CI would build it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        capture_output=True, text=True, cwd=project,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_strict_build_has_a_column_page_per_category_and_a_page_per_item(built: Path) -> None:
+    catalogue, _ = load_catalogue(ROOT / "catalogue")
+    assert catalogue is not None
+    for area in catalogue.areas:
+        assert (built / area.slug / "index.html").is_file()
+        assert (built / area.slug / "table" / "index.html").is_file()
+        for category in area.categories:
+            page = (built / area.slug / category.slug / "index.html").read_text(encoding="utf-8")
+            for record in category.records:
+                assert f'href="../../item/{record.id}/"' in page
+    items = sorted(p.name for p in (built / "item").iterdir())
+    assert items == sorted(r.id for r in catalogue.records)
+    assert len(items) >= 80
+
+
+def test_item_pages_are_not_in_the_navigation(built: Path) -> None:
+    page = (built / "guide" / "index.html").read_text(encoding="utf-8")
+    nav = page[page.index('class="md-nav md-nav--primary'):]
+    nav = nav[: nav.index('data-md-type="toc"')]  # the primary sidebar ends where the toc sidebar starts
+    assert "bzxzf/fgzc/" in nav, "columns are in the navigation"
+    assert "item/" not in nav, "items are not"
+
+
+class _Loads(HTMLParser):
+    """Collects the URLs a page makes the browser fetch (not the links a reader may follow)."""
+
+    FETCHING_LINKS = {"stylesheet", "preload", "preconnect", "dns-prefetch", "modulepreload", "icon", "manifest"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.urls.append(a["src"] or "")
+        if tag == "link" and set((a.get("rel") or "").split()) & self.FETCHING_LINKS:
+            self.urls.append(a.get("href") or "")
+
+
+def test_no_page_loads_anything_from_another_host(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        parser = _Loads()
+        parser.feed(html)
+        external = [u for u in parser.urls if re.match(r"^(https?:)?//", u)]
+        assert not external, (page, external)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_the_same_catalogue_builds_the_same_site_byte_for_byte(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = mkdocs_build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(again) == tree_digest(built)
+
+
+def test_item_pages_equal_what_the_theme_renders_page_by_page(built: Path, tmp_path: Path) -> None:
+    """Item pages are filled into a shell rendered once; the result must be what the
+    theme would have rendered for each page on its own."""
+    script = (
+        "import sys, generator.mkdocs_plugin as m\n"
+        "original = m.PrerenderedPage.read_source\n"
+        "def read_source(self, config):\n"
+        "    original(self, config)\n"
+        "    self.meta.pop('template', None)\n"
+        "m.PrerenderedPage.read_source = read_source\n"
+        "from mkdocs.__main__ import cli\n"
+        "cli(['build', '-q', '-f', sys.argv[1], '-d', sys.argv[2]])\n"
+    )
+    plain = tmp_path / "plain"
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "mkdocs.yml"), str(plain)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(plain) == tree_digest(built)
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:
+    site = project / "site"
+    ok = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project)
+    assert ok.returncode == 0, ok.stderr
+    before = tree_digest(site)
+    record = next((project / "catalogue").rglob("法律法规.yaml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("时限: ", "时限："), encoding="utf-8")
+    failed = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project)
+    assert failed.returncode == 1
+    assert "法律法规.yaml" in failed.stderr and "错误[" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert "原有网站" in failed.stderr
+    assert tree_digest(site) == before
+    assert not list(project.glob(".site.gkml-*")), "no staging folder is left behind"
