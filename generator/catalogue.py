@@ -96,7 +96,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     )
 
 
-def _report_strays(folder: Path, shown: str, out: list[Diagnostic], *, allowed: Iterable[str] = (), deeper: bool = False) -> None:
+def _report_strays(
+    folder: Path, shown: str, out: list[Diagnostic], *, allowed: Iterable[str] = (), deeper: bool = False
+) -> None:
     """Report item files where no item belongs.
 
     Beside the areas or directly in an area folder only settings files may stand
@@ -106,7 +108,9 @@ def _report_strays(folder: Path, shown: str, out: list[Diagnostic], *, allowed: 
         strays = [p for p in sorted(folder.rglob("*")) if p.parent != folder and p.suffix in _YAML_SUFFIXES]
     else:
         allowed = {META_FILE, *allowed}
-        strays = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix in _YAML_SUFFIXES and p.name not in allowed]
+        strays = [
+            p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix in _YAML_SUFFIXES and p.name not in allowed
+        ]
     for path in strays:
         out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
 
@@ -141,7 +145,14 @@ def _fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, 
     known = {s.key: s for s in specs}
     for key in data:
         if key not in known:
-            validator.report("unknown-key", (key,), at_key=True, key=key, suggestion=suggest_key(key, known), allowed="、".join(known))
+            validator.report(
+                "unknown-key",
+                (key,),
+                at_key=True,
+                key=key,
+                suggestion=suggest_key(key, known),
+                allowed="、".join(known),
+            )
     for spec in specs:
         if spec.key not in data:
             if spec.required:

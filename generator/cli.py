@@ -26,7 +26,9 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from generator.mkdocs_build import build  # MkDocs is imported only when building
 
-    return build(Path(args.config_file), Path(args.site_dir), Path(args.catalogue), strict=args.strict, verbose=args.verbose)
+    return build(
+        Path(args.config_file), Path(args.site_dir), Path(args.catalogue), strict=args.strict, verbose=args.verbose
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -50,7 +52,9 @@ def parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        cmd.add_argument("--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）")
+        cmd.add_argument(
+            "--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）"
+        )
         return cmd
 
     check = command("check", "检查目录中的全部事项记录，一次列出所有问题")
@@ -60,14 +64,20 @@ def parser() -> argparse.ArgumentParser:
 
     build = command("build", "生成网站（失败时不改动原有网站）")
     build.add_argument("-d", "--site-dir", default="site", metavar="DIR", help="输出文件夹（默认 site/）")
-    build.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    build.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", metavar="FILE", help="MkDocs 配置文件（默认 mkdocs.yml）"
+    )
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
     build.add_argument("-v", "--verbose", action="store_true", help="显示详细过程")
     build.set_defaults(run=_build)
 
     serve = command("serve", "本地预览网站，修改记录后自动刷新")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT", help="预览地址（默认 127.0.0.1:8000）")
-    serve.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT", help="预览地址（默认 127.0.0.1:8000）"
+    )
+    serve.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", metavar="FILE", help="MkDocs 配置文件（默认 mkdocs.yml）"
+    )
     serve.add_argument("--strict", action="store_true", help="有警告也视为失败")
     serve.set_defaults(run=_serve)
 

@@ -79,14 +79,11 @@ def format_human(diagnostics: list[Diagnostic]) -> str:
     lines = [d.format() for d in sorted(diagnostics, key=sort_key)]
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     lines.append(
-        f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个警告、"
-        f"{counts[Severity.INFO]} 个提示。"
+        f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个警告、{counts[Severity.INFO]} 个提示。"
     )
     return "\n".join(lines)
 
 
 def format_json(diagnostics: list[Diagnostic]) -> str:
     """A JSON array of diagnostics, sorted by place."""
-    return json.dumps(
-        [d.to_dict() for d in sorted(diagnostics, key=sort_key)], ensure_ascii=False, indent=2
-    )
+    return json.dumps([d.to_dict() for d in sorted(diagnostics, key=sort_key)], ensure_ascii=False, indent=2)

@@ -15,12 +15,28 @@ def last_change_dates(folder: Path) -> dict[str, str]:
     try:
         top = subprocess.run(
             ["git", "-C", str(folder), "rev-parse", "--show-prefix"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         log = subprocess.run(
-            ["git", "-C", str(folder), "-c", "core.quotepath=off", "log", "--no-renames",
-             "--format=%x00%cs", "--name-only", "--", "."],
-            capture_output=True, text=True, check=True, encoding="utf-8",
+            [
+                "git",
+                "-C",
+                str(folder),
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--no-renames",
+                "--format=%x00%cs",
+                "--name-only",
+                "--",
+                ".",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            encoding="utf-8",
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
@@ -30,6 +46,6 @@ def last_change_dates(folder: Path) -> dict[str, str]:
         if line.startswith("\x00"):
             date = line[1:]
         elif line and date:
-            rel = line[len(top):] if top and line.startswith(top) else line
+            rel = line[len(top) :] if top and line.startswith(top) else line
             dates.setdefault(rel, date)  # newest first: keep the first date seen
     return dates

@@ -155,9 +155,7 @@ class _Converter:
             key_path = (*path, key)
             if key in result:
                 first_line = doc.key_positions[key_path][0]
-                self.out.append(
-                    make("duplicate-key", doc.file, *key_at, element=key, key=key, first_line=first_line)
-                )
+                self.out.append(make("duplicate-key", doc.file, *key_at, element=key, key=key, first_line=first_line))
                 continue
             doc.key_positions[key_path] = key_at
             result[key] = self.convert(value_node, key_path, key_at)

@@ -8,6 +8,7 @@ braces are filled in by :func:`generator.diagnostics.make`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from generator.severity import Severity
 
 
@@ -20,12 +21,15 @@ class Message:
 
 
 def _table() -> dict[str, Message]:
-    E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+    E, I = Severity.ERROR, Severity.INFO  # noqa: E741  (warnings come with the editors' checks)
     return {
         # --- reading the file -------------------------------------------------------------
         "file-unreadable": Message(E, "无法读取文件：{reason}", "请确认文件存在且有读取权限。", "文件无法读取"),
         "file-binary": Message(
-            E, "文件含有二进制内容（NUL 字节），不是文本文件", "请用文本编辑器重新保存为 UTF-8 编码的 .yaml 文件。", "不是文本文件"
+            E,
+            "文件含有二进制内容（NUL 字节），不是文本文件",
+            "请用文本编辑器重新保存为 UTF-8 编码的 .yaml 文件。",
+            "不是文本文件",
         ),
         "encoding-gbk": Message(
             E,
@@ -37,7 +41,10 @@ def _table() -> dict[str, Message]:
             E, "文件不是 UTF-8 编码（第 {offset} 个字节无法解码）", "请将文件另存为 UTF-8 编码。", "文件编码错误"
         ),
         "encoding-utf16": Message(
-            E, "文件是 UTF-16 编码，不是 UTF-8", "请将文件另存为 UTF-8 编码（不要选 Unicode/UTF-16）。", "文件编码为 UTF-16"
+            E,
+            "文件是 UTF-16 编码，不是 UTF-8",
+            "请将文件另存为 UTF-8 编码（不要选 Unicode/UTF-16）。",
+            "文件编码为 UTF-16",
         ),
         "file-empty": Message(E, "文件是空的", "请参照其他事项文件填写内容，或删除此文件。", "空文件"),
         # --- YAML syntax --------------------------------------------------------------------
@@ -60,11 +67,12 @@ def _table() -> dict[str, Message]:
             E, "YAML 格式错误：{problem}", "请检查这一行及上一行的缩进、冒号和引号是否成对。", "YAML 格式错误"
         ),
         "yaml-multiple-documents": Message(
-            E, "一个文件里只能有一个事项，这里出现了第二段内容（---）", "请删除多余的“---”，或把第二个事项另存为新文件。", "一个文件多个事项"
+            E,
+            "一个文件里只能有一个事项，这里出现了第二段内容（---）",
+            "请删除多余的“---”，或把第二个事项另存为新文件。",
+            "一个文件多个事项",
         ),
-        "yaml-anchor": Message(
-            E, "不支持 YAML 锚点和别名（& 和 *）", "请把引用的内容直接写出来。", "使用了锚点/别名"
-        ),
+        "yaml-anchor": Message(E, "不支持 YAML 锚点和别名（& 和 *）", "请把引用的内容直接写出来。", "使用了锚点/别名"),
         "duplicate-key": Message(
             E,
             "“{key}”重复出现，第一次出现在第 {first_line} 行",
@@ -101,16 +109,17 @@ def _table() -> dict[str, Message]:
             "公开渠道缺少■/□",
         ),
         "channel-unknown": Message(
-            E, "“{value}”不是标准公开渠道", "标准渠道共 13 个：{allowed}。其他渠道请写“□其他: 渠道名称”。", "未知的公开渠道"
+            E,
+            "“{value}”不是标准公开渠道",
+            "标准渠道共 13 个：{allowed}。其他渠道请写“□其他: 渠道名称”。",
+            "未知的公开渠道",
         ),
         "channel-duplicate": Message(E, "公开渠道“{value}”重复出现", "每个渠道只写一次。", "公开渠道重复"),
         "channel-detail-keys": Message(
             E, "渠道说明中不认识的键“{key}”", "政府网站渠道可写“栏目”和“网址”两项。", "渠道说明键错误"
         ),
         "vocab-unknown": Message(E, "“{value}”不是有效的{key}", "可选值：{allowed}。", "取值不在规定范围"),
-        "vocab-variant": Message(
-            I, "“{value}”已按标准写法理解为“{normal}”", "建议直接写“{normal}”。", "非标准写法"
-        ),
+        "vocab-variant": Message(I, "“{value}”已按标准写法理解为“{normal}”", "建议直接写“{normal}”。", "非标准写法"),
         "audience-group-missing": Message(
             E,
             "“特定群体”需要写明是哪一类群体",
@@ -124,11 +133,12 @@ def _table() -> dict[str, Message]:
             "依据缺少书名号",
         ),
         "url-scheme": Message(
-            E, "网址“{value}”不是 http:// 或 https:// 开头", "请填写完整网址，例如“https://www.example.gov.cn/zwgk/”。", "网址格式错误"
+            E,
+            "网址“{value}”不是 http:// 或 https:// 开头",
+            "请填写完整网址，例如“https://www.example.gov.cn/zwgk/”。",
+            "网址格式错误",
         ),
-        "date-format": Message(
-            E, "日期“{value}”格式不对", "请写成“2024-03-05”这样的年-月-日形式。", "日期格式错误"
-        ),
+        "date-format": Message(E, "日期“{value}”格式不对", "请写成“2024-03-05”这样的年-月-日形式。", "日期格式错误"),
         "order-format": Message(E, "顺序“{value}”应为整数", "例如“顺序: 3”。", "顺序不是整数"),
         # --- catalogue tree ---------------------------------------------------------------------
         "record-outside-category": Message(

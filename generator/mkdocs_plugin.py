@@ -83,7 +83,11 @@ class _ItemShell:
     """
 
     TEMPLATE = "gkml-item.html"
-    _TITLE, _DESCRIPTION, _CANONICAL = "\ue000gkml:title\ue000", "\ue000gkml:description\ue000", "\ue000gkml:canonical\ue000"
+    _TITLE, _DESCRIPTION, _CANONICAL = (
+        "\ue000gkml:title\ue000",
+        "\ue000gkml:description\ue000",
+        "\ue000gkml:canonical\ue000",
+    )
     _CONTENT = "<h1>\ue000gkml:content\ue000</h1>"  # contains <h1>, so the theme adds no title of its own
     _SENTINELS = re.compile("|".join(re.escape(s) for s in (_TITLE, _DESCRIPTION, _CANONICAL, _CONTENT)))
 

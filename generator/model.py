@@ -32,74 +32,130 @@ class FieldSpec:
 
 RECORD_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
-        "id", "id", "编号", "id", True,
+        "id",
+        "id",
+        "编号",
+        "id",
+        True,
         "事项的永久编号，决定事项页面的网址。只用小写字母、数字和连字符；发布后不要修改，改名称不影响它。",
         "bzxzf-gzf-zgsh",
     ),
     FieldSpec(
-        "名称", "name", "公开事项名称", "text", True,
+        "名称",
+        "name",
+        "公开事项名称",
+        "text",
+        True,
         "公开事项的名称，即标准目录中的“二级事项”。",
         "公租房承租资格审核",
     ),
     FieldSpec(
-        "三级事项", "level3", "三级事项", "text", False,
+        "三级事项",
+        "level3",
+        "三级事项",
+        "text",
+        False,
         "只有标准目录分到三级事项时才填写。",
         "申请受理",
     ),
     FieldSpec(
-        "内容", "content", "公开内容（要素）", "content", True,
+        "内容",
+        "content",
+        "公开内容（要素）",
+        "content",
+        True,
         "要公开的具体内容，每行一项；必选项前加“●”，可选项前加“〇”。",
         "[●申请条件, ●审核结果, 〇轮候情况]",
     ),
     FieldSpec(
-        "依据", "basis", "公开依据", "basis", True,
+        "依据",
+        "basis",
+        "公开依据",
+        "basis",
+        True,
         "法律法规和文件，每行一个，文件名称用书名号《》，文号用全角括号，例如“《公共租赁住房管理办法》（住房和城乡建设部令第11号）”；"
         "需要链接时写成“标题/文号/网址”三项。",
         "['《中华人民共和国政府信息公开条例》（国务院令第711号）']",
     ),
     FieldSpec(
-        "时限", "time_limit", "公开时限", "text", True,
+        "时限",
+        "time_limit",
+        "公开时限",
+        "text",
+        True,
         "照标准目录原文填写，例如“信息形成或者变更之日起20个工作日内”。",
         "信息形成或者变更之日起20个工作日内",
     ),
     FieldSpec(
-        "主体", "subject", "公开主体", "text", True,
+        "主体",
+        "subject",
+        "公开主体",
+        "text",
+        True,
         "负责公开的具体部门（到股室），例如“示例县住房和城乡建设局住房保障股”。",
         "示例县住房和城乡建设局住房保障股",
     ),
     FieldSpec(
-        "方式", "methods", "公开方式", "methods", True,
+        "方式",
+        "methods",
+        "公开方式",
+        "methods",
+        True,
         "“主动”或“依申请”，两者都有时写成列表。",
         "主动",
     ),
     FieldSpec(
-        "渠道", "channels", "公开渠道和载体", "channels", True,
+        "渠道",
+        "channels",
+        "公开渠道和载体",
+        "channels",
+        True,
         "从 13 个标准渠道中选择，每行一个；必选渠道前加“■”，可选渠道前加“□”。"
         "政府网站要写明具体栏目（可加网址），“其他”要写明渠道名称。",
         "['■政府网站: 政府信息公开 > 保障性住房 > 配给管理', □两微一端]",
     ),
     FieldSpec(
-        "对象", "audiences", "公开对象", "audiences", True,
+        "对象",
+        "audiences",
+        "公开对象",
+        "audiences",
+        True,
         "“全社会”或“特定群体（写明群体）”，两者都有时写成列表。",
         "全社会",
     ),
     FieldSpec(
-        "层级", "levels", "公开层级", "levels", True,
+        "层级",
+        "levels",
+        "公开层级",
+        "levels",
+        True,
         "负责公开的行政层级：市级、县级、乡级，可写多个。",
         "[县级]",
     ),
     FieldSpec(
-        "顺序", "order", "顺序", "order", False,
+        "顺序",
+        "order",
+        "顺序",
+        "order",
+        False,
         "事项在栏目和目录表格中的排列顺序（整数，小的在前）；不填则按文件名排列。",
         "3",
     ),
     FieldSpec(
-        "更新日期", "updated", "更新日期", "date", False,
+        "更新日期",
+        "updated",
+        "更新日期",
+        "date",
+        False,
         "事项最近一次实质修改的日期；不填则取 git 提交记录中该文件的最后修改日期。",
         "2024-03-05",
     ),
     FieldSpec(
-        "备注", "note", "备注", "text", False,
+        "备注",
+        "note",
+        "备注",
+        "text",
+        False,
         "需要向公众说明的其他情况。",
         "本事项由县政务服务中心住建窗口受理。",
     ),
@@ -110,7 +166,14 @@ FIELDS_BY_ATTR: dict[str, FieldSpec] = {f.attr: f for f in RECORD_FIELDS}
 
 #: The eight elements of 国办发〔2019〕54号, as record attributes, in the standard's order.
 EIGHT_ELEMENTS: tuple[str, ...] = (
-    "name", "content", "basis", "time_limit", "subject", "methods", "channels", "audiences",
+    "name",
+    "content",
+    "basis",
+    "time_limit",
+    "subject",
+    "methods",
+    "channels",
+    "audiences",
 )
 
 
@@ -289,18 +352,32 @@ META_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("标题", "title", "标题", "text", False, "栏目标题；不填则用文件夹名。", "配给管理"),
     FieldSpec("slug", "slug", "网址别名", "text", False, "栏目网址中的英文部分；不填则用标题的拼音首字母。", "pjgl"),
     FieldSpec("顺序", "order", "顺序", "order", False, "在导航中的排列顺序（整数，小的在前）。", "5"),
-    FieldSpec("简介", "description", "简介", "text", False, "栏目简介，显示在栏目页顶部。", "公租房配租、资格审核等信息。"),
+    FieldSpec(
+        "简介", "description", "简介", "text", False, "栏目简介，显示在栏目页顶部。", "公租房配租、资格审核等信息。"
+    ),
 )
 
 #: Keys of ``_site.yaml``: the one place a county configures its bureau and site.
 SITE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("单位名称", "bureau", "主办单位", "text", True, "本单位全称，显示在首页和每页页脚。", "示例县住房和城乡建设局"),
-    FieldSpec("网站名称", "title", "网站名称", "text", False, "网站标题；不填则为“单位名称 + 政务公开标准目录”。", "示例县住房和城乡建设局政务公开标准目录"),
+    FieldSpec(
+        "单位名称", "bureau", "主办单位", "text", True, "本单位全称，显示在首页和每页页脚。", "示例县住房和城乡建设局"
+    ),
+    FieldSpec(
+        "网站名称",
+        "title",
+        "网站名称",
+        "text",
+        False,
+        "网站标题；不填则为“单位名称 + 政务公开标准目录”。",
+        "示例县住房和城乡建设局政务公开标准目录",
+    ),
     FieldSpec("简介", "intro", "简介", "text", False, "首页的简短介绍。", "本目录依据……编制。"),
     FieldSpec("地址", "address", "地址", "text", False, "办公地址。", "示例县人民路1号"),
     FieldSpec("电话", "phone", "联系电话", "text", False, "咨询电话。", "0000-1234567"),
     FieldSpec("邮箱", "email", "电子邮箱", "text", False, "联系邮箱。", "zjj@example.gov.cn"),
     FieldSpec("网站标识码", "site_code", "网站标识码", "text", False, "政府网站标识码（10 位数字）。", "1234000001"),
     FieldSpec("ICP备案号", "icp", "ICP备案号", "text", False, "ICP 备案编号。", "示ICP备12345678号"),
-    FieldSpec("公安机关备案号", "police", "公安机关备案号", "text", False, "公安机关备案编号。", "示公网安备12345678901234号"),
+    FieldSpec(
+        "公安机关备案号", "police", "公安机关备案号", "text", False, "公安机关备案编号。", "示公网安备12345678901234号"
+    ),
 )

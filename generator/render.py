@@ -82,8 +82,11 @@ class Renderer:
 
     def _render(self, template: str, src: str, **values: object) -> str:
         html = self.env.get_template(template).render(
-            page=PageContext(src, self.routes), site=self.catalogue.site, catalogue=self.catalogue,
-            routes=self.routes, **values,
+            page=PageContext(src, self.routes),
+            site=self.catalogue.site,
+            catalogue=self.catalogue,
+            routes=self.routes,
+            **values,
         )
         return _BLANK_LINES.sub("\n", html).strip() + "\n"
 
@@ -91,7 +94,11 @@ class Renderer:
         src = self.routes.item(record)
         html = self._render("item.html", src, area=area, category=category, record=record)
         return GeneratedPage(
-            src, record.title, html, "item", frozenset(SECTION_IDS.values()),
+            src,
+            record.title,
+            html,
+            "item",
+            frozenset(SECTION_IDS.values()),
             description=f"{area.title} › {category.title} › {record.title}：{record.time_limit}",
         )
 
@@ -102,7 +109,9 @@ class Renderer:
 
     def area(self, area: Area) -> GeneratedPage:
         src = self.routes.area(area)
-        return GeneratedPage(src, area.title, self._render("area.html", src, area=area), "area", description=area.description)
+        return GeneratedPage(
+            src, area.title, self._render("area.html", src, area=area), "area", description=area.description
+        )
 
     def table(self, area: Area) -> GeneratedPage:
         src = self.routes.table(area)

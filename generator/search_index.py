@@ -41,15 +41,17 @@ def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
             for r in category.records:
                 title = f"{r.title} {r.name}" if r.level3 else r.title
                 doc_ids = [docs.setdefault(b.text, len(docs)) for b in r.basis]
-                items.append([
-                    r.id,
-                    r.title,
-                    cat_index,
-                    " ".join(s for s in pinyin_syllables(title) if s.isascii() and s.isalnum()),
-                    "、".join(e.text for e in r.content),
-                    doc_ids,
-                    subjects.setdefault(r.subject, len(subjects)),
-                ])
+                items.append(
+                    [
+                        r.id,
+                        r.title,
+                        cat_index,
+                        " ".join(s for s in pinyin_syllables(title) if s.isascii() and s.isalnum()),
+                        "、".join(e.text for e in r.content),
+                        doc_ids,
+                        subjects.setdefault(r.subject, len(subjects)),
+                    ]
+                )
     return {
         "v": INDEX_VERSION,
         "item": routes.url("item/ID/index.md"),

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
+from typing import ClassVar
 
 from generator import vocab
 from generator.diagnostics import Diagnostic, make
@@ -57,7 +58,9 @@ class RecordValidator:
         self.diagnostics: list[Diagnostic] = []
 
     # -- helpers -------------------------------------------------------------------------
-    def report(self, code: str, path: Path_, spec: FieldSpec | None = None, *, at_key: bool = False, **values: object) -> None:
+    def report(
+        self, code: str, path: Path_, spec: FieldSpec | None = None, *, at_key: bool = False, **values: object
+    ) -> None:
         line, column = self.doc.where(path, key=at_key)
         element = spec.key if spec else ""
         self.diagnostics.append(make(code, self.doc.file, line, column, element=element, **values))
@@ -65,7 +68,9 @@ class RecordValidator:
     def text(self, value: object, path: Path_, spec: FieldSpec, what: str = "文字") -> str | None:
         """A non-empty single-line-or-more string, or None after reporting why not."""
         if isinstance(value, (list, dict)):
-            self.report("wrong-type", path, spec, key=spec.key, expected=what, found=type_name(value), example=spec.example)
+            self.report(
+                "wrong-type", path, spec, key=spec.key, expected=what, found=type_name(value), example=spec.example
+            )
             return None
         if value is None or not str(value).strip():
             self.report("empty-value", path, spec, key=spec.key, example=spec.example)
@@ -79,11 +84,15 @@ class RecordValidator:
                 self.report("empty-value", path, spec, key=spec.key, example=spec.example)
             return [(item, (*path, i)) for i, item in enumerate(value)]
         if isinstance(value, dict):
-            self.report("wrong-type", path, spec, key=spec.key, expected="文字或列表", found="键值对", example=spec.example)
+            self.report(
+                "wrong-type", path, spec, key=spec.key, expected="文字或列表", found="键值对", example=spec.example
+            )
             return []
         return [(value, path)]
 
-    def choice(self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> str | None:
+    def choice(
+        self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]
+    ) -> str | None:
         text = self.text(value, path, spec)
         if text is None:
             return None
@@ -163,7 +172,15 @@ class RecordValidator:
         allowed = {"标题", "文号", "网址"}
         for key in item:
             if key not in allowed:
-                self.report("unknown-key", (*at, key), spec, at_key=True, key=key, suggestion=suggest_key(key, allowed), allowed="、".join(sorted(allowed)))
+                self.report(
+                    "unknown-key",
+                    (*at, key),
+                    spec,
+                    at_key=True,
+                    key=key,
+                    suggestion=suggest_key(key, allowed),
+                    allowed="、".join(sorted(allowed)),
+                )
         title = self.text(item.get("标题"), (*at, "标题"), spec)
         if title is None:
             return None
@@ -190,10 +207,12 @@ class RecordValidator:
         for item, at in self.one_or_many(value, path, spec):
             detail: object = None
             if isinstance(item, dict) and len(item) == 1:
-                (head, detail), = item.items()
+                ((head, detail),) = item.items()
                 head_at: Path_ = (*at, head)
             elif isinstance(item, dict):
-                self.report("wrong-type", at, spec, key=spec.key, expected="每行一个渠道", found="多个键", example=spec.example)
+                self.report(
+                    "wrong-type", at, spec, key=spec.key, expected="每行一个渠道", found="多个键", example=spec.example
+                )
                 continue
             else:
                 head = self.text(item, at, spec)
@@ -228,7 +247,9 @@ class RecordValidator:
             text = str(detail.get("栏目") or "").strip()
             url = self._url(detail.get("网址"), (*at, "网址"), spec)
         elif isinstance(detail, list):
-            self.report("wrong-type", at, spec, key=rest, expected="文字或“栏目/网址”", found="列表", example=spec.example)
+            self.report(
+                "wrong-type", at, spec, key=rest, expected="文字或“栏目/网址”", found="列表", example=spec.example
+            )
         elif detail is not None:
             text = str(detail).strip()
         return Channel(name=name, required=mark == vocab.CHANNEL_REQUIRED, detail=text, url=url)
@@ -256,7 +277,9 @@ class RecordValidator:
     def parse_levels(self, value: object, path: Path_, spec: FieldSpec) -> tuple[str, ...] | None:
         return self._choices(value, path, spec, vocab.LEVELS, vocab.LEVEL_VARIANTS)
 
-    def _choices(self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> tuple[str, ...]:
+    def _choices(
+        self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]
+    ) -> tuple[str, ...]:
         found = {self.choice(item, at, spec, allowed, variants) for item, at in self.one_or_many(value, path, spec)}
         return tuple(v for v in allowed if v in found)  # standard order, no repeats
 
@@ -273,7 +296,11 @@ class RecordValidator:
         for key in data:
             if key not in FIELDS_BY_KEY:
                 self.report(
-                    "unknown-key", (key,), at_key=True, key=key, suggestion=suggest_key(key, FIELDS_BY_KEY),
+                    "unknown-key",
+                    (key,),
+                    at_key=True,
+                    key=key,
+                    suggestion=suggest_key(key, FIELDS_BY_KEY),
                     allowed="、".join(f.key for f in RECORD_FIELDS),
                 )
         values: dict[str, object] = {}
@@ -297,7 +324,7 @@ class RecordValidator:
             return None
         return Record(**values)  # type: ignore[arg-type]
 
-    _parsers: dict[str, Callable[..., object]] = {
+    _parsers: ClassVar[dict[str, Callable[..., object]]] = {
         "id": parse_id,
         "text": parse_text,
         "content": parse_content,

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -18,15 +19,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
-        capture_output=True, text=True, cwd=project,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
     )
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -55,7 +71,7 @@ def test_strict_build_has_a_column_page_per_category_and_a_page_per_item(built: 
 
 def test_item_pages_are_not_in_the_navigation(built: Path) -> None:
     page = (built / "guide" / "index.html").read_text(encoding="utf-8")
-    nav = page[page.index('class="md-nav md-nav--primary'):]
+    nav = page[page.index('class="md-nav md-nav--primary') :]
     nav = nav[: nav.index('data-md-type="toc"')]  # the primary sidebar ends where the toc sidebar starts
     assert "bzxzf/fgzc/" in nav, "columns are in the navigation"
     assert "item/" not in nav, "items are not"
@@ -64,7 +80,15 @@ def test_item_pages_are_not_in_the_navigation(built: Path) -> None:
 class _Loads(HTMLParser):
     """Collects the URLs a page makes the browser fetch (not the links a reader may follow)."""
 
-    FETCHING_LINKS = {"stylesheet", "preload", "preconnect", "dns-prefetch", "modulepreload", "icon", "manifest"}
+    FETCHING_LINKS: ClassVar[set[str]] = {
+        "stylesheet",
+        "preload",
+        "preconnect",
+        "dns-prefetch",
+        "modulepreload",
+        "icon",
+        "manifest",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,12 +142,16 @@ def test_item_pages_equal_what_the_theme_renders_page_by_page(built: Path, tmp_p
 
 def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:
     site = project / "site"
-    ok = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project)
+    ok = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+    )
     assert ok.returncode == 0, ok.stderr
     before = tree_digest(site)
     record = next((project / "catalogue").rglob("法律法规.yaml"))
     record.write_text(record.read_text(encoding="utf-8").replace("时限: ", "时限："), encoding="utf-8")
-    failed = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project)
+    failed = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+    )
     assert failed.returncode == 1
     assert "法律法规.yaml" in failed.stderr and "错误[" in failed.stderr
     assert "Traceback" not in failed.stderr

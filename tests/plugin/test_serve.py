@@ -37,13 +37,17 @@ def test_serve_reloads_when_a_record_changes(project: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         url = f"http://127.0.0.1:{port}/item/bzxzf-fgzc-flfg/"
         assert wait_for(lambda: "法律法规" in fetch(url)), "the dev server did not come up"
         record = project / "catalogue" / "保障性住房" / "法规政策" / "法律法规.yaml"
-        record.write_text(record.read_text(encoding="utf-8").replace("名称: 法律法规", "名称: 法律法规（已修订）"), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("名称: 法律法规", "名称: 法律法规（已修订）"), encoding="utf-8"
+        )
         assert wait_for(lambda: "法律法规（已修订）" in fetch(url)), "the page was not rebuilt after the record changed"
     finally:
         server.terminate()
