@@ -1,0 +1,285 @@
+"""End-to-end fixtures: build the real site once, serve it on 127.0.0.1, drive headless Chromium.
+
+* ``site``: the example catalogue (``catalogue/``) built with ``gkml build`` into a
+  temporary folder and served by a ``ThreadingHTTPServer`` on 127.0.0.1 (port 0), with
+  the loaded :class:`~generator.model.Catalogue` the expectations are derived from.
+* ``browser``: Chromium from the Debian package (``/usr/bin/chromium``) through
+  Playwright. A missing browser fails the suite; it is never skipped.
+* ``pages`` / ``page``: fresh browser contexts (375×812 unless asked otherwise). Every
+  request, dialog and script error is recorded; after each test the suite fails if a
+  page asked any host other than the local server for anything, opened a dialog or
+  threw a JavaScript error.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from generator.catalogue import load_catalogue
+from generator.model import Area, Catalogue, Category, Record
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE_DIR = ROOT / "catalogue"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+MOBILE = {"width": 375, "height": 812}
+WIDE = {"width": 1280, "height": 800}
+LOCAL_HOST = "127.0.0.1"
+
+
+# -- building -----------------------------------------------------------------------------
+
+
+def run_gkml(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the ``gkml`` command line (``python -m generator.cli``) from the repository root."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GKML_CATALOGUE", "SOURCE_DATE_EPOCH")}
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def load(folder: Path, *, git_dates: bool = True) -> Catalogue:
+    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates)
+    if catalogue is None:
+        pytest.fail(f"{folder} does not load:\n" + "\n".join(d.format() for d in diagnostics))
+    return catalogue
+
+
+# -- serving ------------------------------------------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="gkml-e2e-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass
+class Site:
+    """A built and served site plus the catalogue it was built from."""
+
+    dir: Path
+    url: str  #: base URL, ending in ``/``
+    catalogue: Catalogue
+
+    # URLs are spelled out here (not taken from generator.routes) so the tests check them.
+    def home_url(self) -> str:
+        return self.url
+
+    def area_url(self, area: Area) -> str:
+        return f"{self.url}{area.slug}/"
+
+    def table_url(self, area: Area) -> str:
+        return f"{self.url}{area.slug}/table/"
+
+    def category_url(self, area: Area, category: Category) -> str:
+        return f"{self.url}{area.slug}/{category.slug}/"
+
+    def item_url(self, record: Record) -> str:
+        return f"{self.url}item/{record.id}/"
+
+    def search_url(self, query: str | None = None) -> str:
+        return f"{self.url}search/" + (f"?q={quote(query)}" if query is not None else "")
+
+    def where(self, record: Record) -> tuple[Area, Category]:
+        for area in self.catalogue.areas:
+            for category in area.categories:
+                if any(r.id == record.id for r in category.records):
+                    return area, category
+        raise LookupError(record.id)
+
+
+def _fingerprint(catalogue: Catalogue) -> str:
+    return repr((catalogue.site, catalogue.areas))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The example catalogue, built once with ``gkml build -d <tmp>/site`` and served.
+
+    The catalogue is loaded before and after the build; if someone changed it in
+    between, the build is repeated so the expectations match the pages.
+    """
+    site_dir = tmp_path_factory.mktemp("e2e") / "site"
+    for _attempt in range(5):
+        before = _fingerprint(load(CATALOGUE_DIR))
+        result = run_gkml("build", "-d", str(site_dir))
+        if result.returncode != 0:
+            pytest.fail(f"gkml build failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+        catalogue = load(CATALOGUE_DIR)
+        if _fingerprint(catalogue) == before:
+            break
+    else:
+        pytest.fail("the catalogue kept changing while the site was being built")
+    with serve(site_dir) as url:
+        yield Site(site_dir, url, catalogue)
+
+
+@pytest.fixture(scope="session")
+def gkml() -> Any:
+    """The ``gkml`` command line: ``gkml("build", "-d", DIR)`` → CompletedProcess."""
+    return run_gkml
+
+
+@pytest.fixture(scope="session")
+def http_server() -> Iterator[Any]:
+    """``http_server(directory)`` serves another folder on 127.0.0.1; returns its base URL."""
+    with ExitStack() as stack:
+        yield lambda directory: stack.enter_context(serve(directory))
+
+
+# -- the browser --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium from the Debian package. Missing browser = failure, never a skip."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"浏览器测试需要 Chromium，但找不到 {CHROMIUM}："
+            "请运行 bash tests/run.sh（以 root 身份会自动安装 chromium）。\n"
+            f"Browser tests need Chromium but {CHROMIUM} is missing: run `bash tests/run.sh` "
+            "(as root it installs the Debian package `chromium`)."
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        pytest.fail(f"Playwright for Python is not installed ({exc}); run `bash tests/run.sh`.")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def is_local(url: str) -> bool:
+    """A request the page may make: to the local test server, or an inline data/blob URL."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.scheme == "http" and parts.hostname == LOCAL_HOST
+
+
+@dataclass
+class Watch:
+    """What one page did: every request URL, dialogs it opened, uncaught script errors."""
+
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests if not is_local(u)]
+
+    def requested(self, path_end: str) -> list[str]:
+        """Requests whose path ends with ``path_end`` (query strings ignored)."""
+        return [u for u in self.requests if urlsplit(u).path.endswith(path_end)]
+
+
+class Pages:
+    """Opens pages in fresh contexts and remembers what each of them did."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.contexts: list[Any] = []
+        self.watches: dict[int, Watch] = {}
+        self.visited: list[str] = []
+
+    def open(self, viewport: dict[str, int] = MOBILE) -> Any:
+        context = self.browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block")
+        context.set_default_timeout(15_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        watch = Watch()
+        self.watches[id(page)] = watch
+
+        def on_dialog(dialog: Any) -> None:
+            watch.dialogs.append(f"{dialog.type}: {dialog.message} (on {page.url})")
+            dialog.dismiss()
+
+        page.on("request", lambda request: watch.requests.append(request.url))
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda error: watch.errors.append(f"{error} (on {page.url})"))
+        page.on("framenavigated", lambda frame: self.visited.append(frame.url) if frame == page.main_frame else None)
+        return page
+
+    def watch(self, page: Any) -> Watch:
+        return self.watches[id(page)]
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+    def problems(self) -> list[str]:
+        found = []
+        for watch in self.watches.values():
+            found += [f"request to a host other than the local server: {u}" for u in watch.foreign]
+            found += [f"unexpected dialog: {d}" for d in watch.dialogs]
+            found += [f"JavaScript error: {e}" for e in watch.errors]
+        return found
+
+
+@pytest.fixture
+def pages(browser: Any) -> Iterator[Pages]:
+    """Page factory; after the test, fails on foreign requests, dialogs or script errors."""
+    opened = Pages(browser)
+    yield opened
+    opened.close()
+    problems = opened.problems()
+    assert not problems, "while visiting " + ", ".join(dict.fromkeys(opened.visited)) + ":\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def page(pages: Pages) -> Any:
+    """A phone-sized page (375×812)."""
+    return pages.open(MOBILE)
+
+
+@pytest.fixture
+def wide_page(pages: Pages) -> Any:
+    """A desktop-sized page (1280×800), where the header search box is shown."""
+    return pages.open(WIDE)
