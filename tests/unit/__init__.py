@@ -1,0 +1,1 @@
+"""Unit tests of the domain core (loader, validator, catalogue, renderers, CLI)."""

@@ -1,0 +1,80 @@
+"""Helpers shared by the unit tests: fixture locations, diagnostics in a stable order,
+reading and writing fixture records and catalogue trees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import load_catalogue
+from generator.diagnostics import Diagnostic
+from generator.loader import parse_yaml, read_yaml
+from generator.model import Catalogue
+from generator.validate import validate_record
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+RECORDS = FIXTURES / "records"
+TREES = FIXTURES / "trees"
+GOLDEN = ROOT / "tests" / "golden"
+CATALOGUE = ROOT / "catalogue"
+
+#: One Han character: every message shown to an editor is in Chinese.
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# -- diagnostics ---------------------------------------------------------------------------
+
+
+def diag_order(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    """Place, then code, then text (a stable order for diagnostics at the same place)."""
+    return (d.file, d.line, d.column, d.code, d.format())
+
+
+def formatted(diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """The human one-line form of each diagnostic, in a stable order."""
+    return [d.format() for d in sorted(diagnostics, key=diag_order)]
+
+
+def read_expected(path: Path) -> list[str]:
+    """The non-empty lines of a sidecar ``.expected`` file."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def check_bytes(raw: bytes, name: str = "t.yaml") -> tuple[object, list[Diagnostic]]:
+    """Parse and validate an item file's bytes, as the catalogue loader does."""
+    doc, diagnostics = parse_yaml(raw, name)
+    if doc is None:
+        return None, diagnostics
+    record, more = validate_record(doc)
+    return record, diagnostics + more
+
+
+def check_file(path: Path) -> tuple[object, list[Diagnostic]]:
+    """Read and validate a fixture record, showing just its file name."""
+    doc, diagnostics = read_yaml(path, display=path.name)
+    if doc is None:
+        return None, diagnostics
+    record, more = validate_record(doc)
+    return record, diagnostics + more
+
+
+def load_tree(case: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Load ``tests/fixtures/trees/<case>``, with paths shown relative to the trees folder."""
+    monkeypatch.chdir(TREES)
+    return load_catalogue(Path(case), git_dates=False)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write a small catalogue: ``{relative path: text or bytes}``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
