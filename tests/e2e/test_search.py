@@ -205,6 +205,10 @@ def test_full_pinyin_finds_items_named_with_the_fragment(site: Any, page: Any, c
     for url in links:
         assert full in pinyin_of(by_url[url].title)[0], f"{full!r} found {by_url[url].title}"
     expect(results.locator(".gkml-search-count")).to_have_text(f"找到 {len(links)} 个相关事项")
+    # typed with spaces between the syllables, or in capitals: the same results
+    spaced = " ".join(pinyin_syllables(fragment)).upper()
+    open_results(site, page, spaced)
+    assert result_links(page) == links, f"{spaced!r} and {full!r} must find the same items"
 
 
 def test_pinyin_initials_find_items_named_with_the_fragment(
