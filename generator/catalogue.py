@@ -182,7 +182,7 @@ def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:
     return _Meta(
         title=title,
         slug=str(values.get("slug") or initials(title)),
-        order=int(values.get("order") or 1000),  # type: ignore[call-overload]
+        order=int(values["order"]) if "order" in values else 1000,  # type: ignore[call-overload]
         description=str(values.get("description") or ""),
     )
 

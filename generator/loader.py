@@ -67,8 +67,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8")) + 1  # valid up to the bad byte
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
@@ -82,8 +83,18 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | No
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [make("file-unreadable", file, reason=exc.strerror or str(exc))]
+        return None, [make("file-unreadable", file, reason=_os_reason(exc))]
     return parse_yaml(raw, file)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    return f"系统错误（错误号 {exc.errno}）"
 
 
 def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
@@ -106,7 +117,8 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
         return None, [make("file-empty", file)]
     if len(documents) > 1:
         line, column = _mark(documents[1].start_mark)
-        return None, [make("yaml-multiple-documents", file, line, column)]
+        markers = [n for n in range(line, 0, -1) if lines[n - 1].startswith("---")]
+        return None, [make("yaml-multiple-documents", file, markers[0] if markers else line, 1)]
     doc = YamlDocument(file=file, data=None)
     diagnostics: list[Diagnostic] = []
     doc.data = _Converter(doc, diagnostics).convert(documents[0], ())
@@ -162,41 +174,66 @@ class _Converter:
         return result
 
 
-_FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?([^\s:：#][^:：#]*?)\s*：")
+_FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?([^\s:：#'\"][^:：#]*?)\s*：")
+_MISSING_SPACE = re.compile(r"^\s*(?:-\s*)?([^\s:#'\"\[{][^:#]*?):(?=[^\s/]|\u3000)")
+#: Problems whose own position is where PyYAML gave up (often the end of the file);
+#: the construct left open starts at the error's context mark.
+_UNTERMINATED = ("found unexpected end of stream", "did not find expected ',' or", "while scanning a quoted scalar")
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic:
     """Translate a PyYAML error into a located Chinese diagnostic with a concrete hint."""
-    mark = exc.problem_mark or exc.context_mark
-    line, column = _mark(mark)
     problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and any(problem.startswith(p) for p in _UNTERMINATED):
+        mark = exc.context_mark
+    line, column = _mark(mark)
+    if line > len(lines):  # PyYAML points past the last line: blame the last line with text
+        line = max((n for n, text in enumerate(lines, 1) if text.strip()), default=1)
+        column = 1
     # Editors' pitfalls first: look at the reported line and the lines just before it,
     # because PyYAML often notices a problem one line after its cause.
     for number in range(line, max(0, line - 3), -1):
         text = lines[number - 1] if 0 < number <= len(lines) else ""
-        if "\t" in text[: len(text) - len(text.lstrip())] or ("\t" in problem and number == line):
+        indent = text[: len(text) - len(text.lstrip())]
+        if "\t" in indent or ("tab" in problem and number == line):
             return make("yaml-tab", file, number, text.index("\t") + 1 if "\t" in text else 1)
-        if text.startswith("\u3000") or (text.lstrip(" ").startswith("\u3000")):
+        if "\u3000" in indent:
             return make("yaml-fullwidth-space", file, number, text.index("\u3000") + 1)
         match = _FULLWIDTH_COLON_KEY.match(text)
         if match and ":" not in text.split("：", 1)[0]:
             return make("yaml-fullwidth-colon", file, number, text.index("：") + 1, key=match.group(1))
-    if "anchor" in problem or "alias" in problem:
+        match = _MISSING_SPACE.match(text)
+        if match and number < line:
+            return make("yaml-missing-space", file, number, match.end(1) + 1)
+    if "alias" in problem or "anchor" in problem:
         return make("yaml-anchor", file, line, column)
     return make("yaml-syntax", file, line, column, problem=_translate(problem))
 
 
+_QUOTE = "请给整个值加上引号，例如“备注: '*注：……'”"
+#: PyYAML's (libyaml's and the pure-Python parser's) wording, by prefix, in Chinese.
 _PROBLEMS = {
-    "mapping values are not allowed here": "这里不能出现“键: 值”（可能是值中含有“: ”，请给整个值加上引号）",
-    "could not find expected ':'": "找不到冒号“:”（可能是缩进不齐或冒号写成了全角“：”）",
+    "mapping values are not allowed": "这里不能出现“键: 值”：值中含有“: ”时请给整个值加上引号，否则请检查这一行的缩进",
+    "block sequence entries are not allowed": "列表项“- ”不能和键写在同一行：请换行，并在“- ”前缩进两个空格",
+    "mapping keys are not allowed": "值以“?”开头有特殊含义，" + _QUOTE,
+    "could not find expected ':'": "找不到冒号“:”（可能是缩进不齐，或冒号写成了全角“：”）",
     "did not find expected key": "缩进不齐，找不到预期的键",
     "did not find expected '-' indicator": "列表项缩进不齐，找不到预期的“- ”",
-    "found unexpected end of stream": "文件意外结束（可能是引号没有成对）",
-    "found character that cannot start any token": "出现了不能作为开头的字符",
-    "expected <block end>, but found '-'": "列表项“- ”的缩进与上一行不一致",
-    "expected <block end>, but found '<block mapping start>'": "这一行的缩进与上一行不一致",
-    "expected <block end>, but found '<scalar>'": "这一行的缩进与上一行不一致",
+    "did not find expected ',' or ']'": "方括号“[ ]”没有成对",
+    "did not find expected ',' or '}'": "花括号“{ }”没有成对",
+    "did not find expected alphabetic or numeric character": "值以“*”或“&”开头有特殊含义，" + _QUOTE,
+    "did not find expected comment or line break": "值以“|”或“>”开头有特殊含义，" + _QUOTE,
+    "did not find expected whitespace or line break": "值以“!”开头有特殊含义，" + _QUOTE,
+    "did not find expected node content": "这里缺少内容",
+    "found unexpected end of stream": "引号没有成对",
+    "found character that cannot start any token": "值以“`”“@”“%”等符号开头，" + _QUOTE,
     "found unknown escape character": "双引号内出现了无效的转义字符“\\”（请改用单引号）",
+    "found undefined tag handle": "值以“!”开头有特殊含义，" + _QUOTE,
+    "expected <block end>": "这一行的缩进与上一行不一致",
+    "expected ',' or ']'": "方括号“[ ]”没有成对",
+    "expected ',' or '}'": "花括号“{ }”没有成对",
+    "found unexpected ':'": "冒号“:”的位置不对，" + _QUOTE,
 }
 
 
@@ -204,4 +241,4 @@ def _translate(problem: str) -> str:
     for english, chinese in _PROBLEMS.items():
         if problem.startswith(english):
             return chinese
-    return problem or "无法解析"
+    return "这一行的写法不符合 YAML 格式"

@@ -187,7 +187,7 @@ class RecordValidator:
         if not (title.startswith("《") and "》" in title):
             self.report("basis-format", (*at, "标题"), spec, value=title)
             return None
-        doc_no = str(item.get("文号") or "").strip()
+        doc_no = self.text(item["文号"], (*at, "文号"), spec) or "" if item.get("文号") not in (None, "") else ""
         url = self._url(item.get("网址"), (*at, "网址"), spec)
         return Basis(title=title, doc_no=doc_no, url=url)
 
@@ -219,32 +219,35 @@ class RecordValidator:
                 head_at = at
                 if head is None:
                     continue
-            channel = self._channel(str(head).strip(), detail, head_at, spec)
+            channel = self._channel(str(head).strip(), detail, head_at, spec, on_key=isinstance(item, dict))
             if channel is None:
                 continue
             if channel.name in result:
-                self.report("channel-duplicate", head_at, spec, value=channel.name)
+                self.report("channel-duplicate", head_at, spec, at_key=isinstance(item, dict), value=channel.name)
                 continue
             result[channel.name] = channel
         return tuple(sorted(result.values(), key=lambda c: vocab.CHANNELS.index(c.name)))
 
-    def _channel(self, head: str, detail: object, at: Path_, spec: FieldSpec) -> Channel | None:
+    def _channel(
+        self, head: str, detail: object, at: Path_, spec: FieldSpec, *, on_key: bool = False
+    ) -> Channel | None:
         mark, rest = head[:1], head[1:].strip()
         if mark not in (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL) or not rest:
-            self.report("channel-mark", at, spec, value=head, text=head.lstrip("■□ "))
+            self.report("channel-mark", at, spec, at_key=on_key, value=head, text=head.lstrip("■□ "))
             return None
         name = vocab.normalise(rest, vocab.CHANNELS, vocab.CHANNEL_VARIANTS)
         if name is None:
-            self.report("channel-unknown", at, spec, value=rest, allowed="、".join(vocab.CHANNELS))
+            self.report("channel-unknown", at, spec, at_key=on_key, value=rest, allowed="、".join(vocab.CHANNELS))
             return None
         if name != rest:
-            self.report("vocab-variant", at, spec, value=rest, normal=name)
+            self.report("vocab-variant", at, spec, at_key=on_key, value=rest, normal=name)
         text, url = "", ""
         if isinstance(detail, dict):
             for key in detail:
                 if key not in ("栏目", "网址"):
                     self.report("channel-detail-keys", (*at, key), spec, at_key=True, key=key)
-            text = str(detail.get("栏目") or "").strip()
+            column = detail.get("栏目")
+            text = (self.text(column, (*at, "栏目"), spec) or "") if column not in (None, "") else ""
             url = self._url(detail.get("网址"), (*at, "网址"), spec)
         elif isinstance(detail, list):
             self.report(

@@ -183,9 +183,6 @@ def test_yml_suffix_is_read_and_underscore_files_are_not(tmp_path: Path, valid_m
     assert [r.id for r in catalogue.records] == ["bzxzf-pjgl-gzfzgsh"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: 顺序: 0 in _meta.yaml is read as 1000 (`int(values.get('order') or 1000)`)"
-)
 def test_meta_order_zero_sorts_first(tmp_path: Path, valid_minimal: str) -> None:
     write_tree(
         tmp_path,

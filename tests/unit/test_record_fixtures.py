@@ -22,32 +22,9 @@ from .helpers import HAN, RECORDS, check_file, formatted, read_expected
 
 #: Fixtures whose expectation states the correct behaviour the product does not have yet.
 KNOWN_BUGS: dict[str, str] = {
-    "时限_missing_space.yaml": (
-        "bug: 'key:value' without a space is reported as yaml-syntax on the NEXT line (10:1, "
-        "“找不到冒号”); the yaml-missing-space message exists but is never emitted"
-    ),
-    "yaml_colon_in_value.yaml": (
-        "bug: libyaml says 'mapping values are not allowed in this context', the translation table "
-        "only knows PyYAML's '... allowed here', so the editor gets the English text"
-    ),
     "yaml_alias_in_list.yaml": (
         "bug: an alias in a list item is reported at the anchor's line (4:5) instead of the alias "
         "(5:5), plus a spurious empty-value “内容”不能为空 at 4:3"
-    ),
-    "encoding_invalid_midline.yaml": (
-        "bug: the column of an undecodable byte is counted in bytes (10:42), not in characters (10:16)"
-    ),
-    "渠道_mapping_no_mark.yaml": (
-        "bug: diagnostics about a channel written as a mapping ('政府网站:' + 栏目) are located at "
-        "the detail value on the next line (14:7) instead of the channel name (13:5)"
-    ),
-    "渠道_mapping_unknown_channel.yaml": (
-        "bug: channel-unknown for '□微信群: 说明' is located at the detail text (14:11) instead of "
-        "the channel name (14:5)"
-    ),
-    "yaml_multiple_documents.yaml": (
-        "bug: the second document is reported at its first key (19:1, after a comment), not at the '---' "
-        "line (17:1) the message and the hint (删除多余的“---”) talk about"
     ),
 }
 

@@ -164,11 +164,6 @@ def test_footer_shows_the_bureau_identity(golden_catalogue: Catalogue) -> None:
     assert 'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=00000000000001"' in footer
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the search page's data-index points at search/index.json, but the index is written to "
-    "search/index.js (search.js ignores the attribute and loads index.js)",
-)
 def test_search_page_points_at_the_real_index(golden_catalogue: Catalogue) -> None:
     html = Renderer(golden_catalogue, Routes()).search().html
     assert "index.json" not in html
