@@ -116,7 +116,7 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
     if not documents:
         return None, [make("file-empty", file)]
     if len(documents) > 1:
-        line, column = _mark(documents[1].start_mark)
+        line = _mark(documents[1].start_mark)[0]
         markers = [n for n in range(line, 0, -1) if lines[n - 1].startswith("---")]
         return None, [make("yaml-multiple-documents", file, markers[0] if markers else line, 1)]
     doc = YamlDocument(file=file, data=None)
