@@ -10,8 +10,12 @@ beside copies of the project's mkdocs.yml, content/ and overrides/, and built wi
 ``mkdocs build -q`` in a child process (GKML_CATALOGUE=<catalogue>,
 NO_MKDOCS_2_WARNING=1): one warm-up run, then ``--runs`` counted runs. Wall time is
 measured around the child; peak memory is the child's maximum resident set size as
-reported by ``os.wait4``. The site folder is removed before each run, outside the
-timing.
+reported by ``os.wait4``. The children import ``generator`` from this checkout
+(PYTHONPATH), whatever copy of gkml is installed; ``cpu_s`` (user + system CPU seconds of the child, median)
+is less sensitive to other load on the machine than wall time. The site folder is
+removed before each run, outside the timing. ``commit`` names the project revision
+measured ("+dirty" when the theme or generator files differ from it), ``loadavg_1m``
+the machine's load at the end (other work on the machine inflates wall time).
 
 ``--plain`` also builds, in the same run and alternating with the gkml builds, the
 plain MkDocs + Material anchor from the same records: a home page and 50 category
@@ -53,8 +57,8 @@ def log(message: str) -> None:
 
 # -- measuring one build -----------------------------------------------------------------
 
-def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Build once in a child process; return (wall seconds, peak RSS MiB)."""
+def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Build once in a child process; return (wall seconds, peak RSS MiB, CPU seconds user + system)."""
     if site.exists():
         shutil.rmtree(site)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
@@ -68,7 +72,7 @@ def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, flo
             err.seek(0)
             log(err.read().decode("utf-8", "replace")[-4000:])
             raise SystemExit(f"build failed ({child.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
 
 
 def site_figures(site: Path, index: Path) -> dict[str, int]:
@@ -82,16 +86,41 @@ def site_figures(site: Path, index: Path) -> dict[str, int]:
     }
 
 
-def summary(runs: list[tuple[float, float]]) -> dict[str, object]:
-    walls = [w for w, _ in runs]
+def summary(runs: list[tuple[float, float, float]]) -> dict[str, object]:
+    walls = [w for w, _, _ in runs]
     return {
         "build_s": round(statistics.median(walls), 3),
         "build_s_runs": [round(w, 3) for w in walls],
-        "peak_mib": round(max(m for _, m in runs), 1),
+        "cpu_s": round(statistics.median(c for _, _, c in runs), 3),
+        "peak_mib": round(max(m for _, m, _ in runs), 1),
     }
 
 
+def revision() -> str:
+    """The project's commit, with "+dirty" when generator/, overrides/ or mkdocs.yml differ from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "generator", "overrides", "content", "mkdocs.yml")
+    return commit + ("+dirty" if dirty else "")
+
+
 # -- the two projects ------------------------------------------------------------------------
+
+def child_env() -> dict[str, str]:
+    """The children's environment: this checkout's ``generator`` package comes first on the path."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import generator; print(generator.__file__)"],
+        env=env, capture_output=True, text=True, cwd=tempfile.gettempdir(),
+    )
+    found = Path(probe.stdout.strip() or ".").resolve()
+    if probe.returncode != 0 or ROOT not in found.parents:
+        raise SystemExit(f"the build would not use {ROOT / 'generator'} (found {found}): {probe.stderr}")
+    return env
+
 
 def gkml_project(work: Path, catalogue: Path) -> Path:
     """Copies of the real mkdocs.yml, content/ and overrides/ beside the catalogue."""
@@ -192,17 +221,18 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = work / "catalogue"
         log(f"writing {args.items} items into {catalogue}")
         synth.write_catalogue(catalogue, args.items, args.seed)
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env = child_env()
         builds = {"gkml": (gkml_project(work, catalogue), dict(env, GKML_CATALOGUE=str(catalogue)))}
         if args.plain:
             builds["plain"] = (plain_project(work, args.items, args.seed), env)
-        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in builds}
+        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in builds}
+        commit = revision()
         for i in range(args.runs + 1):  # run 0 is the warm-up; gkml and plain alternate
             for name, (config, build_env) in builds.items():
-                wall, peak = run_build(config, config.parent / "site", build_env)
-                log(f"{name} {'warm-up' if i == 0 else f'run {i}'}: {wall:.2f} s, {peak:.0f} MiB")
+                wall, peak, cpu = run_build(config, config.parent / "site", build_env)
+                log(f"{name} {'warm-up' if i == 0 else f'run {i}'}: {wall:.2f} s, {cpu:.2f} s CPU, {peak:.0f} MiB")
                 if i:
-                    runs[name].append((wall, peak))
+                    runs[name].append((wall, peak, cpu))
 
         gkml_site = builds["gkml"][0].parent / "site"
         result: dict[str, object] = {"items": args.items, **summary(runs["gkml"])}
@@ -213,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             result["plain"] = plain
             result["plain_jieba"] = importlib.util.find_spec("jieba") is not None
             result["ratio_build"] = round(result["build_s"] / plain["build_s"], 2)  # type: ignore[operator]
+        result["commit"] = commit
+        result["loadavg_1m"] = round(os.getloadavg()[0], 2)  # this benchmark included; 2 cores → ~1 is quiet
         print(json.dumps(result, ensure_ascii=False), flush=True)
     finally:
         if not args.workdir:
