@@ -65,10 +65,6 @@ LIST_OFFSETS = """() => [...document.querySelectorAll('article :is(ul, ol)[class
   })"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: the 方式/对象/时限 line of each card (ul.gkml-facts) keeps Material's 0.625em list indent",
-)
 def test_layout_lists_line_up_with_their_container(site: Any, page: Any) -> None:
     """Cards, their facts, marks and badges start at the text edge, not indented like prose lists."""
     indented = {}

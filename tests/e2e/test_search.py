@@ -282,9 +282,6 @@ def test_many_results_are_shown_fifty_at_a_time(site: Any, page: Any, catalogue_
     assert len(set(result_links(page))) == total
 
 
-@pytest.mark.xfail(
-    strict=True, reason="product bug: the search page wipes what the reader typed before the search data arrived"
-)
 def test_text_typed_before_the_search_data_arrives_is_kept_and_searched(
     site: Any, page: Any, catalogue_entries: list[Entry]
 ) -> None:

@@ -149,7 +149,8 @@
     var base = container.getAttribute("data-root");
     var params = new URLSearchParams(window.location.search);
     var query = params.get("q") || "";
-    if (input) { input.value = query; }
+    // Keep what the reader typed while the search data was loading; otherwise show ?q=.
+    if (input && input.value) { query = input.value; } else if (input) { input.value = query; }
 
     function render(q) {
       var hits = search(q);
@@ -172,15 +173,19 @@
       }
     }
 
-    render(query);
+    function update() {
+      var q = input.value;
+      var url = new URL(window.location.href);
+      if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
+      window.history.replaceState(null, "", url.toString());
+      render(q);
+    }
+
     if (input) {
-      input.addEventListener("input", function () {
-        var q = input.value;
-        var url = new URL(window.location.href);
-        if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
-        window.history.replaceState(null, "", url.toString());
-        render(q);
-      });
+      update();
+      input.addEventListener("input", update);
+    } else {
+      render(query);
     }
   }
 
