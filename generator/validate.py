@@ -47,7 +47,8 @@ def type_name(value: object) -> str:
 
 def is_link_url(url: str) -> bool:
     """Only http(s) and site-relative URLs may become links."""
-    return url.startswith(("https://", "http://")) or (url.startswith("/") and not url.startswith("//"))
+    # "//host" and "/\\host" are read by browsers as links to another host
+    return url.startswith(("https://", "http://")) or (url.startswith("/") and not url.startswith(("//", "/\\")))
 
 
 class RecordValidator:
