@@ -25,7 +25,7 @@ from generator.gitdates import last_change_dates
 from generator.loader import YamlDocument, read_yaml
 from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, FieldSpec, Record, Site
 from generator.slugs import initials
-from generator.validate import RecordValidator, suggest_key, validate_record
+from generator.validate import RecordValidator, validate_record
 
 META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"
@@ -137,31 +137,7 @@ def _load_record(path: Path, shown: str, ids: dict[str, str], out: list[Diagnost
 def _fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:
     """Validate a small settings file (meta or site) against ``specs``."""
     validator = RecordValidator(doc)
-    values: dict[str, object] = {}
-    data = doc.data
-    if not isinstance(data, dict):
-        validator.report("not-mapping", ())
-        return values, validator.diagnostics
-    known = {s.key: s for s in specs}
-    for key in data:
-        if key not in known:
-            validator.report(
-                "unknown-key",
-                (key,),
-                at_key=True,
-                key=key,
-                suggestion=suggest_key(key, known),
-                allowed="、".join(known),
-            )
-    for spec in specs:
-        if spec.key not in data:
-            if spec.required:
-                validator.report("missing-field", (), spec, key=spec.key, example=spec.example)
-            continue
-        parsed = validator.parse(spec, data[spec.key], (spec.key,))
-        if parsed is not None:
-            values[spec.attr] = parsed
-    return values, validator.diagnostics
+    return validator.fields(specs) or {}, validator.diagnostics
 
 
 def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:

@@ -15,10 +15,9 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from generator import vocab
-from generator.diagnostics import Diagnostic, make
+from generator.diagnostics import Diagnostic, Severity, make
 from generator.loader import Path_, YamlDocument
 from generator.model import (
-    FIELDS_BY_KEY,
     KEY_ALIASES,
     RECORD_FIELDS,
     Audience,
@@ -291,30 +290,32 @@ class RecordValidator:
         """Parse ``value`` as the kind of field ``spec`` describes (None after reporting)."""
         return self._parsers[spec.kind](self, value, path, spec)
 
-    # -- the record ------------------------------------------------------------------------
-    def record(self) -> Record | None:
+    # -- whole files ------------------------------------------------------------------------
+    def fields(self, specs: tuple[FieldSpec, ...]) -> dict[str, object] | None:
+        """Check the document's keys against ``specs``; parsed values by attribute name.
+
+        Returns None when the document is not a mapping. Unknown keys, missing required
+        keys and empty required values are reported; empty optional values are ignored.
+        """
         data = self.doc.data
         if not isinstance(data, dict):
             self.report("not-mapping", ())
             return None
+        known = {s.key: s for s in specs}
         for key in data:
-            if key not in FIELDS_BY_KEY:
+            if key not in known:
+                suggestion = suggest_key(key, known)
                 self.report(
-                    "unknown-key",
-                    (key,),
-                    at_key=True,
-                    key=key,
-                    suggestion=suggest_key(key, FIELDS_BY_KEY),
-                    allowed="、".join(f.key for f in RECORD_FIELDS),
+                    "unknown-key", (key,), at_key=True, key=key, suggestion=suggestion, allowed="、".join(known)
                 )
         values: dict[str, object] = {}
-        for spec in RECORD_FIELDS:
-            raw = data.get(spec.key)
+        for spec in specs:
             path = (spec.key,)
             if spec.key not in data:
                 if spec.required:
                     self.report("missing-field", (), spec, key=spec.key, example=spec.example)
                 continue
+            raw = data[spec.key]
             if raw is None or raw == "" or raw == []:
                 if spec.required:
                     self.report("empty-value", path, spec, key=spec.key, example=spec.example)
@@ -322,7 +323,12 @@ class RecordValidator:
             parsed = self.parse(spec, raw, path)
             if parsed is not None:
                 values[spec.attr] = parsed
-        if any(d.severity.value == "error" for d in self.diagnostics):
+        return values
+
+    def record(self) -> Record | None:
+        """The record, or None when the file has any error."""
+        values = self.fields(RECORD_FIELDS)
+        if values is None or any(d.severity is Severity.ERROR for d in self.diagnostics):
             return None
         if not all(f.attr in values for f in RECORD_FIELDS if f.required):
             return None
