@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.model import Area, Category, Record
 
@@ -47,16 +48,19 @@ class Routes:
 
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """Relative link from page ``from_src`` to page ``to_src``."""
-        here = posixpath.dirname(from_src) or "."
-        there = posixpath.dirname(to_src) or "."
-        rel = posixpath.relpath(there, here)
-        if self.directory_urls:
-            link = "./" if rel == "." else f"{rel}/"
-        else:
-            link = "index.html" if rel == "." else f"{rel}/index.html"
+        link = _relative(posixpath.dirname(from_src) or ".", posixpath.dirname(to_src) or ".", self.directory_urls)
         return f"{link}#{anchor}" if anchor else link
 
     def asset(self, from_src: str, path: str) -> str:
         """Relative link from page ``from_src`` to a static file at site path ``path``."""
         here = posixpath.dirname(from_src) or "."
         return posixpath.relpath(path, here)
+
+
+@lru_cache(maxsize=65536)
+def _relative(here: str, there: str, directory_urls: bool) -> str:
+    """Link from folder ``here`` to the page in folder ``there`` (every site page is an index)."""
+    rel = posixpath.relpath(there, here)
+    if directory_urls:
+        return "./" if rel == "." else f"{rel}/"
+    return "index.html" if rel == "." else f"{rel}/index.html"
