@@ -6,16 +6,25 @@ Usage::
     python benchmarks/build.py --items 2000 --catalogue-only DIR
 
 The synthetic catalogue (benchmarks/synth.py) is written into a temporary folder
-beside copies of the project's mkdocs.yml, content/ and overrides/, and built with
-``mkdocs build -q`` in a child process (GKML_CATALOGUE=<catalogue>,
-NO_MKDOCS_2_WARNING=1): one warm-up run, then ``--runs`` counted runs. Wall time is
-measured around the child; peak memory is the child's maximum resident set size as
-reported by ``os.wait4``. The children import ``generator`` from this checkout
-(PYTHONPATH), whatever copy of gkml is installed; ``cpu_s`` (user + system CPU seconds of the child, median)
-is less sensitive to other load on the machine than wall time. The site folder is
-removed before each run, outside the timing. ``commit`` names the project revision
-measured ("+dirty" when the theme or generator files differ from it), ``loadavg_1m``
-the machine's load at the end (other work on the machine inflates wall time).
+beside a snapshot of the project's mkdocs.yml, content/, overrides/ and ``generator``
+package (taken once, so every run builds the same code even while the checkout is
+edited; the children import ``generator`` from it through PYTHONPATH, whatever copy of
+gkml is installed). It is built with ``mkdocs build -q`` in a child process
+(GKML_CATALOGUE=<catalogue>, NO_MKDOCS_2_WARNING=1): one warm-up run, then ``--runs``
+counted runs. The site folder is removed before each run, outside the timing.
+
+Reported: the median wall time around the child (``build_s``); the median user +
+system CPU seconds of the child (``cpu_s``, less sensitive than wall time to other
+load on the machine) and its system part (``sys_s``: mostly creating the site's
+folders and files); the child's peak resident set size from ``os.wait4``
+(``peak_mib``); the site's bytes, search-index bytes (raw and gzip -9) and number of
+HTML files; ``commit``, the revision snapshotted ("+dirty" when generator/, overrides/,
+content/ or mkdocs.yml differed from it); ``loadavg_1m``, the machine's load at the
+end (this benchmark included: on 2 cores about 1 is a quiet machine).
+
+``--workdir /dev/shm/NAME`` keeps everything on tmpfs: use it to separate the build's
+own cost from the disk's (on some virtual disks, rewriting a site of 20,000 folders
+again and again gets slower from run to run).
 
 ``--plain`` also builds, in the same run and alternating with the gkml builds, the
 plain MkDocs + Material anchor from the same records: a home page and 50 category
@@ -57,8 +66,8 @@ def log(message: str) -> None:
 
 # -- measuring one build -----------------------------------------------------------------
 
-def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, float]:
-    """Build once in a child process; return (wall seconds, peak RSS MiB, CPU seconds user + system)."""
+def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Build once in a child process; return (wall s, peak RSS MiB, user + system CPU s, system CPU s)."""
     if site.exists():
         shutil.rmtree(site)
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
@@ -72,7 +81,8 @@ def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, flo
             err.seek(0)
             log(err.read().decode("utf-8", "replace")[-4000:])
             raise SystemExit(f"build failed ({child.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, usage.ru_stime
 
 
 def site_figures(site: Path, index: Path) -> dict[str, int]:
@@ -86,13 +96,14 @@ def site_figures(site: Path, index: Path) -> dict[str, int]:
     }
 
 
-def summary(runs: list[tuple[float, float, float]]) -> dict[str, object]:
-    walls = [w for w, _, _ in runs]
+def summary(runs: list[tuple[float, float, float, float]]) -> dict[str, object]:
+    walls = [r[0] for r in runs]
     return {
         "build_s": round(statistics.median(walls), 3),
         "build_s_runs": [round(w, 3) for w in walls],
-        "cpu_s": round(statistics.median(c for _, _, c in runs), 3),
-        "peak_mib": round(max(m for _, m, _ in runs), 1),
+        "cpu_s": round(statistics.median(r[2] for r in runs), 3),
+        "sys_s": round(statistics.median(r[3] for r in runs), 3),
+        "peak_mib": round(max(r[1] for r in runs), 1),
     }
 
 
@@ -108,27 +119,42 @@ def revision() -> str:
 
 # -- the two projects ------------------------------------------------------------------------
 
-def child_env() -> dict[str, str]:
-    """The children's environment: this checkout's ``generator`` package comes first on the path."""
-    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+def snapshot(work: Path) -> tuple[Path, str]:
+    """Copy this checkout's ``generator`` package, mkdocs.yml, content/ and overrides/ into ``work``.
+
+    Every run then builds the same code even while the checkout is being edited.
+    Returns the snapshot folder and the revision it was taken from.
+    """
+    src = work / "src"
+    commit = revision()
+    shutil.copytree(ROOT / "generator", src / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", src / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(ROOT / folder, src / folder)
+    return src, commit
+
+
+def child_env(src: Path) -> dict[str, str]:
+    """The children's environment: the snapshot's ``generator`` comes first on the path."""
+    path = os.pathsep.join(p for p in (str(src), os.environ.get("PYTHONPATH", "")) if p)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
     probe = subprocess.run(
         [sys.executable, "-c", "import generator; print(generator.__file__)"],
         env=env, capture_output=True, text=True, cwd=tempfile.gettempdir(),
     )
     found = Path(probe.stdout.strip() or ".").resolve()
-    if probe.returncode != 0 or ROOT not in found.parents:
-        raise SystemExit(f"the build would not use {ROOT / 'generator'} (found {found}): {probe.stderr}")
+    if probe.returncode != 0 or src.resolve() not in found.parents:
+        raise SystemExit(f"the build would not use {src / 'generator'} (found {found}): {probe.stderr}")
     return env
 
 
-def gkml_project(work: Path, catalogue: Path) -> Path:
-    """Copies of the real mkdocs.yml, content/ and overrides/ beside the catalogue."""
+def gkml_project(work: Path, src: Path = ROOT) -> Path:
+    """Copies of the real mkdocs.yml, content/ and overrides/ (from ``src``) in ``work``/gkml."""
     project = work / "gkml"
     project.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy2(src / "mkdocs.yml", project / "mkdocs.yml")
     for folder in ("content", "overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
+        shutil.copytree(src / folder, project / folder)
     return project / "mkdocs.yml"
 
 
@@ -221,18 +247,20 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = work / "catalogue"
         log(f"writing {args.items} items into {catalogue}")
         synth.write_catalogue(catalogue, args.items, args.seed)
-        env = child_env()
-        builds = {"gkml": (gkml_project(work, catalogue), dict(env, GKML_CATALOGUE=str(catalogue)))}
+        src, commit = snapshot(work)
+        env = child_env(src)
+        builds = {"gkml": (gkml_project(work, src), dict(env, GKML_CATALOGUE=str(catalogue)))}
         if args.plain:
             builds["plain"] = (plain_project(work, args.items, args.seed), env)
-        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in builds}
-        commit = revision()
+        runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in builds}
         for i in range(args.runs + 1):  # run 0 is the warm-up; gkml and plain alternate
             for name, (config, build_env) in builds.items():
-                wall, peak, cpu = run_build(config, config.parent / "site", build_env)
-                log(f"{name} {'warm-up' if i == 0 else f'run {i}'}: {wall:.2f} s, {cpu:.2f} s CPU, {peak:.0f} MiB")
+                run = run_build(config, config.parent / "site", build_env)
+                wall, peak, cpu, sys_cpu = run
+                label = "warm-up" if i == 0 else f"run {i}"
+                log(f"{name} {label}: {wall:.2f} s, {cpu:.2f} s CPU ({sys_cpu:.2f} s system), {peak:.0f} MiB")
                 if i:
-                    runs[name].append((wall, peak, cpu))
+                    runs[name].append(run)
 
         gkml_site = builds["gkml"][0].parent / "site"
         result: dict[str, object] = {"items": args.items, **summary(runs["gkml"])}
