@@ -93,19 +93,24 @@ class _ItemShell:
 
     def __init__(self, env: Any) -> None:
         self.env = env
-        self.shell: str | None = None
+        self.parts: list[str] | None = None  # the shell, split at the sentinels
+        self.slots: list[str] = []  # which sentinel stood between each two parts
 
     @pass_context
     def __call__(self, context: Any, page: PrerenderedPage) -> Markup:
-        if self.shell is None:
-            self.shell = self._render_shell(context, page)
+        if self.parts is None:
+            shell = self._render_shell(context, page)
+            self.parts, self.slots = self._SENTINELS.split(shell), self._SENTINELS.findall(shell)
         values = {
             self._TITLE: page.title or "",
             self._DESCRIPTION: page.meta.get("description", ""),
             self._CANONICAL: page.canonical_url or "",
             self._CONTENT: page.content or "",
         }
-        return Markup(self._SENTINELS.sub(lambda m: values[m.group(0)], self.shell))
+        pieces = [self.parts[0]]
+        for slot, part in zip(self.slots, self.parts[1:], strict=True):
+            pieces += (values[slot], part)
+        return Markup("".join(pieces))
 
     def _render_shell(self, context: Any, page: PrerenderedPage) -> str:
         saved = (page.title, page.content, page.meta, page.canonical_url)
