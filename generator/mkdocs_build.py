@@ -67,7 +67,7 @@ def serve(config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = F
     """Serve the site with live reload (records, content and overrides are watched)."""
     _setup(catalogue, False)
     try:
-        mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, watch=[str(catalogue.resolve())])
+        mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict)  # the plugin watches the catalogue
     except MkDocsException as exc:
         print(f"预览失败：{exc}", file=sys.stderr)
         return 1

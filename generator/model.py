@@ -164,18 +164,6 @@ RECORD_FIELDS: tuple[FieldSpec, ...] = (
 FIELDS_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in RECORD_FIELDS}
 FIELDS_BY_ATTR: dict[str, FieldSpec] = {f.attr: f for f in RECORD_FIELDS}
 
-#: The eight elements of 国办发〔2019〕54号, as record attributes, in the standard's order.
-EIGHT_ELEMENTS: tuple[str, ...] = (
-    "name",
-    "content",
-    "basis",
-    "time_limit",
-    "subject",
-    "methods",
-    "channels",
-    "audiences",
-)
-
 
 def label(attr: str) -> str:
     """The printed label of a record attribute (e.g. ``time_limit`` → 公开时限)."""

@@ -44,9 +44,6 @@ class PageContext:
     def href(self, to_src: str, anchor: str = "") -> str:
         return self.routes.href(self.src, to_src, anchor)
 
-    def asset(self, path: str) -> str:
-        return self.routes.asset(self.src, path)
-
 
 def _safe_url(url: str) -> str | None:
     return url if url and is_link_url(url) else None

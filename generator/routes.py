@@ -51,11 +51,6 @@ class Routes:
         link = _relative(posixpath.dirname(from_src) or ".", posixpath.dirname(to_src) or ".", self.directory_urls)
         return f"{link}#{anchor}" if anchor else link
 
-    def asset(self, from_src: str, path: str) -> str:
-        """Relative link from page ``from_src`` to a static file at site path ``path``."""
-        here = posixpath.dirname(from_src) or "."
-        return posixpath.relpath(path, here)
-
 
 @lru_cache(maxsize=65536)
 def _relative(here: str, there: str, directory_urls: bool) -> str:

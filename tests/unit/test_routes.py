@@ -66,12 +66,6 @@ def test_href_with_anchor() -> None:
     assert Routes(False).href(ITEM_SRC, ITEM_SRC, "basis") == "index.html#basis"
 
 
-def test_assets_are_relative_files() -> None:
-    assert Routes().asset(HOME_SRC, "search/index.js") == "search/index.js"
-    assert Routes().asset(ITEM_SRC, "search/index.js") == "../../search/index.js"
-    assert Routes(False).asset(CATEGORY_SRC, "assets/gkml/gkml.css") == "../../assets/gkml/gkml.css"
-
-
 def test_hrefs_never_start_at_the_site_root() -> None:
     """Relative links keep working in a sub-folder deployment and from file:// in a kiosk."""
     sources = [HOME_SRC, CATEGORY_SRC, ITEM_SRC, TABLE_SRC, SEARCH]
