@@ -5,10 +5,14 @@ This is wiring only. Loading, checking and rendering happen in the domain core
 drop plugins, and nothing outside this module and :mod:`generator.mkdocs_build`
 imports MkDocs.
 
-Generated pages are real MkDocs pages (so navigation, theme chrome, sitemap, link
-validation of hand-written pages and live reload all work as usual) whose HTML is
-rendered by gkml: they skip the Markdown pass, and item pages stay out of the
-navigation, which keeps build time and page size linear in the number of items.
+Home, area, column, table and search pages are real MkDocs pages whose HTML gkml
+has rendered (they skip the Markdown pass). Item pages, one per record and the bulk
+of the site, stay out of the navigation, so the theme would render the same
+document for each of them but for title, description, canonical URL and content.
+The theme therefore renders one of them, with sentinels in those places (the
+*shell*); every other item page is that shell filled in and written after the
+build. Live reload rebuilds everything as before, the sitemap lists every item,
+links to items from hand-written pages are checked, and the chrome is the theme's.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import posixpath
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, DictLoader, pass_context
 from markupsafe import Markup, escape
@@ -31,7 +38,7 @@ from mkdocs.structure.pages import Page
 
 from generator.catalogue import load_catalogue
 from generator.diagnostics import Severity, has_errors
-from generator.model import Catalogue
+from generator.model import Area, Catalogue, Category, Record
 from generator.render import GeneratedPage, Renderer
 from generator.routes import Routes
 from generator.search_index import INDEX_PATH, build_search_index
@@ -39,6 +46,17 @@ from generator.sitenav import catalogue_nav
 
 log = logging.getLogger("mkdocs.plugins.gkml")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+
+
+_ITEM_LINK = re.compile(r'href="([^"#:?]*item/[^"]*)"')
+
+
+_WRITE_BATCH = 500  # pages rendered before a batch is written: bounds memory at any catalogue size
+
+
+def _write_page(folder: Path, html: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
 
 
 class GkmlConfig(Config):
@@ -78,8 +96,9 @@ class _ItemShell:
     theme produces the same document for each of them except for the title, the
     description, the canonical URL and the content. The first item page is rendered
     by the theme with sentinels in those four places; every item page (the first one
-    included) is that document with the sentinels replaced. The chrome is therefore
-    byte for byte what the theme renders, at a fraction of the cost.
+    included) is that document with the sentinels replaced. The chrome is what the
+    theme renders, with its indentation removed (item pages are most of the site's
+    bytes, and most of the theme's bytes are indentation).
     """
 
     TEMPLATE = "gkml-item.html"
@@ -90,6 +109,7 @@ class _ItemShell:
     )
     _CONTENT = "<h1>\ue000gkml:content\ue000</h1>"  # contains <h1>, so the theme adds no title of its own
     _SENTINELS = re.compile("|".join(re.escape(s) for s in (_TITLE, _DESCRIPTION, _CANONICAL, _CONTENT)))
+    _INDENT = re.compile(r"\n\s+")
 
     def __init__(self, env: Any) -> None:
         self.env = env
@@ -100,17 +120,26 @@ class _ItemShell:
     def __call__(self, context: Any, page: PrerenderedPage) -> Markup:
         if self.parts is None:
             shell = self._render_shell(context, page)
-            self.parts, self.slots = self._SENTINELS.split(shell), self._SENTINELS.findall(shell)
+            if "<pre" in shell or "<textarea" in shell:  # whitespace would matter: keep it
+                self.parts = self._SENTINELS.split(shell)
+            else:
+                self.parts = [self._INDENT.sub("\n", part) for part in self._SENTINELS.split(shell)]
+            self.slots = self._SENTINELS.findall(shell)
+        return Markup(self.fill(page.title or "", page.meta.get("description", ""), page.canonical_url, page.content))
+
+    def fill(self, title: str, description: str, canonical_url: str | None, content: str | None) -> str:
+        """The item page for these (already escaped) values."""
+        assert self.parts is not None, "the theme has not rendered the shell yet"
         values = {
-            self._TITLE: page.title or "",
-            self._DESCRIPTION: page.meta.get("description", ""),
-            self._CANONICAL: page.canonical_url or "",
-            self._CONTENT: page.content or "",
+            self._TITLE: title,
+            self._DESCRIPTION: description,
+            self._CANONICAL: canonical_url or "",
+            self._CONTENT: content or "",
         }
         pieces = [self.parts[0]]
         for slot, part in zip(self.slots, self.parts[1:], strict=True):
             pieces += (values[slot], part)
-        return Markup("".join(pieces))
+        return "".join(pieces)
 
     def _render_shell(self, context: Any, page: PrerenderedPage) -> str:
         saved = (page.title, page.content, page.meta, page.canonical_url)
@@ -131,6 +160,12 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.renderer: Renderer | None = None
         self._user_nav: Any = None
         self._epoch_given = "SOURCE_DATE_EPOCH" in os.environ
+        self._deferred: list[tuple[Area, Category, Record]] = []  # records whose pages are written after the build
+        self._shell: _ItemShell | None = None
+        self._item_ids: frozenset[str] = frozenset()
+
+    #: Tests set this to have the theme render every item page (to compare with the shell).
+    _THEME_RENDERS_EVERY_ITEM = False
 
     def _folder(self, config: Any) -> Path:
         return (Path(config.config_file_path).parent / self.config.catalogue).resolve()
@@ -144,6 +179,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
             raise PluginError(f"目录中有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。")
         self.catalogue = catalogue
+        self._item_ids = frozenset(r.id for r in catalogue.records)
         self.renderer = Renderer(catalogue, Routes(directory_urls=config.use_directory_urls))
         config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         if self._user_nav is None:
@@ -157,26 +193,86 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.renderer is not None and self.catalogue is not None
-        updated = {self.renderer.routes.item(r): r.updated for r in self.catalogue.records}
-        for generated in self.renderer.pages():
-            existing = files.get_file_from_path(generated.src)
-            if existing is not None:
-                log.warning(f"content/{generated.src} 与自动生成的页面同名，已改用自动生成的页面。")
-                files.remove(existing)
+        routes = self.renderer.routes
+        items = self.renderer.item_pages()
+        pages = self.renderer.site_pages()
+        shell = next(items, None)  # the one item page the theme renders (see _ItemShell)
+        if shell is not None:
+            pages.append(shell)
+        if self._THEME_RENDERS_EVERY_ITEM:
+            pages.extend(items)
+        placed = [(a, c, r) for a in self.catalogue.areas for c in a.categories for r in c.records]
+        self._deferred = [] if self._THEME_RENDERS_EVERY_ITEM else placed[1:]
+        updated = {routes.item(r): r.updated for r in self.catalogue.records}
+        for generated in pages:
             inclusion = InclusionLevel.NOT_IN_NAV if generated.kind in ("item", "search") else InclusionLevel.UNDEFINED
             file = File.generated(config, generated.src, content="", inclusion=inclusion)
             PrerenderedPage(generated, file, config, updated.get(generated.src, ""))
-            files.append(file)
-        index = build_search_index(self.catalogue, self.renderer.routes)
+            self._replace(files, file)
+        for _, _, record in self._deferred:
+            self._replace(files, None, routes.item(record))
+        index = build_search_index(self.catalogue, routes)
         files.append(File.generated(config, INDEX_PATH, content=index))
         return files
 
+    @staticmethod
+    def _replace(files: Files, file: File | None, src: str = "") -> None:
+        """Add a generated page (or reserve its path), dropping a hand-written page of the same path."""
+        existing = files.get_file_from_path(file.src_uri if file else src)
+        if existing is not None:
+            log.warning(f"content/{existing.src_uri} 与自动生成的页面同名，已改用自动生成的页面。")
+            files.remove(existing)
+        if file is not None:
+            files.append(file)
+
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.renderer is not None
+        self._shell = _ItemShell(env)  # new for every build: serve rebuilds reuse nothing
         env.globals["gkml_footer"] = self.renderer.footer("index.md")
-        env.globals["gkml_item_page"] = _ItemShell(env)  # new for every build: serve rebuilds reuse nothing
+        env.globals["gkml_item_page"] = self._shell
+        env.globals["gkml_sitemap"] = [(self._canonical(config, r), r.updated) for _, _, r in self._deferred]
         env.loader = ChoiceLoader([env.loader, DictLoader({_ItemShell.TEMPLATE: "{{ gkml_item_page(page) }}"})])
         return env
+
+    def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
+        """Warn about links from hand-written pages to items that do not exist."""
+        if isinstance(page, PrerenderedPage) or self.catalogue is None:
+            return html
+        here = posixpath.dirname(page.file.dest_uri)
+        for href in _ITEM_LINK.findall(html):
+            target = posixpath.normpath(posixpath.join(here, href.split("#")[0]))
+            parts = target.split("/")
+            if parts[0] == "item" and len(parts) >= 2 and parts[1] not in self._item_ids:
+                log.warning(f"content/{page.file.src_uri} 链接到不存在的事项 '{href}'（编号 {parts[1]}）。")
+        return html
+
+    def on_post_build(self, config: Any) -> None:
+        """Write every item page but the one the theme rendered, from the shell.
+
+        Pages are rendered in batches and each batch is written by a few threads while
+        this one waits: creating thousands of folders one after another spends most of
+        its time waiting on the file system's journal, which concurrent writers share
+        (rendering meanwhile would keep the writers waiting for the interpreter lock).
+        """
+        assert self.renderer is not None and self._shell is not None
+        site = Path(config.site_dir)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for start in range(0, len(self._deferred), _WRITE_BATCH):
+                batch = []
+                for area, category, record in self._deferred[start : start + _WRITE_BATCH]:
+                    page = self.renderer.item(area, category, record)
+                    title, description = str(escape(page.title)), str(escape(page.description))
+                    html = self._shell.fill(title, description, self._canonical(config, record), page.html)
+                    batch.append((site / posixpath.dirname(page.src), html))
+                for _ in pool.map(_write_page, *zip(*batch, strict=True)):  # re-raises a failure: the build fails
+                    pass
+
+    def _canonical(self, config: Any, record: Record) -> str | None:
+        """The canonical URL MkDocs would give the item's page."""
+        if not config.site_url:
+            return None
+        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        return urljoin(base, self.renderer.routes.url(self.renderer.routes.item(record)))
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self._folder(config)))

@@ -8,6 +8,7 @@ site-relative URLs become links (:func:`generator.validate.is_link_url`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -127,16 +128,24 @@ class Renderer:
         """The identity block shown at the bottom of every page."""
         return self._render("footer.html", src)
 
-    def pages(self) -> list[GeneratedPage]:
-        """Every generated page, in navigation order (home, then per area: overview,
-        columns, table, then the item pages)."""
+    def site_pages(self) -> list[GeneratedPage]:
+        """Every page but the item pages, in navigation order (home, then per area:
+        overview, columns, table; then search)."""
         pages = [self.home()]
-        items = []
         for area in self.catalogue.areas:
             pages.append(self.area(area))
-            for category in area.categories:
-                pages.append(self.category(area, category))
-                items.extend(self.item(area, category, r) for r in category.records)
+            pages.extend(self.category(area, category) for category in area.categories)
             pages.append(self.table(area))
         pages.append(self.search())
-        return pages + items
+        return pages
+
+    def item_pages(self) -> Iterator[GeneratedPage]:
+        """The page of every record, one at a time, in catalogue order."""
+        for area in self.catalogue.areas:
+            for category in area.categories:
+                for record in category.records:
+                    yield self.item(area, category, record)
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every generated page: :meth:`site_pages`, then :meth:`item_pages`."""
+        return self.site_pages() + list(self.item_pages())

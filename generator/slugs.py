@@ -6,14 +6,25 @@ import re
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.seg.simpleseg import seg as segment
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
 def pinyin_syllables(text: str) -> tuple[str, ...]:
-    """Tone-less pinyin syllables of the Han characters in ``text``; other runs kept as words."""
-    words = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
+    """Tone-less pinyin syllables of the Han characters in ``text``; other runs kept as words.
+
+    The text is segmented into words first, as pypinyin itself does (so polyphones are
+    read by their word: 重建 chong jian), and each word is converted once per process:
+    catalogue titles reuse a small vocabulary, which makes this several times faster
+    than converting every title whole.
+    """
+    return tuple(s for word in segment(text) for s in _word_syllables(word))
+
+
+@lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    words = lazy_pinyin(word, style=Style.NORMAL, errors=lambda s: [s])
     return tuple(w.lower() for w in words if w.strip())
 
 

@@ -17,7 +17,7 @@ from generator.catalogue import load_catalogue
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site: Path, *extra: str, quiet: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -25,7 +25,7 @@ def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.Completed
             "mkdocs",
             "build",
             "--strict",
-            "-q",
+            *(["-q"] if quiet else []),  # -q also hides warnings from --strict
             "-f",
             str(project / "mkdocs.yml"),
             "-d",
@@ -121,10 +121,12 @@ def test_the_same_catalogue_builds_the_same_site_byte_for_byte(built: Path, tmp_
 
 
 def test_item_pages_equal_what_the_theme_renders_page_by_page(built: Path, tmp_path: Path) -> None:
-    """Item pages are filled into a shell rendered once; the result must be what the
-    theme would have rendered for each page on its own."""
+    """Item pages are filled into a shell rendered once and written after the build;
+    the result must be what the theme renders for each page on its own, but for the
+    indentation the shell drops; every other file (sitemap included) is identical."""
     script = (
         "import sys, generator.mkdocs_plugin as m\n"
+        "m.GkmlPlugin._THEME_RENDERS_EVERY_ITEM = True\n"
         "original = m.PrerenderedPage.read_source\n"
         "def read_source(self, config):\n"
         "    original(self, config)\n"
@@ -138,7 +140,27 @@ def test_item_pages_equal_what_the_theme_renders_page_by_page(built: Path, tmp_p
         [sys.executable, "-c", script, str(ROOT / "mkdocs.yml"), str(plain)], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
-    assert tree_digest(plain) == tree_digest(built)
+    theirs, ours = tree_digest(plain), tree_digest(built)
+    assert sorted(theirs) == sorted(ours)
+    items = [name for name in ours if name.startswith("item/")]
+    assert len(items) >= 80
+    assert {k: v for k, v in theirs.items() if k not in items} == {k: v for k, v in ours.items() if k not in items}
+
+    def unindented(page: Path) -> str:
+        return re.sub(r"\n\s+", "\n", page.read_text(encoding="utf-8"))
+
+    for name in items:
+        assert unindented(built / name) == unindented(plain / name), name
+
+
+def test_sitemap_lists_every_page_with_its_update_date(built: Path) -> None:
+    catalogue, _ = load_catalogue(ROOT / "catalogue")
+    assert catalogue is not None
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    for record in catalogue.records:
+        entry = f"<loc>http://127.0.0.1:8000/item/{record.id}/</loc>\n         <lastmod>{record.updated}</lastmod>"
+        assert entry in sitemap, record.id
+    assert "<loc>http://127.0.0.1:8000/bzxzf/fgzc/</loc>" in sitemap
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:
@@ -159,3 +181,17 @@ def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> No
     assert "原有网站" in failed.stderr
     assert tree_digest(site) == before
     assert not list(project.glob(".site.gkml-*")), "no staging folder is left behind"
+
+
+def test_a_hand_written_link_to_a_missing_item_fails_the_strict_build(project: Path) -> None:
+    catalogue, _ = load_catalogue(project / "catalogue")
+    assert catalogue is not None
+    good = catalogue.records[5].id
+    (project / "content" / "guide" / "links.md").write_text(
+        f"# 链接\n\n[有](../../item/{good}/) [没有](../../item/no-such-item/#basis)\n", encoding="utf-8"
+    )
+    result = mkdocs_build(project, project / "site", quiet=False)
+    assert result.returncode != 0
+    expected = "content/guide/links.md 链接到不存在的事项 '../../item/no-such-item/#basis'（编号 no-such-item）"
+    assert expected in result.stderr
+    assert f"（编号 {good}）" not in result.stderr
