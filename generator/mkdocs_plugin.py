@@ -22,6 +22,8 @@ import logging
 import os
 import posixpath
 import re
+import threading
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -51,7 +53,7 @@ _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, 
 _ITEM_LINK = re.compile(r'href="([^"#:?]*item/[^"]*)"')
 
 
-_WRITE_BATCH = 500  # pages rendered before a batch is written: bounds memory at any catalogue size
+_WRITE_BATCH = 250  # pages rendered before a batch is written (bounds memory); also the least worth a fork
 
 
 def _write_page(folder: Path, html: str) -> None:
@@ -249,17 +251,46 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_post_build(self, config: Any) -> None:
         """Write every item page but the one the theme rendered, from the shell.
 
-        Pages are rendered in batches and each batch is written by a few threads while
+        Rendering is CPU-bound and the pages are independent, so on a machine with
+        several cores the work is shared with forked copies of this process (which
+        inherit the catalogue and the shell without copying them). Forking is only
+        safe while no other thread runs, so ``mkdocs serve`` (whose server threads
+        are running) renders everything here.
+        """
+        can_fork = hasattr(os, "fork") and threading.active_count() == 1
+        workers = max(1, min((os.cpu_count() or 1) if can_fork else 1, len(self._deferred) // _WRITE_BATCH))
+        shares = [self._deferred[i::workers] for i in range(workers)]
+        children = []
+        for share in shares[1:]:
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the child, which reports through its exit status
+                status = 1
+                try:
+                    self._write_items(config, share)
+                    status = 0
+                except BaseException:
+                    traceback.print_exc()
+                finally:
+                    os._exit(status)
+            children.append(pid)
+        try:
+            self._write_items(config, shares[0])
+        finally:
+            failed = sum(os.waitpid(pid, 0)[1] != 0 for pid in children)
+        if failed:
+            raise PluginError("写入事项页面失败（见上面的错误信息），网站未完整生成。")
+
+    def _write_items(self, config: Any, entries: list[tuple[Area, Category, Record]]) -> None:
+        """Render ``entries`` in batches; each batch is written by a few threads while
         this one waits: creating thousands of folders one after another spends most of
         its time waiting on the file system's journal, which concurrent writers share
-        (rendering meanwhile would keep the writers waiting for the interpreter lock).
-        """
+        (rendering meanwhile would keep the writers waiting for the interpreter lock)."""
         assert self.renderer is not None and self._shell is not None
         site = Path(config.site_dir)
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for start in range(0, len(self._deferred), _WRITE_BATCH):
+            for start in range(0, len(entries), _WRITE_BATCH):
                 batch = []
-                for area, category, record in self._deferred[start : start + _WRITE_BATCH]:
+                for area, category, record in entries[start : start + _WRITE_BATCH]:
                     page = self.renderer.item(area, category, record)
                     title, description = str(escape(page.title)), str(escape(page.description))
                     html = self._shell.fill(title, description, self._canonical(config, record), page.html)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
+from markupsafe import Markup
 
 from generator import vocab
 from generator.model import RECORD_FIELDS, Area, Catalogue, Category, Record, label
@@ -73,6 +74,7 @@ class Renderer:
     def __init__(self, catalogue: Catalogue, routes: Routes) -> None:
         self.catalogue = catalogue
         self.routes = routes
+        self._crumbs: dict[tuple[str, str, int], Markup] = {}
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -90,7 +92,8 @@ class Renderer:
 
     def item(self, area: Area, category: Category, record: Record) -> GeneratedPage:
         src = self.routes.item(record)
-        html = self._render("item.html", src, area=area, category=category, record=record)
+        crumbs = self._item_crumbs(src, area, category)
+        html = self._render("item.html", src, area=area, category=category, record=record, crumbs=crumbs)
         return GeneratedPage(
             src,
             record.title,
@@ -99,6 +102,20 @@ class Renderer:
             frozenset(SECTION_IDS.values()),
             description=f"{area.title} › {category.title} › {record.title}：{record.time_limit}",
         )
+
+    def _item_crumbs(self, src: str, area: Area, category: Category) -> Markup:
+        """The breadcrumbs of an item page. Relative links depend only on the page's depth,
+        the same for every item, so they are rendered once per category."""
+        key = (area.slug, category.slug, src.count("/"))
+        if key not in self._crumbs:
+            page = PageContext(src, self.routes)
+            trail = [
+                ("首页", page.href(HOME)),
+                (area.title, page.href(self.routes.area(area))),
+                (category.title, page.href(self.routes.category(area, category))),
+            ]
+            self._crumbs[key] = Markup(self.env.get_template("_macros.html").module.crumbs(trail))
+        return self._crumbs[key]
 
     def category(self, area: Area, category: Category) -> GeneratedPage:
         src = self.routes.category(area, category)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -195,3 +196,26 @@ def test_a_hand_written_link_to_a_missing_item_fails_the_strict_build(project: P
     expected = "content/guide/links.md 链接到不存在的事项 '../../item/no-such-item/#basis'（编号 no-such-item）"
     assert expected in result.stderr
     assert f"（编号 {good}）" not in result.stderr
+
+
+def test_a_large_catalogue_builds_every_item_page_the_same_way_twice(project: Path, tmp_path: Path) -> None:
+    """1,000 items: item pages are shared among forked workers; nothing may be lost or
+    differ between builds."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import synth
+    finally:
+        sys.path.pop(0)
+    shutil.rmtree(project / "catalogue")
+    synth.write_catalogue(project / "catalogue", 1000)
+    sites = [tmp_path / "one", tmp_path / "two"]
+    for site in sites:
+        result = mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+    catalogue, _ = load_catalogue(project / "catalogue", git_dates=False)
+    assert catalogue is not None and len(catalogue.records) == 1000
+    assert sorted(p.name for p in (sites[0] / "item").iterdir()) == sorted(r.id for r in catalogue.records)
+    record = catalogue.records[-1]
+    page = (sites[0] / "item" / record.id / "index.html").read_text(encoding="utf-8")
+    assert f"<h1>{record.title}</h1>" in page and "</html>" in page
+    assert tree_digest(sites[0]) == tree_digest(sites[1])
