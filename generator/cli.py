@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, diff, scaffold, schema
 from generator.catalogue import load_catalogue
 from generator.diagnostics import Severity, format_human, format_json, has_errors
 
@@ -83,6 +83,9 @@ def parser() -> argparse.ArgumentParser:
 
     reference = command("reference", "输出记录格式参考表（Markdown）")
     reference.set_defaults(run=_reference)
+
+    for module in (scaffold, diff, schema):
+        module.add_command(command)
     return p
 
 
