@@ -62,10 +62,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [make("encoding-utf16", file)]
     if b"\x00" in raw:
         return None, [make("file-binary", file)]
+    notes = []
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
+        notes.append(make("encoding-bom", file))
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8"), notes
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
@@ -102,6 +104,8 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
+    if "\r\n" in text:
+        problems += _mixed_line_endings(text, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None, [make("file-empty", file)]
@@ -120,9 +124,19 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
         markers = [n for n in range(line, 0, -1) if lines[n - 1].startswith("---")]
         return None, [make("yaml-multiple-documents", file, markers[0] if markers else line, 1)]
     doc = YamlDocument(file=file, data=None)
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = list(problems)
     doc.data = _Converter(doc, diagnostics).convert(documents[0], ())
     return doc, diagnostics
+
+
+def _mixed_line_endings(text: str, file: str) -> list[Diagnostic]:
+    """A warning at the first line that ends differently from the first line."""
+    lines = text.split("\n")[:-1]  # every line that has an ending
+    first = lines[0].endswith("\r")
+    for number, line in enumerate(lines[1:], 2):
+        if line.endswith("\r") != first:
+            return [make("line-endings-mixed", file, number, len(line.rstrip("\r")) + 1)]
+    return []
 
 
 def _mark(mark: yaml.Mark | None) -> tuple[int, int]:

@@ -21,7 +21,7 @@ class Message:
 
 
 def _table() -> dict[str, Message]:
-    E, I = Severity.ERROR, Severity.INFO  # noqa: E741  (warnings come with the editors' checks)
+    E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
     return {
         # --- reading the file -------------------------------------------------------------
         "file-unreadable": Message(E, "无法读取文件：{reason}", "请确认文件存在且有读取权限。", "文件无法读取"),
@@ -45,6 +45,18 @@ def _table() -> dict[str, Message]:
             "文件是 UTF-16 编码，不是 UTF-8",
             "请将文件另存为 UTF-8 编码（不要选 Unicode/UTF-16）。",
             "文件编码为 UTF-16",
+        ),
+        "encoding-bom": Message(
+            I,
+            "文件开头有 BOM（字节顺序标记）",
+            "不影响使用；如要去掉，在编辑器中另存为“UTF-8”（不要选“UTF-8 with BOM”/“带签名”）。",
+            "文件带 BOM",
+        ),
+        "line-endings-mixed": Message(
+            W,
+            "文件混用了两种换行符（Windows 的 CRLF 和 LF），从这一行起与前面不同",
+            "请在编辑器中统一换行符后保存（VS Code：点击右下角的“CRLF”或“LF”，选“LF”）。",
+            "换行符混用",
         ),
         "file-empty": Message(E, "文件是空的", "请参照其他事项文件填写内容，或删除此文件。", "空文件"),
         # --- YAML syntax --------------------------------------------------------------------
@@ -86,6 +98,12 @@ def _table() -> dict[str, Message]:
         "missing-field": Message(E, "缺少“{key}”", "请添加一行“{key}: {example}”。", "缺少要素"),
         "empty-value": Message(E, "“{key}”不能为空", "请填写内容，例如：{example}", "要素为空"),
         "unknown-key": Message(E, "不认识的键“{key}”{suggestion}", "可用的键：{allowed}。", "未知的键"),
+        "key-quoted": Message(
+            E,
+            "键 {key} 两边带了引号",
+            "键不需要引号（尤其不要用中文引号“”），请改为“{bare}: ”（半角冒号加一个空格）。",
+            "键带引号",
+        ),
         "wrong-type": Message(E, "“{key}”应为{expected}，这里是{found}", "示例：{example}", "类型错误"),
         "bad-id": Message(
             E,
@@ -102,6 +120,12 @@ def _table() -> dict[str, Message]:
             "必选项写“- ●{text}”，可选项写“- 〇{text}”。",
             "公开内容缺少●/〇",
         ),
+        "content-text-missing": Message(
+            E, "“{value}”后面缺少公开内容", "在标记后面写上内容，例如“- ●申请条件”。", "公开内容为空"
+        ),
+        "channel-name-missing": Message(
+            E, "“{value}”后面缺少渠道名称", "在标记后面写上渠道名称，例如“- □两微一端”。", "渠道名称为空"
+        ),
         "channel-mark": Message(
             E,
             "公开渠道“{value}”前缺少“■”或“□”标记",
@@ -113,6 +137,18 @@ def _table() -> dict[str, Message]:
             "“{value}”不是标准公开渠道",
             "标准渠道共 13 个：{allowed}。其他渠道请写“□其他: 渠道名称”。",
             "未知的公开渠道",
+        ),
+        "website-column-missing": Message(
+            E,
+            "政府网站渠道没有写明具体栏目",
+            "渠道要具体到网站栏目：写成“- ■政府网站: 栏目名称”；要加网址时，在“- ■政府网站:”下面缩进写“栏目: 栏目名称”和“网址: https://…”两行。",
+            "政府网站未写栏目",
+        ),
+        "other-channel-name-missing": Message(
+            E,
+            "“其他”渠道没有写明是什么渠道",
+            "写成“□其他: 渠道名称”，例如“□其他: 办事大厅电子屏”。",
+            "其他渠道未写名称",
         ),
         "channel-duplicate": Message(E, "公开渠道“{value}”重复出现", "每个渠道只写一次。", "公开渠道重复"),
         "channel-detail-keys": Message(
@@ -126,11 +162,62 @@ def _table() -> dict[str, Message]:
             "请写成“特定群体（申请人）”这样的形式，括号内写明群体。",
             "特定群体未写明",
         ),
+        "audience-public-with-group": Message(
+            E,
+            "“全社会”后面写了群体“{group}”",
+            "面向全社会的写“全社会”；只面向某类人时写“特定群体（{group}）”；两者都有时分两行写。",
+            "全社会后写了群体",
+        ),
+        "basis-title-missing": Message(
+            E,
+            "公开依据缺少“标题”",
+            "写成键值形式时要有“标题: 《文件名称》”一行，例如“标题: 《公共租赁住房管理办法》”。",
+            "依据缺少标题",
+        ),
         "basis-format": Message(
             E,
             "公开依据“{value}”应以书名号《》括起文件名称",
             "写成“《文件名称》（文号）”，例如“《公共租赁住房管理办法》（住房和城乡建设部令第11号）”。",
             "依据缺少书名号",
+        ),
+        "basis-brackets": Message(
+            E,
+            "公开依据“{value}”的书名号《》不成对",
+            "文件名称要用一对书名号括起来，应写成“{fixed}”。",
+            "依据书名号不成对",
+        ),
+        "basis-docno-brackets": Message(
+            W,
+            "“{value}”中文号的年份括号不规范",
+            "文号的年份用六角括号〔〕（输入法打“括号”或“六角括号”可选出），应写成“{fixed}”。",
+            "文号括号不规范",
+        ),
+        "subject-vague": Message(
+            W,
+            "公开主体“{value}”不够具体",
+            "请写明负责公开的具体部门（到股室或单位），例如“示例县住房和城乡建设局住房保障股”。",
+            "公开主体不具体",
+        ),
+        "time-limit-unparsed": Message(
+            W,
+            "公开时限“{value}”不是常见写法，无法确定期限",
+            "请按标准目录的写法填写，例如：{forms}。",
+            "公开时限写法不规范",
+        ),
+        "privacy-id-number": Message(
+            E,
+            "出现了居民身份证号码（{masked}）",
+            "目录中不得公开个人身份证号码：请删除，需要时只写“{masked}”这样去标识化的形式。",
+            "含身份证号码",
+        ),
+        "privacy-mobile": Message(
+            E,
+            "出现了手机号码（{masked}）",
+            "目录中不得公开个人手机号码：请删除，或改为单位的办公电话。",
+            "含手机号码",
+        ),
+        "privacy-bank-card": Message(
+            E, "出现了银行卡号（{masked}）", "目录中不得公开银行卡号：请删除。", "含银行卡号"
         ),
         "url-scheme": Message(
             E,

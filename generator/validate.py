@@ -27,6 +27,7 @@ from generator.model import (
     FieldSpec,
     Record,
 )
+from generator.rules import check_record
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _BASIS = re.compile(r"^(《[^》]*》[^（(]*?)\s*(?:[（(]\s*([^（）()]+?)\s*[）)])?\s*$")
@@ -141,7 +142,9 @@ class RecordValidator:
             if text is None:
                 continue
             mark, rest = text[0], text[1:].strip()
-            if mark == vocab.CONTENT_REQUIRED and rest:
+            if mark in (vocab.CONTENT_REQUIRED, vocab.CONTENT_OPTIONAL, *vocab.CONTENT_OPTIONAL_VARIANTS) and not rest:
+                self.report("content-text-missing", at, spec, value=text)
+            elif mark == vocab.CONTENT_REQUIRED and rest:
                 result.append(ContentElement(rest, True))
             elif (mark == vocab.CONTENT_OPTIONAL or mark in vocab.CONTENT_OPTIONAL_VARIANTS) and rest:
                 result.append(ContentElement(rest, False))
@@ -162,6 +165,13 @@ class RecordValidator:
         return tuple(result)
 
     def _basis_text(self, text: str, at: Path_, spec: FieldSpec) -> Basis | None:
+        fixed = fix_doc_no_brackets(text)
+        if fixed != text:
+            self.report("basis-docno-brackets", at, spec, value=text, fixed=fixed)
+            text = fixed
+        if ("《" in text) != ("》" in text) or text.count("《") != text.count("》"):
+            self.report("basis-brackets", at, spec, value=text, fixed=fix_title_brackets(text))
+            return None
         match = _BASIS.match(text)
         if not match:
             self.report("basis-format", at, spec, value=text)
@@ -181,13 +191,22 @@ class RecordValidator:
                     suggestion=suggest_key(key, allowed),
                     allowed="、".join(sorted(allowed)),
                 )
+        if "标题" not in item:
+            self.report("basis-title-missing", at, spec)
+            return None
         title = self.text(item.get("标题"), (*at, "标题"), spec)
         if title is None:
+            return None
+        if title.count("《") != title.count("》"):
+            self.report("basis-brackets", (*at, "标题"), spec, value=title, fixed=fix_title_brackets(title))
             return None
         if not (title.startswith("《") and "》" in title):
             self.report("basis-format", (*at, "标题"), spec, value=title)
             return None
         doc_no = self.text(item["文号"], (*at, "文号"), spec) or "" if item.get("文号") not in (None, "") else ""
+        if doc_no and fix_doc_no_brackets(doc_no) != doc_no:
+            self.report("basis-docno-brackets", (*at, "文号"), spec, value=doc_no, fixed=fix_doc_no_brackets(doc_no))
+            doc_no = fix_doc_no_brackets(doc_no)
         url = self._url(item.get("网址"), (*at, "网址"), spec)
         return Basis(title=title, doc_no=doc_no, url=url)
 
@@ -232,7 +251,10 @@ class RecordValidator:
         self, head: str, detail: object, at: Path_, spec: FieldSpec, *, on_key: bool = False
     ) -> Channel | None:
         mark, rest = head[:1], head[1:].strip()
-        if mark not in (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL) or not rest:
+        if mark in (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL) and not rest:
+            self.report("channel-name-missing", at, spec, at_key=on_key, value=head)
+            return None
+        if mark not in (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL):
             self.report("channel-mark", at, spec, at_key=on_key, value=head, text=head.lstrip("■□ "))
             return None
         name = vocab.normalise(rest, vocab.CHANNELS, vocab.CHANNEL_VARIANTS)
@@ -255,6 +277,12 @@ class RecordValidator:
             )
         elif detail is not None:
             text = str(detail).strip()
+        if isinstance(detail, list):  # already reported: a column list is not a column
+            pass
+        elif name == vocab.WEBSITE_CHANNEL and not text:
+            self.report("website-column-missing", at, spec, at_key=on_key)
+        elif name == vocab.OTHER_CHANNEL and not text:
+            self.report("other-channel-name-missing", at, spec, at_key=on_key)
         return Channel(name=name, required=mark == vocab.CHANNEL_REQUIRED, detail=text, url=url)
 
     def parse_audiences(self, value: object, path: Path_, spec: FieldSpec) -> tuple[Audience, ...] | None:
@@ -270,6 +298,9 @@ class RecordValidator:
                 continue
             if kind == vocab.AUDIENCE_GROUP and not group:
                 self.report("audience-group-missing", at, spec)
+                continue
+            if kind == vocab.AUDIENCE_PUBLIC and group:
+                self.report("audience-public-with-group", at, spec, group=group)
                 continue
             result.append(Audience(kind, group if kind == vocab.AUDIENCE_GROUP else ""))
         return tuple(result)
@@ -303,7 +334,13 @@ class RecordValidator:
             return None
         known = {s.key: s for s in specs}
         for key in data:
-            if key not in known:
+            bare = key.strip(_QUOTES)
+            if key not in known and bare != key and bare in known and bare not in data:
+                self.report("key-quoted", (key,), at_key=True, key=key, bare=bare)
+                data = {**data, bare: data[key]}  # read on, so the value is checked too
+                self.doc.positions[(bare,)] = self.doc.where((key,))
+                self.doc.key_positions[(bare,)] = self.doc.where((key,), key=True)
+            elif key not in known:
                 suggestion = suggest_key(key, known)
                 self.report(
                     "unknown-key", (key,), at_key=True, key=key, suggestion=suggestion, allowed="、".join(known)
@@ -348,6 +385,25 @@ class RecordValidator:
     }
 
 
+_QUOTES = "\"'“”‘’「」『』"
+#: A year in the wrong brackets inside a 文号: 建办厅[2019]71号, (2019), 【2019】, ［2019］ → 〔2019〕.
+_DOC_NO_YEAR = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[\[【(（［﹝{｛]\s*((?:19|20)\d{2})\s*[\]】)）］﹞}｝]\s*(?=第?\d+\s*号)"
+)
+
+
+def fix_doc_no_brackets(text: str) -> str:
+    """``text`` with the years of its 文号 in 〔〕, the national form (建办厅〔2019〕71号)."""
+    return _DOC_NO_YEAR.sub(r"〔\1〕", text)
+
+
+def fix_title_brackets(text: str) -> str:
+    """A best guess at ``text`` with its 《》 paired, for the editor's hint."""
+    title = text.replace("《", "").replace("》", "")
+    cut = min((i for i in (title.find("（"), title.find("(")) if i > 0), default=len(title))
+    return f"《{title[:cut].strip()}》{title[cut:].strip()}"
+
+
 def suggest_key(key: str, known: object) -> str:
     """A did-you-mean clause for an unknown key, or an empty string."""
     if key in KEY_ALIASES and KEY_ALIASES[key] in known:  # type: ignore[operator]
@@ -360,4 +416,7 @@ def validate_record(doc: YamlDocument) -> tuple[Record | None, list[Diagnostic]]
     """Validate one parsed item file."""
     validator = RecordValidator(doc)
     record = validator.record()
-    return record, validator.diagnostics
+    problems = check_record(doc, record)
+    if any(d.severity is Severity.ERROR for d in problems):
+        record = None
+    return record, validator.diagnostics + problems

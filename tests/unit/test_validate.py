@@ -246,50 +246,34 @@ def test_channel_column_must_be_text(valid_minimal: str, value: str) -> None:
     assert _errors_on_line(raw, 14)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: a basis mapping without 标题 is reported as “依据”不能为空, not as 标题 missing"
-)
 def test_basis_mapping_without_title_names_the_title(valid_minimal: str) -> None:
     raw = variant(valid_minimal, BASIS, "  - 文号: 住房和城乡建设部令第11号\n")
     _, diagnostics = check_bytes(raw)
     assert diagnostics and all("标题" in d.message for d in diagnostics), formatted(diagnostics)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '- ●' (mark, no text) is told it lacks the ●/〇 mark, hint “- ●”")
 def test_content_mark_without_text_is_not_called_a_missing_mark(valid_minimal: str) -> None:
     _, diagnostics = check_bytes(variant(valid_minimal, "  - ●审核结果", "  - ●"))
     assert diagnostics
     assert all("缺少“●”或“〇”标记" not in d.message for d in diagnostics), formatted(diagnostics)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '- □' (mark, no name) is told it lacks the ■/□ mark, hint “- ■”")
 def test_channel_mark_without_name_is_not_called_a_missing_mark(valid_minimal: str) -> None:
     _, diagnostics = check_bytes(variant(valid_minimal, "  - □两微一端", "  - □"))
     assert diagnostics
     assert all("缺少“■”或“□”标记" not in d.message for d in diagnostics), formatted(diagnostics)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: '□其他' without a channel name is accepted silently; the schema says “其他”要写明渠道名称",
-)
 def test_other_channel_needs_a_name(valid_minimal: str) -> None:
     _, diagnostics = check_bytes(variant(valid_minimal, "  - □两微一端", "  - □其他"))
     assert [d for d in diagnostics if d.line == 14], "no diagnostic for an unnamed 其他 channel"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: '■政府网站' without 栏目 is accepted silently; the schema says 政府网站要写明具体栏目",
-)
 def test_website_channel_needs_a_column(valid_minimal: str) -> None:
     _, diagnostics = check_bytes(variant(valid_minimal, WEBSITE, "  - ■政府网站\n"))
     assert [d for d in diagnostics if d.line == 13], "no diagnostic for 政府网站 without 栏目"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug: 全社会（申请人） is accepted and the group the editor wrote is dropped silently"
-)
 def test_group_written_after_the_whole_public_is_not_dropped_silently(valid_minimal: str) -> None:
     record, diagnostics = check_bytes(variant(valid_minimal, "对象: 全社会", "对象: 全社会（申请人）"))
     assert diagnostics or "申请人" in record.audiences[0].text
