@@ -25,6 +25,7 @@ from generator.gitdates import last_change_dates
 from generator.loader import YamlDocument, read_yaml
 from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, FieldSpec, Record, Site
 from generator.slugs import initials
+from generator.standard import standard_areas, standard_items
 from generator.validate import RecordValidator, validate_record
 
 META_FILE = "_meta.yaml"
@@ -70,9 +71,16 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
                     record.updated = record.updated or dates.get(rel, "")
                     category.records.append(record)
             _report_strays(category_dir, f"{shown}/{rel_dir}", diagnostics, deeper=True)
+            if not _yaml_files(category_dir):
+                where = _meta_or_folder(category_dir, shown, rel_dir)
+                diagnostics.append(make("column-empty", where, value=cmeta.title))
             category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
             area.categories.append(category)
         _report_strays(area_dir, f"{shown}/{area_dir.name}", diagnostics)
+        area_at = _meta_or_folder(area_dir, shown, area_dir.name)
+        area.where = area_at
+        if not area.categories:
+            diagnostics.append(make("area-empty", area_at, value=area.title))
         _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", diagnostics)
         area.categories.sort(key=lambda c: (c.order, c.title))
         areas.append(area)
@@ -84,6 +92,50 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
     if has_errors(diagnostics) or site is None:
         return None, diagnostics
     return Catalogue(site=site, areas=areas), diagnostics
+
+
+def _meta_or_folder(folder: Path, shown: str, rel: str) -> str:
+    """Where to locate a problem of a whole folder: its _meta.yaml when it has one."""
+    return f"{shown}/{rel}/{META_FILE}" if (folder / META_FILE).exists() else f"{shown}/{rel}"
+
+
+def missing_standard_items(catalogue: Catalogue) -> list[Diagnostic]:
+    """Warnings for the national standard's items that the catalogue lacks, per area.
+
+    An item is present when a column titled as its 一级事项 holds a record named as its
+    二级事项 (and, where the standard has one, its 三级事项). Areas that are not one of
+    the standard's five are not compared.
+    """
+    out = []
+    for area in catalogue.areas:
+        out += _missing_in_area(area)
+    return out
+
+
+def _missing_in_area(area: Area) -> list[Diagnostic]:
+    have = {(c.title, r.name, r.level3) for c in area.categories for r in c.records}
+    have |= {(c.title, r.name, "") for c in area.categories for r in c.records}
+    standard = standard_items(area.title) if area.title in standard_areas() else ()
+    missing = [item for item in standard if (item.level1, item.level2, item.level3) not in have]
+    if not missing:
+        return []
+    names = "、".join(
+        f"{i.level1} › {i.level2}" + (f" › {i.level3}" if i.level3 else "") + ("" if i.verified else "（参考）")
+        for i in missing
+    )
+    first = missing[0]
+    return [
+        make(
+            "standard-item-missing",
+            area.where,
+            area=area.title,
+            count=len(missing),
+            total=len(standard),
+            names=names,
+            level1=first.level1,
+            level2=first.level2,
+        )
+    ]
 
 
 def _subfolders(folder: Path) -> list[Path]:

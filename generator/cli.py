@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from generator import __version__, diff, scaffold, schema
-from generator.catalogue import load_catalogue
-from generator.diagnostics import Severity, format_human, format_json, has_errors
+from generator.check import check_catalogue, check_files, plugin_options
+from generator.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
+
+_FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
 def _check(args: argparse.Namespace) -> int:
-    catalogue, diagnostics = load_catalogue(Path(args.catalogue))
-    if args.format == "json":
-        print(format_json(diagnostics))
+    problems = set_severity_overrides(plugin_options(Path(args.config_file)).get("severity") or {})
+    if problems:
+        print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
+        return 2
+    paths = [Path(p) for p in args.paths]
+    folders = [p for p in paths if p.is_dir()]
+    if len(folders) > 1 or (folders and len(paths) > 1):
+        print("请只指定一个目录文件夹，或者若干个事项文件。", file=sys.stderr)
+        return 2
+    catalogue = None
+    if paths and not folders:
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            print("找不到文件：" + "、".join(p.as_posix() for p in missing), file=sys.stderr)
+            return 2
+        diagnostics = check_files(paths)
     else:
-        print(format_human(diagnostics))
-        if catalogue is not None and not has_errors(diagnostics):
-            print(f"检查通过：{len(catalogue.areas)} 个领域，{len(catalogue.records)} 个公开事项。")
+        catalogue, diagnostics = check_catalogue(folders[0] if folders else Path(args.catalogue))
     failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
+    print(_FORMATS[args.format](diagnostics))
+    if args.format == "human" and not failed:
+        if catalogue is not None:
+            print(f"检查通过：{len(catalogue.areas)} 个领域，{len(catalogue.records)} 个公开事项。")
+        elif paths:
+            print(f"检查通过：{len(paths)} 个文件。")
     return 1 if failed else 0
 
 
@@ -58,8 +78,27 @@ def parser() -> argparse.ArgumentParser:
         return cmd
 
     check = command("check", "检查目录中的全部事项记录，一次列出所有问题")
-    check.add_argument("--format", choices=["human", "json"], default="human", help="输出格式（默认 human）")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="要检查的目录文件夹（默认 --catalogue），或若干个事项文件（只检查这些文件本身）",
+    )
+    check.add_argument(
+        "--format",
+        choices=list(_FORMATS),
+        default="human",
+        help="输出格式：human（默认，中文）、github（GitHub Actions 注释，显示在拉取请求的对应行上）、"
+        "json（供工具使用）",
+    )
     check.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    check.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        metavar="FILE",
+        help="从中读取 gkml 插件的 severity 设置（默认 mkdocs.yml，不存在时用默认级别）",
+    )
     check.set_defaults(run=_check)
 
     build = command("build", "生成网站（失败时不改动原有网站）")
@@ -96,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `gkml check | head`: the reader stopped listening, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

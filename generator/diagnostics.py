@@ -41,6 +41,52 @@ class Diagnostic:
         return data
 
 
+#: Rules whose severity a bureau may change (plugin option ``severity``): every warning
+#: and note, and the errors that are policy rather than structure (a record that breaks
+#: them is still complete). Structural errors stay errors: a record that fails them
+#: cannot be read, and publishing the rest without it would lose it silently.
+POLICY_ERRORS = frozenset(
+    {
+        "website-column-missing",
+        "other-channel-name-missing",
+        "column-empty",
+        "area-empty",
+        "privacy-id-number",
+        "privacy-mobile",
+        "privacy-bank-card",
+        "audience-public-with-group",
+    }
+)
+_overrides: dict[str, Severity] = {}
+
+
+def overridable(code: str) -> bool:
+    """Whether a bureau may change the severity of rule ``code``."""
+    return code in MESSAGES and (MESSAGES[code].severity is not Severity.ERROR or code in POLICY_ERRORS)
+
+
+def set_severity_overrides(overrides: dict[str, str]) -> list[str]:
+    """Use ``{code: "error"|"warning"|"info"}`` from now on; returns problems (in Chinese).
+
+    Called once per run by the command line and the MkDocs plugin with the plugin's
+    ``severity`` option; an empty mapping restores the defaults.
+    """
+    problems, table = [], {}
+    names = {s.value: s for s in Severity}
+    for code, value in sorted(overrides.items()):
+        if code not in MESSAGES:
+            problems.append(f"severity 中不认识的规则“{code}”")
+        elif not overridable(code):
+            problems.append(f"规则“{code}”是格式错误，不能改变级别")
+        elif str(value) not in names:
+            problems.append(f"规则“{code}”的级别“{value}”无效，可用 error、warning、info")
+        else:
+            table[code] = names[str(value)]
+    _overrides.clear()
+    _overrides.update(table)
+    return problems
+
+
 def make(
     code: str,
     file: str | Path,
@@ -58,7 +104,7 @@ def make(
         line=line,
         column=column,
         code=code,
-        severity=severity or entry.severity,
+        severity=severity or _overrides.get(code, entry.severity),
         element=element,
         message=entry.message.format(**values),
         hint=entry.hint.format(**values),
@@ -81,6 +127,29 @@ def format_human(diagnostics: list[Diagnostic]) -> str:
     lines.append(
         f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个警告、{counts[Severity.INFO]} 个提示。"
     )
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def format_github(diagnostics: list[Diagnostic]) -> str:
+    """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line
+    of the pull request (file paths must be relative to the repository root)."""
+    lines = []
+    for d in sorted(diagnostics, key=sort_key):
+        title = f"{d.severity.label}[{d.code}]" + (f" {d.element}" if d.element else "")
+        props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(title)}"
+        message = d.message + (f"（提示：{d.hint}）" if d.hint else "")
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(message)}")
     return "\n".join(lines)
 
 

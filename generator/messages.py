@@ -243,6 +243,26 @@ def _table() -> dict[str, Message]:
         "slug-duplicate": Message(
             E, "网址别名“{value}”与 {other} 重复", "请为其中一个改用不同的 slug。", "网址别名重复"
         ),
+        "column-empty": Message(
+            E,
+            "栏目“{value}”中没有任何事项",
+            "空白栏目通不过政府网站检查：请在这个文件夹中添加事项文件（可用 gkml new），或删除这个文件夹。",
+            "空白栏目",
+        ),
+        "area-empty": Message(
+            E,
+            "领域“{value}”中没有任何栏目",
+            "请在这个文件夹中按一级事项建立栏目文件夹并添加事项，或删除这个文件夹。",
+            "空白领域",
+        ),
+        "standard-item-missing": Message(
+            W,
+            "领域“{area}”缺少国家标准目录中的 {count} 个事项（共 {total} 个）：{names}",
+            "请逐项补充，例如运行 gkml new --area {area} --category {level1} --name {level2}；"
+            "标“（参考）”的事项是依据法规整理的参考内容，不是标准原文，请核对。本县确实没有的事项，"
+            "可在 mkdocs.yml 中 gkml 插件的 severity 设置下写一行“standard-item-missing: info”。",
+            "缺少标准事项",
+        ),
         "catalogue-missing": Message(
             E, "找不到目录文件夹 {path}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
         ),

@@ -38,8 +38,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.catalogue import load_catalogue
-from generator.diagnostics import Severity, has_errors
+from generator.check import check_catalogue
+from generator.diagnostics import Severity, has_errors, set_severity_overrides
 from generator.model import Area, Catalogue, Category, Record
 from generator.render import GeneratedPage, Renderer
 from generator.routes import Routes
@@ -64,6 +64,8 @@ def _write_page(folder: Path, html: str) -> None:
 class GkmlConfig(Config):
     catalogue = c.Type(str, default="catalogue")
     """The folder of YAML records, relative to mkdocs.yml."""
+    severity = c.Type(dict, default={})
+    """Severity per rule, e.g. ``{subject-vague: error}`` (``gkml check`` reads it too)."""
 
 
 class PrerenderedPage(Page):
@@ -174,7 +176,10 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
 
     def on_config(self, config: Any) -> Any:
         folder = self._folder(config)
-        catalogue, diagnostics = load_catalogue(folder)
+        problems = set_severity_overrides(self.config.severity)
+        if problems:
+            raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
+        catalogue, diagnostics = check_catalogue(folder)
         for d in diagnostics:
             log.log(_LOG_LEVEL[d.severity], d.format())
         if catalogue is None or has_errors(diagnostics):

@@ -275,6 +275,7 @@ class Area:
     order: int
     description: str = ""
     categories: list[Category] = field(default_factory=list)
+    where: str = ""  #: the file or folder to name in messages about the whole area
 
     @property
     def records(self) -> list[Record]:

@@ -78,7 +78,7 @@ def test_empty_catalogue_with_only_folders(tmp_path: Path) -> None:
     (tmp_path / "保障性住房" / "配给管理").mkdir(parents=True)
     catalogue, diagnostics = load_catalogue(tmp_path, git_dates=False)
     assert catalogue is None
-    assert [d.code for d in diagnostics] == ["catalogue-empty"]
+    assert [d.code for d in diagnostics] == ["column-empty"]  # the blank column says more than “empty”
 
 
 def test_bad_slug_falls_back_to_pinyin_initials(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from generator.severity import Severity
 from .helpers import HAN, RECORDS, TREES, read_expected
 
 #: Codes whose fixtures cannot be files (an unreadable file, a missing folder), tested in test_loader/test_catalogue.
-TESTED_WITHOUT_FIXTURE = {"file-unreadable", "catalogue-missing"}
+TESTED_WITHOUT_FIXTURE = {"file-unreadable", "catalogue-missing", "standard-item-missing"}  # the last: test_cli
 
 
 def _placeholders(text: str) -> set[str]:
