@@ -172,8 +172,10 @@ def _load_record(path: Path, shown: str, ids: dict[str, str], out: list[Diagnost
     out.extend(problems)
     if doc is None:
         return None
-    record, problems = validate_record(doc)
-    out.extend(problems)
+    record, more = validate_record(doc)
+    out.extend(more)
+    if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
+        record = None
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if isinstance(record_id, str) and record_id:
         if record_id in ids:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue import load_catalogue
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, has_errors
 from generator.loader import parse_yaml, read_yaml
 from generator.model import Catalogue
 from generator.validate import validate_record
@@ -50,7 +50,7 @@ def check_bytes(raw: bytes, name: str = "t.yaml") -> tuple[object, list[Diagnost
     if doc is None:
         return None, diagnostics
     record, more = validate_record(doc)
-    return record, diagnostics + more
+    return (None if has_errors(diagnostics) else record), diagnostics + more
 
 
 def check_file(path: Path) -> tuple[object, list[Diagnostic]]:
@@ -59,7 +59,7 @@ def check_file(path: Path) -> tuple[object, list[Diagnostic]]:
     if doc is None:
         return None, diagnostics
     record, more = validate_record(doc)
-    return record, diagnostics + more
+    return (None if has_errors(diagnostics) else record), diagnostics + more
 
 
 def load_tree(case: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalogue | None, list[Diagnostic]]:

@@ -1,0 +1,131 @@
+"""Never a traceback, never a change: valid records mutated the way editors break them.
+
+Each example starts from a real record of the example catalogue, changes its data
+(a key deleted or duplicated, a value of the wrong type, random Unicode, a huge
+value) and writes it back as YAML; ``gkml check`` must answer with diagnostics
+inside the file, a record exactly when there is no error, and leave files alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import cli
+from generator.diagnostics import Severity
+from generator.model import RECORD_FIELDS
+
+from .helpers import CATALOGUE, HAN, check_bytes
+
+RECORD_FILES = sorted(p for p in CATALOGUE.glob("*/*/*.yaml") if not p.name.startswith("_"))
+KEYS = [f.key for f in RECORD_FIELDS]
+fuzz = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=30),
+        st.sampled_from(["●", "■政府网站", "《》", "特定群体（）", "", "20个工作日", "\u3000", "110101199003074514"]),
+    ),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+
+
+def load(index: int) -> dict[str, object]:
+    data = yaml.safe_load(RECORD_FILES[index % len(RECORD_FILES)].read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def dump(data: object) -> bytes:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def assert_answered(raw: bytes) -> None:
+    record, diagnostics = check_bytes(raw)
+    lines = raw.count(b"\n") + 1
+    for d in diagnostics:
+        assert 1 <= d.line <= lines and d.column >= 1, d
+        assert HAN.search(d.message), d
+    assert (record is not None) == (not any(d.severity is Severity.ERROR for d in diagnostics))
+
+
+@fuzz
+@given(st.integers(0, 10_000), st.sampled_from(KEYS))
+def test_a_deleted_key(index: int, key: str) -> None:
+    data = load(index)
+    data.pop(key, None)
+    assert_answered(dump(data))
+
+
+@fuzz
+@given(st.integers(0, 10_000), st.sampled_from(KEYS))
+def test_a_duplicated_key(index: int, key: str) -> None:
+    data = load(index)
+    raw = dump(data)
+    line = next((ln for ln in raw.decode().splitlines() if ln.startswith(f"{key}:")), f"{key}: x")
+    assert_answered(raw + (line + "\n").encode())
+
+
+@fuzz
+@given(st.integers(0, 10_000), st.sampled_from(KEYS), values)
+def test_a_value_of_any_type(index: int, key: str, value: object) -> None:
+    data = load(index)
+    data[key] = value
+    assert_answered(dump(data))
+
+
+@fuzz
+@given(st.integers(0, 10_000), st.sampled_from(KEYS), st.text(min_size=1, max_size=50))
+def test_random_unicode_in_a_value(index: int, key: str, text: str) -> None:
+    data = load(index)
+    data[key] = text
+    assert_answered(dump(data))
+
+
+@fuzz
+@given(st.integers(0, 10_000), st.text(min_size=1, max_size=12), values)
+def test_an_unknown_key(index: int, key: str, value: object) -> None:
+    data = load(index)
+    data[key] = value
+    assert_answered(dump(data))
+
+
+def test_huge_values() -> None:
+    data = load(0)
+    data["名称"] = "公" * 200_000
+    data["内容"] = [f"●要素{i}" for i in range(5_000)]
+    assert_answered(dump(data))
+
+
+def test_binary_garbage_appended_to_every_record() -> None:
+    for path in RECORD_FILES[:20]:
+        assert_answered(path.read_bytes() + bytes(range(256)))
+
+
+def test_check_never_changes_a_file(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(CATALOGUE.parent)
+    files = sorted(p for p in CATALOGUE.rglob("*") if p.is_file())
+    before = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files}
+    for argv in (
+        ["check"],
+        ["check", "--format", "json"],
+        ["check", "--format", "github"],
+        ["check", *map(str, files[:5])],
+    ):
+        cli.main(argv)
+    capsys.readouterr()
+    after = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files}
+    assert after == before
+    assert sorted(p for p in CATALOGUE.rglob("*") if p.is_file()) == files  # nothing written beside them
+
+
+assert RECORD_FILES and Path(RECORD_FILES[0]).exists()
