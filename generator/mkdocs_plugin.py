@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 
 from generator.check import check_catalogue
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
+from generator.guide import common_errors_page
 from generator.model import Area, Catalogue, Category, Record
 from generator.render import GeneratedPage, Renderer
 from generator.routes import Routes
@@ -50,6 +51,7 @@ log = logging.getLogger("mkdocs.plugins.gkml")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
 
 
+ERRORS_PAGE = "guide/errors.md"  #: the editors' guide to common mistakes, generated from the rules
 _ITEM_LINK = re.compile(r'href="([^"#:?]*item/[^"]*)"')
 
 
@@ -218,6 +220,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             self._replace(files, file)
         for _, _, record in self._deferred:
             self._replace(files, None, routes.item(record))
+        self._replace(files, File.generated(config, ERRORS_PAGE, content=common_errors_page()))
         index = build_search_index(self.catalogue, routes)
         files.append(File.generated(config, INDEX_PATH, content=index))
         return files
