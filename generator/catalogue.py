@@ -24,6 +24,7 @@ from generator.diagnostics import Diagnostic, has_errors, make
 from generator.gitdates import last_change_dates
 from generator.loader import YamlDocument, read_yaml
 from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, FieldSpec, Record, Site
+from generator.parallel import fork_map
 from generator.slugs import initials
 from generator.standard import standard_areas, standard_items
 from generator.validate import RecordValidator, validate_record
@@ -32,6 +33,7 @@ META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YAML_SUFFIXES = (".yaml", ".yml")
+_RECORDS_PER_WORKER = 500  # below this, a worker costs more than it saves
 
 
 @dataclass
@@ -54,33 +56,43 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
     diagnostics: list[Diagnostic] = []
     site = _load_site(folder, shown, diagnostics)
     dates = last_change_dates(folder) if git_dates else {}
-    areas: list[Area] = []
-    ids: dict[str, str] = {}
+    # First the folders and their settings, then every record file (shared among
+    # processes when there are many), then the catalogue, in folder order.
+    plan: list[tuple[Area, Path, list[tuple[Category, Path, str, list[str]]]]] = []
+    jobs: list[tuple[Path, str]] = []
     for area_dir in _subfolders(folder):
         meta = _load_meta(area_dir, f"{shown}/{area_dir.name}", diagnostics)
         area = Area(meta.title, meta.slug, meta.order, meta.description)
+        columns = []
         for category_dir in _subfolders(area_dir):
             rel_dir = f"{area_dir.name}/{category_dir.name}"
             cmeta = _load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
             category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
-            for path in _yaml_files(category_dir):
-                rel = f"{rel_dir}/{path.name}"
-                record = _load_record(path, f"{shown}/{rel}", ids, diagnostics)
+            rels = [f"{rel_dir}/{path.name}" for path in _yaml_files(category_dir)]
+            jobs += [(folder / rel, f"{shown}/{rel}") for rel in rels]
+            columns.append((category, category_dir, rel_dir, rels))
+        plan.append((area, area_dir, columns))
+    parsed = iter(fork_map(_parse_record, jobs, min_share=_RECORDS_PER_WORKER))
+    areas: list[Area] = []
+    ids: dict[str, str] = {}
+    for area, area_dir, columns in plan:
+        for category, category_dir, rel_dir, rels in columns:
+            for rel in rels:
+                record = _register(next(parsed), f"{shown}/{rel}", ids, diagnostics)
                 if record is not None:
                     record.area, record.category = area.title, category.title
                     record.updated = record.updated or dates.get(rel, "")
                     category.records.append(record)
             _report_strays(category_dir, f"{shown}/{rel_dir}", diagnostics, deeper=True)
-            if not _yaml_files(category_dir):
+            if not rels:
                 where = _meta_or_folder(category_dir, shown, rel_dir)
-                diagnostics.append(make("column-empty", where, value=cmeta.title))
+                diagnostics.append(make("column-empty", where, value=category.title))
             category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
             area.categories.append(category)
         _report_strays(area_dir, f"{shown}/{area_dir.name}", diagnostics)
-        area_at = _meta_or_folder(area_dir, shown, area_dir.name)
-        area.where = area_at
+        area.where = _meta_or_folder(area_dir, shown, area_dir.name)
         if not area.categories:
-            diagnostics.append(make("area-empty", area_at, value=area.title))
+            diagnostics.append(make("area-empty", area.where, value=area.title))
         _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", diagnostics)
         area.categories.sort(key=lambda c: (c.order, c.title))
         areas.append(area)
@@ -167,25 +179,42 @@ def _report_strays(
         out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
 
 
-def _load_record(path: Path, shown: str, ids: dict[str, str], out: list[Diagnostic]) -> Record | None:
+@dataclass
+class _Parsed:
+    """One record file, read and validated on its own (possibly in another process)."""
+
+    record: Record | None
+    diagnostics: list[Diagnostic]
+    id: str = ""
+    id_at: tuple[int, int] = (1, 1)
+
+
+def _parse_record(job: tuple[Path, str]) -> _Parsed:
+    path, shown = job
     doc, problems = read_yaml(path, shown)
-    out.extend(problems)
     if doc is None:
-        return None
+        return _Parsed(None, problems)
     record, more = validate_record(doc)
-    out.extend(more)
     if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
         record = None
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-    if isinstance(record_id, str) and record_id:
-        if record_id in ids:
-            line, column = doc.where(("id",))
-            out.append(make("duplicate-id", shown, line, column, element="id", value=record_id, other=ids[record_id]))
+    if not (isinstance(record_id, str) and record_id):
+        return _Parsed(record, problems + more)
+    return _Parsed(record, problems + more, record_id, doc.where(("id",)))
+
+
+def _register(parsed: _Parsed, shown: str, ids: dict[str, str], out: list[Diagnostic]) -> Record | None:
+    """Collect a parsed record's diagnostics and claim its id (first file wins)."""
+    out.extend(parsed.diagnostics)
+    if parsed.id:
+        if parsed.id in ids:
+            line, column = parsed.id_at
+            out.append(make("duplicate-id", shown, line, column, element="id", value=parsed.id, other=ids[parsed.id]))
             return None
-        ids[record_id] = shown
-    if record is not None:
-        record.file = shown
-    return record
+        ids[parsed.id] = shown
+    if parsed.record is not None:
+        parsed.record.file = shown
+    return parsed.record
 
 
 def _fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:

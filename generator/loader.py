@@ -43,6 +43,8 @@ class YamlDocument:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     #: (line, column) of each mapping key, keyed by the path of its value.
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: The decoded text (line ends normalised), for checks that look at the file as a whole.
+    text: str = ""
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of ``path``; falls back to the nearest located parent."""
@@ -123,7 +125,7 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
         line = _mark(documents[1].start_mark)[0]
         markers = [n for n in range(line, 0, -1) if lines[n - 1].startswith("---")]
         return None, [make("yaml-multiple-documents", file, markers[0] if markers else line, 1)]
-    doc = YamlDocument(file=file, data=None)
+    doc = YamlDocument(file=file, data=None, text=text)
     diagnostics: list[Diagnostic] = list(problems)
     doc.data = _Converter(doc, diagnostics).convert(documents[0], ())
     return doc, diagnostics

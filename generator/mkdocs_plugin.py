@@ -18,12 +18,11 @@ links to items from hand-written pages are checked, and the chrome is the theme'
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import posixpath
 import re
-import threading
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,7 @@ from generator.check import check_catalogue
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
 from generator.guide import common_errors_page
 from generator.model import Area, Catalogue, Category, Record
+from generator.parallel import fork_map
 from generator.render import GeneratedPage, Renderer
 from generator.routes import Routes
 from generator.search_index import INDEX_PATH, build_search_index
@@ -212,15 +212,15 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             pages.extend(items)
         placed = [(a, c, r) for a in self.catalogue.areas for c in a.categories for r in c.records]
         self._deferred = [] if self._THEME_RENDERS_EVERY_ITEM else placed[1:]
+        self._replace(files, File.generated(config, ERRORS_PAGE, content=common_errors_page()))
         updated = {routes.item(r): r.updated for r in self.catalogue.records}
-        for generated in pages:
+        for generated in pages:  # item pages last: the sitemap lists the deferred ones after all others
             inclusion = InclusionLevel.NOT_IN_NAV if generated.kind in ("item", "search") else InclusionLevel.UNDEFINED
             file = File.generated(config, generated.src, content="", inclusion=inclusion)
             PrerenderedPage(generated, file, config, updated.get(generated.src, ""))
             self._replace(files, file)
         for _, _, record in self._deferred:
             self._replace(files, None, routes.item(record))
-        self._replace(files, File.generated(config, ERRORS_PAGE, content=common_errors_page()))
         index = build_search_index(self.catalogue, routes)
         files.append(File.generated(config, INDEX_PATH, content=index))
         return files
@@ -259,52 +259,28 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_post_build(self, config: Any) -> None:
         """Write every item page but the one the theme rendered, from the shell.
 
-        Rendering is CPU-bound and the pages are independent, so on a machine with
-        several cores the work is shared with forked copies of this process (which
-        inherit the catalogue and the shell without copying them). Forking is only
-        safe while no other thread runs, so ``mkdocs serve`` (whose server threads
-        are running) renders everything here.
+        The pages are independent, so batches of them are shared among forked workers
+        (:mod:`generator.parallel`), which inherit the catalogue and the shell.
         """
-        can_fork = hasattr(os, "fork") and threading.active_count() == 1
-        workers = max(1, min((os.cpu_count() or 1) if can_fork else 1, len(self._deferred) // _WRITE_BATCH))
-        shares = [self._deferred[i::workers] for i in range(workers)]
-        children = []
-        for share in shares[1:]:
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the child, which reports through its exit status
-                status = 1
-                try:
-                    self._write_items(config, share)
-                    status = 0
-                except BaseException:
-                    traceback.print_exc()
-                finally:
-                    os._exit(status)
-            children.append(pid)
-        try:
-            self._write_items(config, shares[0])
-        finally:
-            failed = sum(os.waitpid(pid, 0)[1] != 0 for pid in children)
-        if failed:
-            raise PluginError("写入事项页面失败（见上面的错误信息），网站未完整生成。")
+        batches = [self._deferred[i : i + _WRITE_BATCH] for i in range(0, len(self._deferred), _WRITE_BATCH)]
+        fork_map(functools.partial(self._write_items, config), batches, min_share=1)
 
     def _write_items(self, config: Any, entries: list[tuple[Area, Category, Record]]) -> None:
-        """Render ``entries`` in batches; each batch is written by a few threads while
-        this one waits: creating thousands of folders one after another spends most of
-        its time waiting on the file system's journal, which concurrent writers share
-        (rendering meanwhile would keep the writers waiting for the interpreter lock)."""
+        """Render ``entries``, then write them with a few threads while this one waits:
+        creating thousands of folders one after another spends most of its time waiting
+        on the file system's journal, which concurrent writers share (rendering meanwhile
+        would keep the writers waiting for the interpreter lock)."""
         assert self.renderer is not None and self._shell is not None
         site = Path(config.site_dir)
+        batch = []
+        for area, category, record in entries:
+            page = self.renderer.item(area, category, record)
+            title, description = str(escape(page.title)), str(escape(page.description))
+            html = self._shell.fill(title, description, self._canonical(config, record), page.html)
+            batch.append((site / posixpath.dirname(page.src), html))
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for start in range(0, len(entries), _WRITE_BATCH):
-                batch = []
-                for area, category, record in entries[start : start + _WRITE_BATCH]:
-                    page = self.renderer.item(area, category, record)
-                    title, description = str(escape(page.title)), str(escape(page.description))
-                    html = self._shell.fill(title, description, self._canonical(config, record), page.html)
-                    batch.append((site / posixpath.dirname(page.src), html))
-                for _ in pool.map(_write_page, *zip(*batch, strict=True)):  # re-raises a failure: the build fails
-                    pass
+            for _ in pool.map(_write_page, *zip(*batch, strict=True)):  # re-raises a failure: the build fails
+                pass
 
     def _canonical(self, config: Any, record: Record) -> str | None:
         """The canonical URL MkDocs would give the item's page."""

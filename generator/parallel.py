@@ -1,0 +1,70 @@
+"""Share independent work among forked copies of this process.
+
+Reading thousands of record files, or rendering thousands of pages, is CPU-bound
+Python: one process uses one core. A forked child inherits everything already
+loaded (nothing has to be sent to it) and returns its results through a pipe.
+Forking is only safe while no other thread runs (a thread holding a lock at the
+fork would leave the child blocked), so under ``mkdocs serve``, whose server threads
+are running, and on systems without ``fork`` the work is done here, in order.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def workers_for(count: int, min_share: int) -> int:
+    """How many processes to use for ``count`` pieces of work of which each process
+    should get at least ``min_share`` (1 when forking is not possible or not worth it)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 1
+    return max(1, min(os.cpu_count() or 1, count // max(1, min_share)))
+
+
+def fork_map(fn: Callable[[T], R], items: Sequence[T], *, min_share: int) -> list[R]:
+    """``[fn(x) for x in items]``, shared among forked workers; same order, same results.
+
+    A worker that fails (it should not: ``fn`` must not raise) is not trusted: its
+    share is computed again here, so the result never depends on the workers.
+    """
+    workers = workers_for(len(items), min_share)
+    if workers == 1:
+        return [fn(x) for x in items]
+    shares = [list(items[i::workers]) for i in range(workers)]
+    children = []
+    for share in shares[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
+            os.close(read_end)
+            status = 1
+            try:
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(pickle.dumps([fn(x) for x in share], pickle.HIGHEST_PROTOCOL))
+                status = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stderr.flush()
+                os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    results = [[fn(x) for x in shares[0]]]
+    for (pid, read_end), share in zip(children, shares[1:], strict=True):
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        results.append(pickle.loads(data) if status == 0 and data else [fn(x) for x in share])
+    out: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for i, result in enumerate(results):
+        out[i::workers] = result
+    return out
