@@ -1,0 +1,91 @@
+"""Check benchmark: wall time of ``gkml check`` over N synthetic records.
+
+Usage::
+
+    python benchmarks/check.py --items 20000 [--runs 5] [--seed 1]
+
+The synthetic catalogue (benchmarks/synth.py, the same as for build.py) is written
+into a temporary folder, beside a snapshot of the ``generator`` package; each run is
+``python -m generator.cli check --catalogue <catalogue> -f <none>`` in a child process
+(the snapshot first on PYTHONPATH), after one warm-up run. The catalogue is not a git
+repository, so no dates are read from git (as in a CI job's shallow checkout).
+
+Prints one JSON line: ``items``, ``check_s`` (median wall seconds), ``check_s_runs``,
+``cpu_s`` (median user + system CPU of the child and its workers), ``peak_mib``,
+``diagnostics`` (lines printed besides the summary: 0 for the clean synthetic
+catalogue), ``commit`` and ``loadavg_1m``. Goal (issue 3): ≤ 5 s at 20,000 on a
+2-core CI-class machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth
+from build import child_env, log, snapshot
+
+
+def run_check(catalogue: Path, env: dict[str, str]) -> tuple[float, float, float, str]:
+    """One check in a child; (wall s, CPU s, peak MiB, stdout)."""
+    cmd = [sys.executable, "-m", "generator.cli", "check", "--catalogue", str(catalogue), "-f", os.devnull]
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=catalogue.parent)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"check failed:\n{text[-4000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="gkml-check-bench-"))
+    try:
+        catalogue = work / "catalogue"
+        log(f"writing {args.items} items into {catalogue}")
+        synth.write_catalogue(catalogue, args.items, args.seed)
+        src, commit = snapshot(work)
+        env = child_env(src)
+        runs = []
+        for i in range(args.runs + 1):
+            wall, cpu, peak, text = run_check(catalogue, env)
+            log(f"{'warm-up' if i == 0 else f'run {i}'}: {wall:.2f} s, {cpu:.2f} s CPU, {peak:.0f} MiB")
+            if i:
+                runs.append((wall, cpu, peak, text))
+        walls = [r[0] for r in runs]
+        result = {
+            "items": args.items,
+            "check_s": round(statistics.median(walls), 3),
+            "check_s_runs": [round(w, 3) for w in walls],
+            "cpu_s": round(statistics.median(r[1] for r in runs), 3),
+            "peak_mib": round(max(r[2] for r in runs), 1),
+            "diagnostics": len(runs[-1][3].splitlines()) - 2,
+            "commit": commit,
+            "loadavg_1m": round(os.getloadavg()[0], 2),
+        }
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
