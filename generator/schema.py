@@ -1,10 +1,512 @@
-"""The JSON Schema of record files, generated from the model (to be written)."""
+"""JSON Schemas of the catalogue's YAML files, generated from the model.
+
+Three schemas (JSON Schema draft-07, the dialect of the VS Code YAML extension and of
+yaml-language-server): ``record`` for an item file, ``meta`` for ``_meta.yaml`` and
+``site`` for ``_site.yaml``. Editors get completion, hover help and squiggles from them;
+``gkml check`` stays the authority. They are committed in ``generator/schemas/`` and
+regenerated with ``gkml schema`` (``gkml schema --check`` and a unit test fail when the
+committed files no longer match the model).
+
+What the schemas say comes from :data:`generator.model.RECORD_FIELDS`,
+:data:`~generator.model.META_FIELDS`, :data:`~generator.model.SITE_FIELDS` (keys, labels,
+descriptions, examples, required keys, the kind of each value),
+:data:`~generator.model.KEY_ALIASES` and :mod:`generator.vocab` (marks, channels, methods,
+audiences, levels and their spelling variants). Rules:
+
+* **Never stricter than the checker.** Whatever ``gkml check`` accepts (spelling variants
+  included, which it accepts with a note) is valid. Where a rule of the checker cannot
+  be written in JSON Schema (a repeated channel, 30 February, paired 《》), the schema
+  is more lenient and leaves it to the checker.
+* **The editor's view of YAML.** The language server reads YAML 1.2: ``顺序: 3`` is a
+  number, ``true`` a boolean, ``~`` null, while the checker reads every value as text.
+  So text values may be numbers, ``顺序`` an integer or a string of digits, and so on.
+* **Completion proposes only good values.** Values that are accepted but should not be
+  proposed (``true``/``false`` where text is expected, an empty optional key) are
+  allowed through ``if``/``else`` (completion looks at ``type``, ``enum``, ``anyOf`` but
+  not into ``if``), and spelling variants through a ``pattern`` next to the ``enum`` of
+  the standard values (only the ``enum`` is proposed).
+* **Patterns work in both dialects**: Python's ``re`` (the tests) and JavaScript's
+  ``RegExp`` with the ``u`` flag (the editor): only ``\\s``, ``\\S``, explicit character
+  classes and escapes of syntax characters; no ``\\d`` (Unicode digits in Python, ASCII
+  digits in JavaScript).
+* Keys that editors type by habit from the printed table (``公开时限`` for ``时限`` …)
+  are listed as deprecated properties that say which key to use instead.
+
+Output is deterministic: :func:`schema_json` always gives the same text for the same model.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import vocab
+from generator.catalogue import SLUG_PATTERN
+from generator.model import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
+from generator.validate import ID_PATTERN
+
+Schema = dict[str, Any]
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+#: The three schemas, by kind, and the name of each file.
+SCHEMA_FILES: dict[str, str] = {
+    "record": "record.schema.json",
+    "meta": "meta.schema.json",
+    "site": "site.schema.json",
+}
+#: Where ``gkml schema`` writes by default, relative to the repository's top folder.
+SCHEMAS_DIR = "generator/schemas"
+
+
+def modeline(kind: str, depth: int) -> str:
+    """The yaml-language-server comment that ties a file ``depth`` folders below the repository's top
+    folder (``catalogue/_site.yaml``: 1) to the schema ``kind``."""
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS_DIR}/{SCHEMA_FILES[kind]}"
+
+
+#: The first line of every item file (``catalogue/<area>/<category>/<item>.yaml``).
+RECORD_MODELINE = modeline("record", 3)
+
+#: The checker's limit on the length of an id (``RecordValidator.parse_id``).
+ID_MAX_LENGTH = 64
+#: Keys of a 依据 written as a mapping, and of the detail of a channel (``generator.validate``).
+BASIS_KEYS = ("标题", "文号", "网址")
+CHANNEL_DETAIL_KEYS = ("栏目", "网址")
+
+
+# -- regular expressions ----------------------------------------------------------------------------
+
+_SYNTAX_CHARACTERS = frozenset("^$\\.*+?()[]{}|")
+_FULLWIDTH_SPACES = "\\u3000*"  # vocab.normalise removes full-width spaces anywhere in a term
+_DIGIT = "[0-9０-９]"  # what int() reads in 顺序: ASCII and full-width digits
+_DAY = "(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12][0-9]|3[01])"
+_WEEK = "W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?"
+#: What date.fromisoformat reads: 2024-03-05, 20240305, 2024-W10-2, 2024W102 (impossible days left to the checker).
+DATE_PATTERN = f"^\\s*[0-9]{{4}}-?(?:{_DAY}|{_WEEK})\\s*$"
+ORDER_PATTERN = f"^\\s*[+-]?{_DIGIT}(?:_?{_DIGIT})*\\s*$"
+#: Links the checker accepts: http(s) or a path on the site itself (never "//host" or "/\\host").
+URL_PATTERN = "^\\s*(?:https?://|/(?![/\\\\]))"
+#: A document's title in 书名号, first: 《公共租赁住房管理办法》（住房和城乡建设部令第11号）.
+BASIS_PATTERN = "^\\s*《[^》]*》"
+NOT_BLANK = "\\S"
+
+
+def _escape(text: str) -> str:
+    """``text`` as a literal in a regular expression (only syntax characters escaped: valid with the u flag)."""
+    return "".join(f"\\{c}" if c in _SYNTAX_CHARACTERS else c for c in text)
+
+
+def _term(text: str) -> str:
+    """A vocabulary term as the checker reads it: full-width spaces may stand between its characters."""
+    return _FULLWIDTH_SPACES.join(_escape(c) for c in text)
+
+
+def _any_term(terms: list[str]) -> str:
+    return "(?:" + "|".join(_term(t) for t in terms) + ")"
+
+
+def _spellings(allowed: tuple[str, ...], variants: dict[str, str]) -> list[str]:
+    """The standard terms and every variant the checker maps to one of them, in a stable order."""
+    return [*allowed, *(v for v in variants if variants[v] in allowed)]
+
+
+def _channel_pattern() -> str:
+    marks = _escape(vocab.CHANNEL_REQUIRED + vocab.CHANNEL_OPTIONAL)
+    names = _any_term(_spellings(vocab.CHANNELS, vocab.CHANNEL_VARIANTS))
+    return f"^\\s*[{marks}]\\s*{names}\\s*$"
+
+
+def _content_pattern() -> str:
+    marks = _escape(vocab.CONTENT_REQUIRED + vocab.CONTENT_OPTIONAL + "".join(vocab.CONTENT_OPTIONAL_VARIANTS))
+    return f"^\\s*[{marks}]\\s*\\S"
+
+
+def _audience_pattern() -> str:
+    """全社会 (a bracket after it is allowed and ignored), or 特定群体 with the group named in brackets.
+
+    As ``validate._AUDIENCE`` reads it: the group is one line (``[^\\n]``, Python's ``.``), blanks around it
+    may include line breaks.
+    """
+    forms = []
+    for audience in vocab.AUDIENCES:
+        terms = _any_term([audience, *(v for v, n in vocab.AUDIENCE_VARIANTS.items() if n == audience)])
+        if audience == vocab.AUDIENCE_GROUP:
+            forms.append(f"{terms}\\s*[（(]\\s*[^\\n]*?\\S[^\\n]*?\\s*[）)]")
+        else:
+            forms.append(f"{terms}(?:\\s*[（(]\\s*[^\\n]*?\\s*[）)])?")
+    return f"^\\s*(?:{'|'.join(forms)})\\s*$"
+
+
+def _choice_pattern(allowed: tuple[str, ...], variants: dict[str, str]) -> str:
+    return f"^\\s*{_any_term(_spellings(allowed, variants))}\\s*$"
+
+
+def _id_pattern() -> str:
+    body = ID_PATTERN.pattern.removeprefix("^").removesuffix("$")
+    return f"^\\s*(?=\\S{{1,{ID_MAX_LENGTH}}}\\s*$){body}\\s*$"
+
+
+def _slug_pattern() -> str:
+    return f"^\\s*{SLUG_PATTERN.pattern.removeprefix('^').removesuffix('$')}\\s*$"
+
+
+# -- building blocks ----------------------------------------------------------------------------------
+
+
+def _example_value(spec: FieldSpec) -> object:
+    """``spec.example`` as the checker reads it (every scalar a string; a flow list a list)."""
+    return yaml.load(spec.example, Loader=yaml.BaseLoader)  # BaseLoader builds only str, list and dict
+
+
+def _first_example(spec: FieldSpec) -> str:
+    value = _example_value(spec)
+    return str(value[0] if isinstance(value, list) and value else value)
+
+
+def _quoted(values: list[str] | tuple[str, ...]) -> str:
+    return "、".join(f"“{v}”" for v in values)
+
+
+def _one_or_many(item: Schema, listed: Schema | None = None) -> Schema:
+    """One value, or a non-empty list of them (the checker reads both).
+
+    ``listed`` is an alternative allowed as a list item only (a mapping: the checker refuses one in place of the list).
+    """
+    alternatives = item["anyOf"] if list(item) == ["anyOf"] else [item]
+    items = {"anyOf": [*alternatives, listed]} if listed else item
+    return {"anyOf": [*alternatives, {"type": "array", "minItems": 1, "items": items}]}
+
+
+def _lenient(strict: Schema, also: list[Schema]) -> Schema:
+    """``strict``, or any of ``also``: accepted by the checker, but not to be proposed by completion."""
+    if not also:
+        return strict
+    return {"if": also[0] if len(also) == 1 else {"anyOf": also}, "else": strict}
+
+
+_EMPTY: list[Schema] = [{"type": "null"}, {"const": ""}]  # an empty value, ignored where a value is optional
+
+
+def _text(message: str) -> Schema:
+    return {"type": ["string", "number"], "pattern": NOT_BLANK, "errorMessage": message}
+
+
+def _url() -> Schema:
+    return _lenient(
+        {
+            "type": "string",
+            "pattern": URL_PATTERN,
+            "errorMessage": "网址应以 http:// 或 https:// 开头，例如“https://www.example.gov.cn/zwgk/”",
+        },
+        _EMPTY,
+    )
+
+
+def _choice(spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> Schema:
+    """The standard terms (proposed by completion) or any spelling the checker maps to one of them."""
+    message = f"“{spec.key}”可选值：{_quoted(allowed)}"
+    return {
+        "anyOf": [
+            {"enum": list(allowed), "errorMessage": message},
+            {"type": "string", "pattern": _choice_pattern(allowed, variants), "errorMessage": message},
+        ]
+    }
+
+
+def _content(spec: FieldSpec) -> Schema:
+    example = _first_example(spec).lstrip(vocab.CONTENT_REQUIRED + vocab.CONTENT_OPTIONAL)
+    message = (
+        f"每项公开内容前要加“{vocab.CONTENT_REQUIRED}”（必选）或“{vocab.CONTENT_OPTIONAL}”（可选），"
+        f"例如“{vocab.CONTENT_REQUIRED}{example}”"
+    )
+    return _one_or_many({"type": "string", "pattern": _content_pattern(), "errorMessage": message})
+
+
+def _basis(spec: FieldSpec) -> Schema:
+    message = f"公开依据应以书名号《》括起的文件名称开头，例如“{_first_example(spec)}”"
+    title, doc_no, url = BASIS_KEYS
+    mapping = {
+        "type": "object",
+        "properties": {
+            title: {
+                "title": "文件名称",
+                "description": "文件名称，用书名号《》括起来。",
+                "type": "string",
+                "pattern": BASIS_PATTERN,
+                "errorMessage": message,
+            },
+            doc_no: {
+                "title": "文号",
+                "description": "发文字号，例如“国务院令第711号”；年份用六角括号〔〕。",
+                **_lenient(_text("文号应为文字"), [{"type": "boolean"}, *_EMPTY]),
+            },
+            url: {"title": "网址", "description": "文件全文的网址。", **_url()},
+        },
+        "required": [title],
+        "additionalProperties": False,
+    }
+    return _one_or_many({"type": "string", "pattern": BASIS_PATTERN, "errorMessage": message}, mapping)
+
+
+def _channels(spec: FieldSpec) -> Schema:
+    marks = (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL)
+    message = (
+        f"公开渠道应写成“{vocab.CHANNEL_REQUIRED}渠道”（必选）或“{vocab.CHANNEL_OPTIONAL}渠道”（可选），"
+        f"渠道为 {len(vocab.CHANNELS)} 个标准渠道之一：{'、'.join(vocab.CHANNELS)}"
+    )
+    names = [
+        {"enum": [m + c for c in vocab.CHANNELS for m in marks], "errorMessage": message},
+        {"type": "string", "pattern": _channel_pattern(), "errorMessage": message},
+    ]
+    column, url = CHANNEL_DETAIL_KEYS
+    detail = _lenient(
+        {
+            "type": ["string", "object"],
+            "properties": {
+                column: {
+                    "title": "栏目",
+                    "description": "发布本事项的网站栏目（政府网站渠道要写明）。",
+                    **_lenient(_text("栏目应为文字"), [{"type": "boolean"}, *_EMPTY]),
+                },
+                url: {"title": "网址", "description": "栏目的网址。", **_url()},
+            },
+            "additionalProperties": False,
+            "errorMessage": f"渠道后面可写一段文字说明，或写“{column}”和“{url}”两项",
+        },
+        [{"type": ["number", "boolean", "null"]}],
+    )
+    with_detail = {
+        "type": "object",
+        "minProperties": 1,
+        "maxProperties": 1,
+        "propertyNames": {"pattern": _channel_pattern(), "errorMessage": message},
+        "additionalProperties": detail,
+    }
+    return _one_or_many({"anyOf": names}, with_detail)
+
+
+def _audiences(spec: FieldSpec) -> Schema:
+    public, group = vocab.AUDIENCE_PUBLIC, vocab.AUDIENCE_GROUP
+    message = f"“{spec.key}”应为“{public}”或“{group}（写明群体）”"
+    return _one_or_many(
+        {
+            "anyOf": [
+                {"enum": [a for a in vocab.AUDIENCES if a != group], "errorMessage": message},
+                {"type": "string", "pattern": _audience_pattern(), "errorMessage": message},
+            ]
+        }
+    )
+
+
+def _value(spec: FieldSpec) -> Schema:
+    """The strict form of the value of ``spec``: what completion and hover see."""
+    return _KINDS[spec.kind](spec)
+
+
+_KINDS: dict[str, Callable[[FieldSpec], Schema]] = {
+    "id": lambda spec: {
+        "type": "string",
+        "pattern": _id_pattern(),
+        "errorMessage": (
+            f"id 只能用小写字母、数字和连字符，以字母开头，不超过 {ID_MAX_LENGTH} 个字符，例如“{spec.example}”"
+        ),
+    },
+    "text": lambda spec: _text(f"“{spec.key}”应填写文字，不能为空，也不能写成列表或“键: 值”"),
+    "content": _content,
+    "basis": _basis,
+    "methods": lambda spec: _one_or_many(_choice(spec, vocab.METHODS, vocab.METHOD_VARIANTS)),
+    "channels": _channels,
+    "audiences": _audiences,
+    "levels": lambda spec: _one_or_many(_choice(spec, vocab.LEVELS, vocab.LEVEL_VARIANTS)),
+    "order": lambda spec: {
+        "type": ["integer", "string"],
+        "pattern": ORDER_PATTERN,
+        "errorMessage": f"“{spec.key}”应为整数，例如“{spec.example}”",
+    },
+    "date": lambda spec: {
+        "type": ["string", "integer"],
+        "pattern": DATE_PATTERN,
+        "minimum": 10101,
+        "maximum": 99991231,
+        "errorMessage": f"“{spec.key}”应写成“年-月-日”，例如“{spec.example}”",
+    },
+}
+
+
+def field_schema(spec: FieldSpec, rule: tuple[str, str] | None = None) -> Schema:
+    """The schema of one key: its label as title, description and example, and the values the checker accepts.
+
+    ``rule`` is a ``(pattern, message)`` that a text value must also match (a rule of the loader, not of the kind).
+    """
+    value = _value(spec)
+    if rule is not None:
+        value = {**value, "pattern": rule[0], "errorMessage": rule[1]}
+    also: list[Schema] = []
+    if spec.kind in ("id", "text"):
+        also.append({"type": "boolean"})  # the checker reads true/false as the text "true"/"false"
+    if not spec.required:
+        also += [*_EMPTY, {"type": "array", "maxItems": 0}]  # an optional key left empty is ignored
+    return {
+        "title": spec.label,
+        "description": f"{spec.description}示例：{spec.example}",
+        **_lenient(value, also),
+    }
+
+
+def _document(
+    kind: str,
+    title: str,
+    description: str,
+    specs: tuple[FieldSpec, ...],
+    rules: dict[str, tuple[str, str]] | None = None,
+) -> Schema:
+    rules = rules or {}
+    properties = {spec.key: field_schema(spec, rules.get(spec.attr)) for spec in specs}
+    keys = {spec.key for spec in specs}
+    for alias, key in KEY_ALIASES.items():
+        if key in keys and alias not in keys:
+            properties[alias] = {
+                "description": f"请改用“{key}”。",
+                "deprecated": True,
+                "deprecationMessage": f"不认识的键“{alias}”，请改用“{key}”。",
+            }
+    required = [spec.key for spec in specs if spec.required]
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:gkml:schema:{kind}",
+        "title": title,
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        **({"required": required} if required else {}),
+        "additionalProperties": False,
+    }
+
+
+_AUTHORITY = "编辑器的提示仅供参考，以 gkml check 的检查结果为准。"
+
+
+def record_schema() -> Schema:
+    """The schema of an item file (``catalogue/<领域>/<栏目>/<事项>.yaml``)."""
+    return _document(
+        "record",
+        "公开事项",
+        f"政务公开标准目录中的一个公开事项（一个文件一个事项）。{_AUTHORITY}",
+        RECORD_FIELDS,
+    )
+
+
+def meta_schema() -> Schema:
+    """The schema of ``_meta.yaml`` in an area or category folder."""
+    slug = next(spec for spec in META_FIELDS if spec.attr == "slug")
+    slug_message = f"“{slug.key}”只能用小写字母、数字和连字符，例如“{slug.example}”"
+    return _document(
+        "meta",
+        "栏目设置",
+        f"领域或栏目文件夹中的 _meta.yaml，各项均可不填。{_AUTHORITY}",
+        META_FIELDS,
+        {"slug": (_slug_pattern(), slug_message)},  # the loader's rule for 网址别名 (generator.catalogue)
+    )
+
+
+def site_schema() -> Schema:
+    """The schema of ``catalogue/_site.yaml``."""
+    return _document(
+        "site",
+        "站点设置",
+        f"catalogue/_site.yaml：本单位和网站的信息。{_AUTHORITY}",
+        SITE_FIELDS,
+    )
+
+
+_BUILDERS: dict[str, Callable[[], Schema]] = {"record": record_schema, "meta": meta_schema, "site": site_schema}
+
+
+def schema_json(kind: str) -> str:
+    """The schema ``kind`` (record, meta or site) as the text of its committed file."""
+    if kind not in _BUILDERS:
+        raise ValueError(f"unknown schema kind: {kind!r} (expected one of {', '.join(_BUILDERS)})")
+    return json.dumps(_BUILDERS[kind](), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+# -- the command ------------------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8").replace("\r\n", "\n")  # a checkout may have CRLF line ends
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def stale_files(folder: Path) -> list[str]:
+    """Names of the schema files in ``folder`` that are missing or differ from what the model gives."""
+    return [name for kind, name in SCHEMA_FILES.items() if _read(folder / name) != schema_json(kind)]
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write the three schema files into ``folder``; the names of those that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = stale_files(folder)
+    for kind, name in SCHEMA_FILES.items():
+        if name in changed:
+            (folder / name).write_bytes(schema_json(kind).encode("utf-8"))
+    return changed
+
+
+def _run(args: argparse.Namespace) -> int:
+    folder = Path(args.output or SCHEMAS_DIR)
+    shown = folder.as_posix().rstrip("/")
+    if args.output is None and not folder.parent.is_dir():  # not run in the repository's top folder
+        print(
+            f"找不到文件夹 {shown}/：请在仓库的根目录（有 catalogue/ 和 generator/ 的文件夹）运行，"
+            "或用 -o 指定输出文件夹。",
+            file=sys.stderr,
+        )
+        return 2
+    if args.check:
+        stale = stale_files(folder)
+        if stale:
+            names = "、".join(f"{shown}/{name}" for name in stale)
+            again = "gkml schema" + (f" -o {shown}" if args.output else "")
+            print(
+                f"JSON Schema 文件与当前程序不一致（缺少或过期）：{names}。"
+                f"请运行 {again} 重新生成，并把生成的文件一起提交。",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"JSON Schema 文件与当前程序一致（{shown}/）。")
+        return 0
+    changed = write_schemas(folder)
+    for name in SCHEMA_FILES.values():
+        state = "已更新" if name in changed else "无变化"
+        print(f"{state}：{shown}/{name}")
+    return 0
 
 
 def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """Register ``gkml schema`` with the command line (``command(name, help)`` makes a subparser)."""
+    cmd = command(
+        "schema",
+        "由记录格式生成 JSON Schema 文件（record、meta、site 三个），供 VS Code 等编辑器自动补全和检查；"
+        "修改 generator/model.py 或 generator/vocab.py 后运行",
+    )
+    cmd.add_argument(
+        "--check",
+        action="store_true",
+        help="只检查，不写文件：已有文件与当前程序生成的不一致时失败（退出码 1），用于持续集成",
+    )
+    cmd.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="DIR",
+        help=f"输出文件夹（默认 {SCHEMAS_DIR}/，相对当前文件夹：请在仓库根目录运行）",
+    )
+    cmd.set_defaults(run=_run)
