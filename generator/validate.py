@@ -29,6 +29,7 @@ from generator.model import (
 )
 from generator.rules import check_record
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _BASIS = re.compile(r"^(《[^》]*》[^（(]*?)\s*(?:[（(]\s*([^（）()]+?)\s*[）)])?\s*$")
 _AUDIENCE = re.compile(r"^(.+?)\s*[（(]\s*(.*?)\s*[）)]$")
@@ -130,6 +131,8 @@ class RecordValidator:
         if text is None:
             return None
         try:
+            if not _DATE.match(text):  # fromisoformat also takes 20240305 and 2024-03-05T…
+                raise ValueError(text)
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             self.report("date-format", path, spec, value=text)
