@@ -23,11 +23,23 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, has_errors, make
 from generator.gitdates import last_change_dates
 from generator.loader import YamlDocument, read_yaml
-from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, FieldSpec, Record, Site
+from generator.model import (
+    IDENTITY_REQUIRED,
+    META_FIELDS,
+    PRODUCTION,
+    SITE_FIELDS,
+    SITE_STATES,
+    Area,
+    Catalogue,
+    Category,
+    FieldSpec,
+    Record,
+    Site,
+)
 from generator.parallel import fork_map
 from generator.slugs import initials
 from generator.standard import standard_areas, standard_items
-from generator.validate import RecordValidator, validate_record
+from generator.validate import RecordValidator, is_link_url, validate_record
 
 META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"
@@ -42,6 +54,7 @@ class _Meta:
     slug: str
     order: int
     description: str
+    max_age: int | None = None
 
 
 def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue | None, list[Diagnostic]]:
@@ -68,6 +81,7 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
             rel_dir = f"{area_dir.name}/{category_dir.name}"
             cmeta = _load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
             category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
+            category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
             rels = [f"{rel_dir}/{path.name}" for path in _yaml_files(category_dir)]
             jobs += [(folder / rel, f"{shown}/{rel}") for rel in rels]
             columns.append((category, category_dir, rel_dir, rels))
@@ -243,6 +257,7 @@ def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:
         slug=str(values.get("slug") or initials(title)),
         order=int(values["order"]) if "order" in values else 1000,  # type: ignore[call-overload]
         description=str(values.get("description") or ""),
+        max_age=values.get("max_age"),  # type: ignore[arg-type]
     )
 
 
@@ -257,6 +272,44 @@ def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
         return None
     values, problems = _fields(doc, SITE_FIELDS)
     out.extend(problems)
+    file = f"{shown}/{SITE_FILE}"
+    status = values.get("status", SITE_STATES[0])
+    if status not in SITE_STATES:
+        line, column = doc.where(("状态",))
+        out.append(
+            make(
+                "vocab-unknown",
+                file,
+                line,
+                column,
+                element="状态",
+                value=status,
+                key="状态",
+                allowed="、".join(SITE_STATES),
+            )
+        )
+        values.pop("status")
+    for attr, key in (("conac_url", "党政机关标识网址"), ("report_url", "找错网址")):
+        if attr in values and not is_link_url(str(values[attr])):
+            line, column = doc.where((key,))
+            out.append(make("url-scheme", file, line, column, element=key, value=values.pop(attr)))
+    if values.get("status") == PRODUCTION:
+        specs = {spec.attr: spec for spec in SITE_FIELDS}
+        for attr in IDENTITY_REQUIRED:
+            if not values.get(attr):
+                spec = specs[attr]
+                out.append(
+                    make(
+                        "site-identity-missing",
+                        file,
+                        element=spec.key,
+                        key=spec.key,
+                        label=spec.label,
+                        example=spec.example,
+                    )
+                )
+        if not (values.get("phone") or values.get("email")):
+            out.append(make("site-contact-missing", file, element="电话"))
     if "bureau" not in values:
         return None
     values.setdefault("title", f"{values['bureau']}政务公开标准目录")

@@ -10,27 +10,56 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.catalogue import META_FILE, SITE_FILE, _fields, load_catalogue, missing_standard_items
-from generator.diagnostics import Diagnostic, has_errors
+from generator.diagnostics import Diagnostic, Severity, has_errors, make
+from generator.freshness import overdue_items, stale_columns
 from generator.loader import read_yaml
 from generator.model import META_FIELDS, SITE_FIELDS, Catalogue
 from generator.validate import validate_record
 
 
-def check_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue | None, list[Diagnostic]]:
+def check_catalogue(
+    folder: Path, *, git_dates: bool = True, today: dt.date | None = None
+) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.catalogue.load_catalogue`),
-    then compare it with the national standard."""
+    then compare it with the national standard and check its dates as of ``today``."""
     catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates)
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
+        diagnostics += stale_columns(catalogue, today or dt.date.today())
+        diagnostics += overdue_items(catalogue, today or dt.date.today())
         if has_errors(diagnostics):  # a rule made an error by the bureau's settings
             catalogue = None
     return catalogue, diagnostics
+
+
+#: What the required pages a county must fill in (content/gongkai/…) mark as still to be written.
+PLACEHOLDER = re.compile(r"【请填写[^】]*】")
+
+
+def check_content(docs_dir: Path, *, production: bool, shown: str = "") -> list[Diagnostic]:
+    """Placeholders left in the hand-written pages: errors once the site is in production
+    (a required page that still says 【请填写…】 fails the inspection), notes before."""
+    severity = Severity.ERROR if production else Severity.INFO
+    out = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports unreadable pages itself
+        file = f"{shown or docs_dir.as_posix()}/{path.relative_to(docs_dir).as_posix()}"
+        for number, line in enumerate(text.splitlines(), 1):
+            for match in PLACEHOLDER.finditer(line):
+                at = (number, match.start() + 1)
+                out.append(make("content-placeholder", file, *at, severity=severity, text=match[0]))
+    return out
 
 
 def check_files(paths: list[Path]) -> list[Diagnostic]:
@@ -58,13 +87,18 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def plugin_options(config_file: Path) -> dict[str, Any]:
-    """The options of the ``gkml`` plugin in ``config_file`` ({} when absent or unreadable)."""
+def site_config(config_file: Path) -> dict[str, Any]:
+    """``config_file`` (mkdocs.yml) as plain data, without MkDocs ({} when absent or unreadable)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
-    plugins = config.get("plugins") if isinstance(config, dict) else None
+    return config if isinstance(config, dict) else {}
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The options of the ``gkml`` plugin in ``config_file`` ({} when absent or unreadable)."""
+    plugins = site_config(config_file).get("plugins")
     if isinstance(plugins, dict):  # mkdocs.yml may list plugins as a mapping too
         plugins = [{name: options} for name, options in plugins.items()]
     for entry in plugins if isinstance(plugins, list) else []:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from generator import __version__, diff, scaffold, schema
-from generator.check import check_catalogue, check_files, plugin_options
+from generator.check import check_catalogue, check_content, check_files, plugin_options, site_config
 from generator.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
 
 _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
@@ -32,7 +41,14 @@ def _check(args: argparse.Namespace) -> int:
             return 2
         diagnostics = check_files(paths)
     else:
-        catalogue, diagnostics = check_catalogue(folders[0] if folders else Path(args.catalogue))
+        catalogue, diagnostics = check_catalogue(folders[0] if folders else Path(args.catalogue), today=args.today)
+        config_file = Path(args.config_file)
+        if catalogue is not None and config_file.is_file():  # the county's own pages beside the catalogue
+            docs = str(site_config(config_file).get("docs_dir") or "docs")
+            docs_dir = config_file.parent / docs
+            if docs_dir.is_dir():
+                shown = docs_dir.as_posix()
+                diagnostics += check_content(docs_dir, production=catalogue.site.production, shown=shown)
     failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
     print(_FORMATS[args.format](diagnostics))
     if args.format == "human" and not failed:
@@ -92,6 +108,13 @@ def parser() -> argparse.ArgumentParser:
         "json（供工具使用）",
     )
     check.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    check.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="按这一天判断栏目是否长期未更新、事项是否逾期（默认今天）",
+    )
     check.add_argument(
         "-f",
         "--config-file",

@@ -263,6 +263,37 @@ def _table() -> dict[str, Message]:
             "可在 mkdocs.yml 中 gkml 插件的 severity 设置下写一行“standard-item-missing: info”。",
             "缺少标准事项",
         ),
+        "site-identity-missing": Message(
+            E,
+            "网站已设为正式运行，但缺少“{key}”",
+            "政府网站每个页面底部都要列明{label}：请在 _site.yaml 中添加“{key}: {example}”；尚未办好时请把“状态”改为“试运行”。",
+            "页脚标识不全",
+        ),
+        "site-contact-missing": Message(
+            E,
+            "网站已设为正式运行，但没有联系方式",
+            "页面底部要列明联系方式：请在 _site.yaml 中填写“电话”或“邮箱”。",
+            "缺少联系方式",
+        ),
+        "content-placeholder": Message(
+            E,
+            "页面中还有待填写的内容“{text}”",
+            "请换成本单位的实际内容；页面尚未准备好时，可先把 _site.yaml 的“状态”改为“试运行”。",
+            "必备页面未填写",
+        ),
+        "column-stale": Message(
+            W,
+            "栏目“{value}”已 {days} 天没有更新（最近更新 {date}），超过 {limit} 天",
+            "政府网站检查把长期不更新的栏目计为“栏目不更新”：请核实是否有应公开而未公开的新信息，按时限公开后更新事项；"
+            "更新周期可在栏目的 _meta.yaml 中用“更新周期: 天数”设定。不要只改日期：伪造更新日期是单项否决。",
+            "栏目长期未更新",
+        ),
+        "item-overdue": Message(
+            W,
+            "按公开时限“{limit}”，本事项最迟应在 {due} 更新，最近更新为 {date}",
+            "请公开最新一期信息并更新“更新日期”。",
+            "事项逾期未更新",
+        ),
         "catalogue-missing": Message(
             E, "找不到目录文件夹 {path}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
         ),

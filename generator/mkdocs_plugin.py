@@ -37,12 +37,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.check import check_catalogue
+from generator.check import check_catalogue, check_content
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
 from generator.guide import common_errors_page
 from generator.model import Area, Catalogue, Category, Record
 from generator.parallel import fork_map
-from generator.render import GeneratedPage, Renderer
+from generator.render import BASE, GeneratedPage, Renderer
 from generator.routes import Routes
 from generator.search_index import INDEX_PATH, build_search_index
 from generator.sitenav import catalogue_nav
@@ -56,6 +56,17 @@ _ITEM_LINK = re.compile(r'href="([^"#:?]*item/[^"]*)"')
 
 
 _WRITE_BATCH = 250  # pages rendered before a batch is written (bounds memory); also the least worth a fork
+
+
+def _nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
+    """(title, source path) of the Markdown pages listed in a MkDocs ``nav`` setting."""
+    if isinstance(nav, str):
+        return [(title or nav, nav)] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [page for key, value in nav.items() for page in _nav_pages(value, str(key))]
+    if isinstance(nav, list):
+        return [page for entry in nav for page in _nav_pages(entry, title)]
+    return []
 
 
 def _write_page(folder: Path, html: str) -> None:
@@ -85,7 +96,7 @@ class PrerenderedPage(Page):
         self.meta = {"description": str(escape(self.generated.description))} if self.generated.description else {}
         if kind in ("home", "search"):
             self.meta["hide"] = ["navigation", "toc"]
-        elif kind in ("item", "table"):
+        elif kind in ("item", "table", "sitemap", "disclosure"):
             self.meta["hide"] = ["toc"]
         if kind == "item":
             self.meta["template"] = _ItemShell.TEMPLATE
@@ -182,6 +193,9 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         if problems:
             raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
         catalogue, diagnostics = check_catalogue(folder)
+        if catalogue is not None:
+            docs = Path(config.docs_dir)
+            diagnostics += check_content(docs, production=catalogue.site.production, shown=docs.name)
         for d in diagnostics:
             log.log(_LOG_LEVEL[d.severity], d.format())
         if catalogue is None or has_errors(diagnostics):
@@ -190,10 +204,12 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.catalogue = catalogue
         self._item_ids = frozenset(r.id for r in catalogue.records)
         self.renderer = Renderer(catalogue, Routes(directory_urls=config.use_directory_urls))
+        self.renderer.site_url = config.site_url or ""  # QR codes of column and item pages
         config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         if self._user_nav is None:
             self._user_nav = list(config.nav or [])
         config.nav = catalogue_nav(catalogue, self.renderer.routes, self._user_nav)
+        self.renderer.extra_pages = tuple(_nav_pages(self._user_nav))
         if not self._epoch_given:  # reproducible sitemap dates: the catalogue's own newest date
             newest = max((r.updated for r in catalogue.records if r.updated), default="2019-05-15")
             stamp = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
@@ -215,7 +231,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._replace(files, File.generated(config, ERRORS_PAGE, content=common_errors_page()))
         updated = {routes.item(r): r.updated for r in self.catalogue.records}
         for generated in pages:  # item pages last: the sitemap lists the deferred ones after all others
-            inclusion = InclusionLevel.NOT_IN_NAV if generated.kind in ("item", "search") else InclusionLevel.UNDEFINED
+            hidden = generated.kind in ("item", "search", "sitemap")
+            inclusion = InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED
             file = File.generated(config, generated.src, content="", inclusion=inclusion)
             PrerenderedPage(generated, file, config, updated.get(generated.src, ""))
             self._replace(files, file)
@@ -238,7 +255,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.renderer is not None
         self._shell = _ItemShell(env)  # new for every build: serve rebuilds reuse nothing
-        env.globals["gkml_footer"] = self.renderer.footer("index.md")
+        env.globals["gkml_footer"] = self.renderer.footer()
+        env.globals["gkml_base"] = BASE
         env.globals["gkml_item_page"] = self._shell
         env.globals["gkml_sitemap"] = [(self._canonical(config, r), r.updated) for _, _, r in self._deferred]
         env.loader = ChoiceLoader([env.loader, DictLoader({_ItemShell.TEMPLATE: "{{ gkml_item_page(page) }}"})])

@@ -260,6 +260,8 @@ class Category:
     description: str = ""
     area: str = ""
     records: list[Record] = field(default_factory=list)
+    max_age: int | None = None  #: 更新周期 in days, when the column's _meta.yaml sets it
+    where: str = ""  #: the file or folder to name in messages about the whole column
 
     @property
     def updated(self) -> str:
@@ -295,6 +297,14 @@ class Site:
     site_code: str = ""  #: 网站标识码
     icp: str = ""  #: ICP备案号
     police: str = ""  #: 公安机关备案号
+    conac_image: str = ""  #: 党政机关标识 (a path inside content/)
+    conac_url: str = ""
+    report_url: str = ""  #: 我为政府网站找错
+    status: str = "试运行"
+
+    @property
+    def production(self) -> bool:
+        return self.status == "正式"
 
 
 @dataclass
@@ -342,6 +352,15 @@ META_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("slug", "slug", "网址别名", "text", False, "栏目网址中的英文部分；不填则用标题的拼音首字母。", "pjgl"),
     FieldSpec("顺序", "order", "顺序", "order", False, "在导航中的排列顺序（整数，小的在前）。", "5"),
     FieldSpec(
+        "更新周期",
+        "max_age",
+        "更新周期（天）",
+        "order",
+        False,
+        "栏目最长多少天不更新就提醒（整数）；不填时按栏目名称判断：动态、要闻 14 天，政策、文件、通知、公告 180 天，其他 365 天。",
+        "180",
+    ),
+    FieldSpec(
         "简介", "description", "简介", "text", False, "栏目简介，显示在栏目页顶部。", "公租房配租、资格审核等信息。"
     ),
 )
@@ -369,4 +388,46 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "公安机关备案号", "police", "公安机关备案号", "text", False, "公安机关备案编号。", "示公网安备12345678901234号"
     ),
+    FieldSpec(
+        "党政机关标识",
+        "conac_image",
+        "党政机关网站标识",
+        "text",
+        False,
+        "党政机关网站标识（红色图标）的图片，放在 content/ 中，这里写相对路径；不从外网加载。",
+        "images/dzjg.png",
+    ),
+    FieldSpec(
+        "党政机关标识网址",
+        "conac_url",
+        "党政机关网站标识链接",
+        "text",
+        False,
+        "点击标识后打开的证书查询网址（由机构编制部门提供）。",
+        "https://bszs.conac.cn/sitename?method=show&id=…",
+    ),
+    FieldSpec(
+        "找错网址",
+        "report_url",
+        "我为政府网站找错",
+        "text",
+        False,
+        "“我为政府网站找错”入口的网址。",
+        "https://zfwzzc.www.gov.cn/",
+    ),
+    FieldSpec(
+        "状态",
+        "status",
+        "网站状态",
+        "text",
+        False,
+        "“试运行”（默认）或“正式”。设为“正式”后，页脚标识不全、必备页面仍有“【请填写】”时检查不通过。",
+        "正式",
+    ),
 )
+
+#: 状态 values of ``_site.yaml``; production means the inspection rules apply in full.
+SITE_STATES: tuple[str, ...] = ("试运行", "正式")
+PRODUCTION = "正式"
+#: What a site in production must show in its footer (政府网站发展指引: 页面底部功能区).
+IDENTITY_REQUIRED: tuple[str, ...] = ("site_code", "icp", "police", "conac_image", "report_url")

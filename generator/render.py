@@ -17,8 +17,11 @@ from markupsafe import Markup
 
 from generator import vocab
 from generator.model import RECORD_FIELDS, Area, Catalogue, Category, Record, label
-from generator.routes import HOME, SEARCH, Routes
+from generator.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
 from generator.validate import is_link_url
+
+#: Stands for a page's relative path to the site root (``..``) in chrome rendered once.
+BASE = "\ue000gkml:base\ue000"
 
 #: Anchors of the item page sections: ASCII, stable, one per element.
 SECTION_IDS: dict[str, str] = {f.attr: f.attr.replace("_", "-") for f in RECORD_FIELDS}
@@ -75,6 +78,8 @@ class Renderer:
         self.catalogue = catalogue
         self.routes = routes
         self._crumbs: dict[tuple[str, str, int], Markup] = {}
+        #: Hand-written pages (title, source path) for the site map, set by whoever knows them.
+        self.extra_pages: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -141,9 +146,24 @@ class Renderer:
     def search(self) -> GeneratedPage:
         return GeneratedPage(SEARCH, "搜索", self._render("search.html", SEARCH), "search")
 
-    def footer(self, src: str) -> str:
-        """The identity block shown at the bottom of every page."""
-        return self._render("footer.html", src)
+    def disclosure(self) -> GeneratedPage:
+        """政府信息公开: the platform's home (指南, 法定主动公开内容 = the catalogue, 依申请公开, 年报)."""
+        html = self._render("disclosure.html", DISCLOSURE, pages=DISCLOSURE_PAGES)
+        description = "政府信息公开指南、法定主动公开内容、依申请公开和政府信息公开工作年度报告。"
+        return GeneratedPage(DISCLOSURE, "政府信息公开", html, "disclosure", description=description)
+
+    def sitemap(self, extra: tuple[tuple[str, str], ...] = ()) -> GeneratedPage:
+        """网站地图: every page of the site; ``extra`` are hand-written pages as (title, source path)."""
+        html = self._render("sitemap.html", SITEMAP, extra=extra)
+        return GeneratedPage(SITEMAP, "网站地图", html, "sitemap", description="本网站全部栏目和公开事项的列表。")
+
+    def footer(self) -> str:
+        """The identity block shown at the bottom of every page.
+
+        It is rendered once and placed in the theme's chrome, so its links start with
+        :data:`BASE`, which the theme replaces by each page's path to the site root.
+        """
+        return self._render("footer.html", HOME, base=BASE)
 
     def site_pages(self) -> list[GeneratedPage]:
         """Every page but the item pages, in navigation order (home, then per area:
@@ -153,7 +173,9 @@ class Renderer:
             pages.append(self.area(area))
             pages.extend(self.category(area, category) for category in area.categories)
             pages.append(self.table(area))
+        pages.append(self.disclosure())
         pages.append(self.search())
+        pages.append(self.sitemap(self.extra_pages))
         return pages
 
     def item_pages(self) -> Iterator[GeneratedPage]:

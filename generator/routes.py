@@ -15,6 +15,10 @@ from generator.model import Area, Category, Record
 
 HOME = "index.md"
 SEARCH = "search/index.md"
+SITEMAP = "sitemap/index.md"
+DISCLOSURE = "gongkai/index.md"  #: 政府信息公开
+#: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
+DISCLOSURE_PAGES = {"guide": "gongkai/guide.md", "apply": "gongkai/apply.md", "reports": "gongkai/annual-reports.md"}
 
 
 @dataclass(frozen=True)
@@ -41,21 +45,40 @@ class Routes:
     # -- URLs --------------------------------------------------------------------------
     def url(self, src: str) -> str:
         """Site-relative URL of a page (``''`` for the home page in directory mode)."""
-        folder = posixpath.dirname(src)
-        if self.directory_urls:
-            return f"{folder}/" if folder else ""
-        return f"{folder}/index.html" if folder else "index.html"
+        return _url(src, self.directory_urls)
 
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """Relative link from page ``from_src`` to page ``to_src``."""
-        link = _relative(posixpath.dirname(from_src) or ".", posixpath.dirname(to_src) or ".", self.directory_urls)
+        link = _href(from_src, to_src, self.directory_urls)
         return f"{link}#{anchor}" if anchor else link
 
 
+_INDEX_NAMES = ("index.md", "README.md")
+
+
+def _url(src: str, directory_urls: bool) -> str:
+    """Where MkDocs puts the page of ``src``: ``a/index.md`` → ``a/``; ``a/b.md`` → ``a/b/``, or
+    without directory URLs ``a/index.html`` and ``a/b.html``."""
+    if posixpath.basename(src) in _INDEX_NAMES:
+        folder = posixpath.dirname(src)
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    stem = src.removesuffix(".md")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
 @lru_cache(maxsize=65536)
-def _relative(here: str, there: str, directory_urls: bool) -> str:
-    """Link from folder ``here`` to the page in folder ``there`` (every site page is an index)."""
-    rel = posixpath.relpath(there, here)
+def _folder_of_page(src: str, directory_urls: bool) -> str:
+    url = _url(src, directory_urls)
+    return url.rstrip("/") if directory_urls else posixpath.dirname(url)
+
+
+@lru_cache(maxsize=65536)
+def _href(from_src: str, to_src: str, directory_urls: bool) -> str:
+    here = _folder_of_page(from_src, directory_urls) or "."
+    target = _url(to_src, directory_urls)
     if directory_urls:
+        rel = posixpath.relpath(target.rstrip("/") or ".", here)
         return "./" if rel == "." else f"{rel}/"
-    return "index.html" if rel == "." else f"{rel}/index.html"
+    return posixpath.relpath(target, here)

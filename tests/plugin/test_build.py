@@ -219,3 +219,23 @@ def test_a_large_catalogue_builds_every_item_page_the_same_way_twice(project: Pa
     page = (sites[0] / "item" / record.id / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{record.title}</h1>" in page and "</html>" in page
     assert tree_digest(sites[0]) == tree_digest(sites[1])
+
+
+def test_every_page_links_the_site_map_which_lists_every_item(built: Path) -> None:
+    catalogue, _ = load_catalogue(ROOT / "catalogue")
+    assert catalogue is not None
+    sitemap = (built / "sitemap" / "index.html").read_text(encoding="utf-8")
+    for record in catalogue.records:
+        assert f'href="../item/{record.id}/"' in sitemap
+    for page, link in (("index.html", "./sitemap/"), ("bzxzf/fgzc/index.html", "../../sitemap/")):
+        assert f'<a href="{link}">网站地图</a>' in (built / page).read_text(encoding="utf-8"), page
+    item = next((built / "item").iterdir()) / "index.html"
+    assert '<a href="../../sitemap/">网站地图</a>' in item.read_text(encoding="utf-8")
+
+
+def test_the_disclosure_platform_pages_are_built(built: Path) -> None:
+    home = (built / "gongkai" / "index.html").read_text(encoding="utf-8")
+    for link in ("guide/", "apply/", "annual-reports/"):
+        assert f'href="{link}"' in home
+        assert (built / "gongkai" / link / "index.html").is_file()
+    assert "法定主动公开内容" in home and 'href="../bzxzf/pjgl/"' in home

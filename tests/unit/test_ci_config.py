@@ -365,7 +365,8 @@ def test_gitlab_jobs_run_locally(gitlab: dict[str, Any], project: Path, env: dic
     for name in ("check", "build", "pages"):  # in stage order, in one work tree like a pipeline
         done = bash(gitlab_script(gitlab, name), project, env)
         assert done.returncode == 0, f"job {name!r}\n{explain(done)}"
-    assert json.loads((project / "gkml-check.json").read_text(encoding="utf-8")) == []
+    report = json.loads((project / "gkml-check.json").read_text(encoding="utf-8"))
+    assert [d for d in report if d["severity"] != "info"] == []  # notes (e.g. long-unchanged columns) may appear
     assert (project / "site" / "index.html").is_file()
     assert (project / "public" / "index.html").is_file()
 

@@ -1,29 +1,65 @@
-"""Work shared among forked workers gives exactly the serial result."""
+"""Work shared among forked workers gives exactly the serial result.
+
+The forking cases run in a fresh interpreter: forking is (rightly) refused while other
+threads run, and the test process may have threads left by other tests.
+"""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
 import threading
 
 import pytest
 
-from generator import parallel
 from generator.parallel import fork_map, workers_for
 
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores"
+)
 
-def square(x: int) -> int:
-    return x * x
+
+def run(script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, timeout=60)
 
 
-@pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores")
+@needs_fork
 def test_results_come_back_in_order() -> None:
-    assert workers_for(1000, 100) >= 2
-    assert fork_map(square, range(1000), min_share=100) == [x * x for x in range(1000)]
+    done = run(
+        """
+        from generator.parallel import fork_map, workers_for
+        assert workers_for(1000, 100) >= 2
+        assert fork_map(lambda x: x * x, range(1000), min_share=100) == [x * x for x in range(1000)]
+        print("ok")
+        """
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+@needs_fork
+def test_a_failing_worker_is_not_trusted() -> None:
+    done = run(
+        """
+        import os
+        from generator.parallel import fork_map
+        parent = os.getpid()
+        def only_here(x):
+            if os.getpid() != parent:
+                raise RuntimeError("worker broke")
+            return x + 1
+        assert fork_map(only_here, range(100), min_share=10) == list(range(1, 101))
+        print("ok")
+        """
+    )
+    assert done.stdout == "ok\n", done.stderr
+    assert "worker broke" in done.stderr  # the child's traceback, for whoever debugs it
 
 
 def test_small_work_stays_in_this_process() -> None:
     assert workers_for(10, 100) == 1
-    assert fork_map(square, [1, 2, 3], min_share=100) == [1, 4, 9]
+    assert fork_map(lambda x: x * x, [1, 2, 3], min_share=100) == [1, 4, 9]
 
 
 def test_no_fork_while_another_thread_runs() -> None:
@@ -35,17 +71,3 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
-
-
-@pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores")
-def test_a_failing_worker_is_not_trusted(monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
-    parent = os.getpid()
-
-    def only_here(x: int) -> int:
-        if os.getpid() != parent:
-            raise RuntimeError("worker broke")
-        return x + 1
-
-    assert fork_map(only_here, range(100), min_share=10) == list(range(1, 101))
-    assert "worker broke" in capfd.readouterr().err  # the child's traceback, for whoever debugs it
-    assert parallel.workers_for(100, 10) >= 2

@@ -13,8 +13,8 @@ import pytest
 
 from generator.catalogue import load_catalogue
 from generator.model import Basis, Catalogue, Channel, Record
-from generator.render import SECTION_IDS, GeneratedPage, Renderer
-from generator.routes import Routes
+from generator.render import BASE, SECTION_IDS, GeneratedPage, Renderer
+from generator.routes import DISCLOSURE_PAGES, Routes
 from generator.search_index import INDEX_PATH, build_search_index
 
 from .helpers import GOLDEN, TREES, formatted
@@ -66,7 +66,7 @@ def test_golden_page(name: str, golden_catalogue: Catalogue, update_goldens: boo
 def _all_output(catalogue: Catalogue, routes: Routes) -> dict[str, str]:
     renderer = Renderer(catalogue, routes)
     out = {page.src: page.html for page in renderer.pages()}
-    out["footer"] = renderer.footer("index.md")
+    out["footer"] = renderer.footer()
     out[INDEX_PATH] = build_search_index(catalogue, routes)
     return out
 
@@ -95,7 +95,9 @@ def test_pages_in_navigation_order(golden_catalogue: Catalogue) -> None:
         ("area", "szfw/index.md"),
         ("category", "szfw/rqjyxk/index.md"),
         ("table", "szfw/table/index.md"),
+        ("disclosure", "gongkai/index.md"),
         ("search", "search/index.md"),
+        ("sitemap", "sitemap/index.md"),
         ("item", "item/bzxzf-bszn-gzfsq/index.md"),
         ("item", "item/bzxzf-pjgl-zgsh/index.md"),
         ("item", "item/bzxzf-pjgl-pzjg/index.md"),
@@ -158,7 +160,7 @@ def test_table_page_has_a_level3_column_only_when_needed(golden_catalogue: Catal
 
 
 def test_footer_shows_the_bureau_identity(golden_catalogue: Catalogue) -> None:
-    footer = Renderer(golden_catalogue, Routes()).footer("index.md")
+    footer = Renderer(golden_catalogue, Routes()).footer()
     assert "主办单位：示例县住房和城乡建设局" in footer
     assert "网站标识码：0000000001" in footer
     assert 'href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=00000000000001"' in footer
@@ -183,14 +185,14 @@ def escaping_catalogue() -> Catalogue:
 
 def test_escaping_fixture_reaches_every_page_kind(escaping_catalogue: Catalogue) -> None:
     kinds = {p.kind for p in Renderer(escaping_catalogue, Routes()).pages()}
-    assert kinds == {"home", "area", "category", "table", "item", "search"}
+    assert kinds == {"home", "area", "category", "table", "item", "search", "sitemap", "disclosure"}
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_record_text_is_escaped_on_every_page(escaping_catalogue: Catalogue, directory_urls: bool) -> None:
     renderer = Renderer(escaping_catalogue, Routes(directory_urls))
     pages = {p.kind: p.html for p in renderer.pages()}
-    pages["footer"] = renderer.footer("index.md")
+    pages["footer"] = renderer.footer()
     for kind, html in pages.items():
         found = [m for m in EVIL if m in html]
         assert found == [], f"{kind} page contains raw {found}"
@@ -272,16 +274,17 @@ def test_every_internal_link_reaches_a_generated_page(golden_catalogue: Catalogu
     routes = Routes(directory_urls)
     renderer = Renderer(golden_catalogue, routes)
     pages = renderer.pages()
-    urls = {routes.url(p.src) for p in pages}
+    urls = {routes.url(p.src) for p in pages} | {routes.url(src) for src in DISCLOSURE_PAGES.values()}  # content/
     anchors = {routes.url(p.src): p.anchors for p in pages}
     checked = 0
     for page in pages:
         parser = _Links()
-        parser.feed(page.html + renderer.footer(page.src))
         here = routes.url(page.src)
         folder = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+        root = posixpath.relpath(".", folder or ".")  # what the theme puts where the footer says BASE
+        parser.feed(page.html + renderer.footer().replace(BASE, root))
         for target in parser.targets:
-            if target.startswith(("http://", "https://")):
+            if target.startswith(("http://", "https://", "mailto:", "tel:")):
                 continue
             path, _, anchor = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(folder or ".", path))

@@ -1,0 +1,122 @@
+"""Dates that are true: columns that have not changed for too long, items that are overdue.
+
+The inspection of government websites (国办秘函〔2019〕19号) counts columns that are
+not updated: 动态、要闻 within two weeks, 通知公告、政策文件 within six months, and
+columns that should be updated but have long been idle. A column's last update is the
+newest 更新日期 of its items (taken from git unless a record sets it).
+
+Items with a periodic 时限 (每年3月底前, 每季度, 每月 …) are overdue when their last
+update is older than one period before the latest deadline.
+
+On a site in 试运行 these are notes; on a site in production (``状态: 正式``) they
+are warnings. Nothing here changes a date: forging update dates is a veto item.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from generator.diagnostics import Diagnostic, Severity, make
+from generator.model import Catalogue, Category, Record
+from generator.timelimit import parse_time_limit
+
+#: Column title words → days a column may stay unchanged (checked in this order).
+MAX_AGE_BY_TITLE: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("动态", "要闻", "新闻"), 14),
+    (("政策", "法规", "文件", "通知", "公告"), 180),
+)
+DEFAULT_MAX_AGE = 365
+
+_PERIODS: tuple[tuple[str, int], ...] = (
+    ("每半年", 183),
+    ("每季度", 92),
+    ("季度", 92),
+    ("按季", 92),
+    ("每月", 31),
+    ("按月", 31),
+    ("每周", 7),
+    ("每年", 365),
+    ("年度", 365),
+    ("按年", 365),
+)
+_YEARLY_DEADLINE = re.compile(r"每年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+def max_age(category: Category) -> int:
+    """How many days the column may stay unchanged (its 更新周期, or by its title)."""
+    if category.max_age is not None:
+        return category.max_age
+    for words, days in MAX_AGE_BY_TITLE:
+        if any(w in category.title for w in words):
+            return days
+    return DEFAULT_MAX_AGE
+
+
+def stale_columns(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
+    """A note (warning in production) per column unchanged for longer than it may be."""
+    severity = Severity.WARNING if catalogue.site.production else Severity.INFO
+    out = []
+    for area in catalogue.areas:
+        for category in area.categories:
+            if not category.updated:
+                continue
+            days = (today - dt.date.fromisoformat(category.updated)).days
+            limit = max_age(category)
+            if days > limit:
+                where = category.where or category.title
+                values = {"value": category.title, "days": days, "date": category.updated, "limit": limit}
+                out.append(make("column-stale", where, severity=severity, **values))
+    return out
+
+
+def latest_deadline(text: str, today: dt.date) -> tuple[dt.date, int] | None:
+    """The latest deadline on or before ``today`` of a periodic time limit, and its period in days."""
+    match = _YEARLY_DEADLINE.search(text)
+    if match:
+        month = int(match[1])
+        if not 1 <= month <= 12:
+            return None
+        year = today.year
+        for candidate_year in (year, year - 1):
+            last_day = calendar.monthrange(candidate_year, month)[1]
+            day = min(int(match[2]), last_day) if match[2] else last_day
+            deadline = dt.date(candidate_year, month, day)
+            if deadline <= today:
+                return deadline, 365
+        return None
+    for word, days in _PERIODS:
+        if word in text:
+            return today, days
+    return None
+
+
+def overdue_items(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
+    """A note (warning in production) per item whose periodic 时限 has passed unmet."""
+    severity = Severity.WARNING if catalogue.site.production else Severity.INFO
+    out = []
+    for record in catalogue.records:
+        due = _due(record, today)
+        if due is not None:
+            values = {"limit": record.time_limit, "due": due.isoformat(), "date": record.updated}
+            out.append(make("item-overdue", record.file, element="时限", severity=severity, **values))
+    return out
+
+
+def _due(record: Record, today: dt.date) -> dt.date | None:
+    """The date by which the record should have been updated, when that has passed."""
+    if not record.updated:
+        return None
+    parts = parse_time_limit(record.time_limit) or ()
+    updated = dt.date.fromisoformat(record.updated)
+    for part in parts:
+        if part.kind != "periodic":
+            continue
+        found = latest_deadline(part.text, today)
+        if found is None:
+            continue
+        deadline, period = found
+        if (deadline - updated).days > period:
+            return deadline - dt.timedelta(days=period) if deadline == today else deadline
+    return None
