@@ -50,7 +50,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, quiet=False)  # -q would hide the warnings --strict fails on
     assert result.returncode == 0, result.stderr
     return site
 
