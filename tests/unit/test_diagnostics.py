@@ -14,7 +14,15 @@ from generator.severity import Severity
 from .helpers import HAN, RECORDS, TREES, read_expected
 
 #: Codes whose fixtures cannot be files (an unreadable file, a missing folder), tested in test_loader/test_catalogue.
-TESTED_WITHOUT_FIXTURE = {"file-unreadable", "catalogue-missing", "standard-item-missing"}  # the last: test_cli
+#: Codes whose cases depend on more than files (the day, the content folder): see test_cli and test_site_rules.
+TESTED_WITHOUT_FIXTURE = {
+    "file-unreadable",
+    "catalogue-missing",
+    "standard-item-missing",
+    "column-stale",
+    "item-overdue",
+    "content-placeholder",
+}
 
 
 def _placeholders(text: str) -> set[str]:
