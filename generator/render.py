@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup
 
 from generator import vocab
 from generator.model import RECORD_FIELDS, Area, Catalogue, Category, Record, label
+from generator.qr import qr_svg
 from generator.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
 from generator.validate import is_link_url
 
@@ -64,7 +66,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["safe_url"] = _safe_url
-    env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS)
+    env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS, qr=qr_svg)
     return env
 
 
@@ -78,6 +80,8 @@ class Renderer:
         self.catalogue = catalogue
         self.routes = routes
         self._crumbs: dict[tuple[str, str, int], Markup] = {}
+        #: The site's public address (``site_url``): column and item pages show a QR code of theirs.
+        self.site_url = ""
         #: Hand-written pages (title, source path) for the site map, set by whoever knows them.
         self.extra_pages: tuple[tuple[str, str], ...] = ()
 
@@ -91,9 +95,16 @@ class Renderer:
             site=self.catalogue.site,
             catalogue=self.catalogue,
             routes=self.routes,
+            page_url=self.page_url(src),
             **values,
         )
         return _BLANK_LINES.sub("\n", html).strip() + "\n"
+
+    def page_url(self, src: str) -> str:
+        """The absolute address of page ``src`` (``''`` when the site's address is not known)."""
+        if not self.site_url:
+            return ""
+        return urljoin(self.site_url.rstrip("/") + "/", self.routes.url(src))
 
     def item(self, area: Area, category: Category, record: Record) -> GeneratedPage:
         src = self.routes.item(record)

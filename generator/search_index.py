@@ -9,7 +9,9 @@ body without segmenting anything. The index therefore stores text, deduplicated:
 * ``cats``: [area title, category title, category URL] per category;
 * ``docs``: every distinct basis document once; ``subj``: every distinct 主体 once;
 * ``items``: [id, title, category index, pinyin syllables of the title,
-  content text, [doc indices], subject index].
+  content text, [doc indices], subject index, 方式, 对象, 层级], the last three as
+  bit sets over ``facets`` (bit *i* set: the item has the *i*-th value), which the
+  filters of the search page read.
 
 Pinyin initials are derived in the browser from the syllables. It is written as a
 script (``gkmlSearchData(...)``) rather than JSON so that it also loads from
@@ -19,13 +21,23 @@ script (``gkmlSearchData(...)``) rather than JSON so that it also loads from
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
+from generator import vocab
 from generator.model import Catalogue
 from generator.routes import Routes
 from generator.slugs import pinyin_syllables
 
 INDEX_PATH = "search/index.js"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+
+#: The values of the filters stored as bit sets, in bit order.
+FACETS: dict[str, tuple[str, ...]] = {"方式": vocab.METHODS, "对象": vocab.AUDIENCES, "层级": vocab.LEVELS}
+
+
+def facet_bits(values: Iterable[str], universe: tuple[str, ...]) -> int:
+    """``values`` as a bit set over ``universe`` (values outside it are left out)."""
+    return sum(1 << universe.index(v) for v in set(values) if v in universe)
 
 
 def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
@@ -50,11 +62,15 @@ def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
                         "、".join(e.text for e in r.content),
                         doc_ids,
                         subjects.setdefault(r.subject, len(subjects)),
+                        facet_bits(r.methods, vocab.METHODS),
+                        facet_bits((a.kind for a in r.audiences), vocab.AUDIENCES),
+                        facet_bits(r.levels, vocab.LEVELS),
                     ]
                 )
     return {
         "v": INDEX_VERSION,
         "item": routes.url("item/ID/index.md"),
+        "facets": {key: list(values) for key, values in FACETS.items()},
         "cats": cats,
         "docs": list(docs),
         "subj": list(subjects),

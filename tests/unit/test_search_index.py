@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
 
+from generator import vocab
 from generator.catalogue import load_catalogue
 from generator.model import Catalogue
 from generator.routes import Routes
-from generator.search_index import INDEX_PATH, INDEX_VERSION, build_search_index, search_data
+from generator.search_index import INDEX_PATH, INDEX_VERSION, build_search_index, facet_bits, search_data
 from generator.slugs import initials, pinyin_syllables, slugify
 
 from .helpers import CATALOGUE, formatted
@@ -27,7 +29,7 @@ def test_index_location() -> None:
 
 def test_data_shape(golden_catalogue: Catalogue) -> None:
     data = search_data(golden_catalogue, Routes())
-    assert set(data) == {"v", "item", "cats", "docs", "subj", "items"}
+    assert set(data) == {"v", "item", "facets", "cats", "docs", "subj", "items"}
     assert data["v"] == INDEX_VERSION
     assert data["item"] == "item/ID/"
     assert data["cats"] == [
@@ -36,19 +38,25 @@ def test_data_shape(golden_catalogue: Catalogue) -> None:
         ["市政服务", "燃气经营许可", "szfw/rqjyxk/"],
     ]
     assert len(data["items"]) == len(golden_catalogue.records) == 4
+    assert data["facets"] == {
+        "方式": ["主动", "依申请"],
+        "对象": ["全社会", "特定群体"],
+        "层级": ["市级", "县级", "乡级"],
+    }
     for item in data["items"]:
-        record_id, title, cat, pinyin, content, docs, subject = item
+        record_id, title, cat, pinyin, content, docs, subject, methods, audiences, levels = item
         assert isinstance(record_id, str) and isinstance(title, str) and isinstance(content, str)
         assert 0 <= cat < len(data["cats"])
         assert all(0 <= d < len(data["docs"]) for d in docs)
         assert 0 <= subject < len(data["subj"])
         assert pinyin == pinyin.lower() and pinyin.isascii()
+        assert 0 < methods < 4 and 0 < audiences < 4 and 0 < levels < 8
 
 
 def test_item_fields(golden_catalogue: Catalogue) -> None:
     data = search_data(golden_catalogue, Routes())
     by_id = {item[0]: item for item in data["items"]}
-    _, title, cat, pinyin, content, docs, subject = by_id["bzxzf-pjgl-zgsh"]
+    _, title, cat, pinyin, content, docs, subject, *_bits = by_id["bzxzf-pjgl-zgsh"]
     assert title == "公租房承租资格审核"
     assert data["cats"][cat][1] == "配给管理"
     assert pinyin == "gong zu fang cheng zu zi ge shen he"
@@ -58,6 +66,32 @@ def test_item_fields(golden_catalogue: Catalogue) -> None:
         "《公共租赁住房管理办法》（住房和城乡建设部令第11号）",
     ]
     assert data["subj"][subject] == "示例县住房和城乡建设局住房保障股"
+
+
+def unpack(bits: int, values: list[str]) -> list[str]:
+    """The filter values whose bits are set (as the search page decodes them)."""
+    return [v for i, v in enumerate(values) if bits & (1 << i)]
+
+
+def test_filter_values_are_bit_sets_in_vocabulary_order(golden_catalogue: Catalogue) -> None:
+    data = search_data(golden_catalogue, Routes())
+    facets = data["facets"]
+    records = {r.id: r for r in golden_catalogue.records}
+    for item in data["items"]:
+        record = records[item[0]]
+        assert unpack(item[7], facets["方式"]) == [m for m in vocab.METHODS if m in record.methods]
+        kinds = {a.kind for a in record.audiences}
+        assert unpack(item[8], facets["对象"]) == [a for a in vocab.AUDIENCES if a in kinds]
+        assert unpack(item[9], facets["层级"]) == [lv for lv in vocab.LEVELS if lv in record.levels]
+
+
+def test_filter_bits_of_every_combination() -> None:
+    assert facet_bits([], vocab.METHODS) == 0
+    assert facet_bits(["主动"], vocab.METHODS) == 1
+    assert facet_bits(["依申请"], vocab.METHODS) == 2
+    assert facet_bits(["依申请", "主动", "主动"], vocab.METHODS) == 3
+    assert facet_bits(["乡级", "市级"], vocab.LEVELS) == 5
+    assert facet_bits(["不存在"], vocab.LEVELS) == 0
 
 
 def test_level3_items_are_found_by_both_names(golden_catalogue: Catalogue) -> None:
@@ -125,6 +159,9 @@ def test_example_catalogue_index_size() -> None:
     items = len(catalogue.records)
     print(f"\nsearch index of the example catalogue: {items} items, {size} bytes ({size / items:.0f} bytes/item)")
     assert size < 150 * 1024 * max(1.0, items / 200)  # 150 KB for up to 200 items
+    packed = len(gzip.compress(text.encode("utf-8"), compresslevel=9))
+    print(f"gzip -9: {packed} bytes")
+    assert packed < 30 * 1024 * max(1.0, items / 200)  # 30 KB gzip for up to 200 items
     data = unwrap(text)
     assert len(data["items"]) == items
     assert len({i[0] for i in data["items"]}) == items

@@ -1,9 +1,12 @@
 /* gkml: site behaviour loaded on every page. Kept tiny: the search engine and its
    data are fetched only when the reader starts to search (focus or typing in a
-   search box, or opening the search page). */
+   search box, or opening the search page); the filters only where there is a list
+   to filter (column pages, the search page). */
 (function () {
   "use strict";
   var pending = null;
+  var filtersPending = null;
+  var ELDER_KEY = "gkml.elder";
 
   function base() {
     var form = document.querySelector("[data-gkml-base]");
@@ -20,10 +23,18 @@
     });
   }
 
+  function loadFilters() {
+    if (!filtersPending) { filtersPending = loadScript(base() + "/assets/gkml/filters.js"); }
+    return filtersPending;
+  }
+
   function loadSearch() {
     if (!pending) {
       var root = base();
-      pending = loadScript(root + "/assets/gkml/search.js").then(function () {
+      var before = document.getElementById("gkml-search-results") ? loadFilters() : Promise.resolve();
+      pending = before.then(function () {
+        return loadScript(root + "/assets/gkml/search.js");
+      }).then(function () {
         return window.gkmlSearch.start(root);
       });
     }
@@ -34,6 +45,36 @@
     return target && target.matches && target.matches("[data-gkml-search]");
   }
 
+  /* 长辈版: larger type, higher contrast and larger tap targets, remembered across pages.
+     The <head> applies the stored choice before the first paint (see overrides/main.html). */
+  function setElder(on) {
+    document.documentElement.classList.toggle("gkml-elder", on);
+    try {
+      if (on) { window.localStorage.setItem(ELDER_KEY, "1"); } else { window.localStorage.removeItem(ELDER_KEY); }
+    } catch (e) { /* private browsing: the choice lasts for this page only */ }
+    showElder();
+  }
+
+  function showElder() {
+    var on = document.documentElement.classList.contains("gkml-elder");
+    document.querySelectorAll("[data-gkml-elder]").forEach(function (button) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+  }
+
+  document.querySelectorAll("[data-gkml-elder]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      setElder(!document.documentElement.classList.contains("gkml-elder"));
+    });
+  });
+  showElder();
+  window.addEventListener("storage", function (event) {
+    if (event.key === ELDER_KEY) {
+      document.documentElement.classList.toggle("gkml-elder", event.newValue === "1");
+      showElder();
+    }
+  });
+
   document.addEventListener("focusin", function (event) {
     if (isSearchBox(event.target)) { loadSearch(); }
   });
@@ -41,5 +82,6 @@
     if (isSearchBox(event.target)) { loadSearch(); }
   });
   if (document.getElementById("gkml-search-results")) { loadSearch(); }
+  if (document.querySelector("ul[data-gkml-filter]")) { loadFilters(); }
   window.gkmlLoadSearch = loadSearch;
 })();

@@ -12,7 +12,13 @@
 
   ready = new Promise(function (resolve) { resolveReady = resolve; });
 
+  /* The values whose bits are set in `bits`, e.g. 3 over [主动, 依申请] → both. */
+  function unpack(bits, values) {
+    return values.filter(function (v, i) { return bits & (1 << i); });
+  }
+
   window.gkmlSearchData = function (data) {
+    var facets = data.facets || {};
     items = data.items.map(function (it, order) {
       var syllables = it[3] ? it[3].split(" ") : [];
       var starts = {};
@@ -26,7 +32,13 @@
         initials: syllables.map(function (s) { return s.charAt(0); }).join(""),
         body: it[4], docs: it[5].map(function (j) { return data.docs[j]; }).join("\n"),
         subject: data.subj[it[6]], order: order,
-        url: data.item.replace("ID", it[0])
+        url: data.item.replace("ID", it[0]),
+        facets: {
+          "领域": [cat[0]], "主体": [data.subj[it[6]]],
+          "方式": unpack(it[7], facets["方式"] || []),
+          "对象": unpack(it[8], facets["对象"] || []),
+          "层级": unpack(it[9], facets["层级"] || [])
+        }
       };
     });
     resolveReady(items);
@@ -126,14 +138,14 @@
     return node;
   }
 
-  function resultItem(hit, ts, base) {
+  function resultItem(item, ts, base) {
     var li = el("li", "gkml-result");
     var a = el("a", "gkml-result__title");
-    a.href = base + hit.item.url;
-    a.appendChild(highlighted(hit.item.title, ts));
+    a.href = base + item.url;
+    a.appendChild(highlighted(item.title, ts));
     li.appendChild(a);
-    li.appendChild(el("span", "gkml-result__where", hit.item.area + " › " + hit.item.category));
-    var text = snippet(hit.item, ts);
+    li.appendChild(el("span", "gkml-result__where", item.area + " › " + item.category));
+    var text = snippet(item, ts);
     if (text) {
       var p = el("p", "gkml-result__snippet");
       p.appendChild(highlighted(text, ts));
@@ -142,35 +154,61 @@
     return li;
   }
 
-  /* The results page: /search/?q=… (shareable; the address follows the query). */
+  /* The results page: /search/?q=… (shareable; the address follows the query and the
+     filters, ?q=…&方式=…). With filters chosen and no query, every item they leave is listed. */
   function startPage(container) {
     var form = document.querySelector(".gkml-search-form");
     var input = form && form.querySelector("input[name=q]");
     var base = container.getAttribute("data-root");
+    var status = document.getElementById("gkml-search-status");
     var params = new URLSearchParams(window.location.search);
     var query = params.get("q") || "";
+    var current = { q: "", ts: [], total: 0 };
     // Keep what the reader typed while the search data was loading; otherwise show ?q=.
     if (input && input.value) { query = input.value; } else if (input) { input.value = query; }
 
-    function render(q) {
-      var hits = search(q);
-      var ts = terms(q);
+    function say(text) {
+      if (status) { status.textContent = text; }
+    }
+
+    function show(visible) {
+      var ts = current.ts;
+      var filtered = filters && filters.active();
       container.textContent = "";
-      if (!ts.length) { return; }
-      container.appendChild(el("p", "gkml-search-count",
-        hits.length ? "找到 " + hits.length + " 个相关事项" : "没有找到与“" + q + "”相关的事项，请换个词或用拼音试试。"));
+      if (!ts.length && !filtered) { say(""); return; }
+      var text;
+      if (!ts.length) {
+        text = visible.length ? "筛选出 " + visible.length + " 个事项（共 " + current.total + " 个）" : "没有符合筛选条件的事项，请减少筛选条件。";
+      } else if (!current.total) {
+        text = "没有找到与“" + current.q + "”相关的事项，请换个词或用拼音试试。";
+      } else if (filtered) {
+        text = "找到 " + current.total + " 个相关事项，筛选后" + (visible.length ? "显示 " + visible.length + " 个" : "没有符合条件的事项");
+      } else {
+        text = "找到 " + current.total + " 个相关事项";
+      }
+      container.appendChild(el("p", "gkml-search-count", text));
+      say(text);
       var list = el("ol", "gkml-results");
-      hits.slice(0, PAGE_SIZE).forEach(function (hit) { list.appendChild(resultItem(hit, ts, base)); });
+      visible.slice(0, PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item, ts, base)); });
       container.appendChild(list);
-      if (hits.length > PAGE_SIZE) {
-        var more = el("button", "gkml-more", "显示全部 " + hits.length + " 个结果");
+      if (visible.length > PAGE_SIZE) {
+        var more = el("button", "gkml-more", "显示全部 " + visible.length + " 个结果");
         more.type = "button";
         more.addEventListener("click", function () {
-          hits.slice(PAGE_SIZE).forEach(function (hit) { list.appendChild(resultItem(hit, ts, base)); });
+          visible.slice(PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item, ts, base)); });
           more.remove();
         });
         container.appendChild(more);
       }
+    }
+
+    var filters = window.gkmlFilters ? window.gkmlFilters.create({ mount: container, status: false, onChange: show }) : null;
+
+    function render(q) {
+      var ts = terms(q);
+      var found = ts.length ? search(q).map(function (hit) { return hit.item; }) : items;
+      current = { q: q, ts: ts, total: found.length };
+      if (filters) { filters.setItems(found); } else { show(ts.length ? found : []); }
     }
 
     function update() {
@@ -209,7 +247,7 @@
         return;
       }
       var list = el("ol", "gkml-results");
-      hits.slice(0, MAX_INLINE).forEach(function (hit) { list.appendChild(resultItem(hit, ts, base)); });
+      hits.slice(0, MAX_INLINE).forEach(function (hit) { list.appendChild(resultItem(hit.item, ts, base)); });
       panel.appendChild(list);
       var all = el("a", "gkml-inline-results__all", "查看全部 " + hits.length + " 个结果");
       all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(q);
