@@ -63,7 +63,12 @@ def _build(args: argparse.Namespace) -> int:
     from generator.mkdocs_build import build  # MkDocs is imported only when building
 
     return build(
-        Path(args.config_file), Path(args.site_dir), Path(args.catalogue), strict=args.strict, verbose=args.verbose
+        Path(args.config_file),
+        Path(args.site_dir),
+        Path(args.catalogue),
+        strict=args.strict,
+        verbose=args.verbose,
+        offline=args.offline,
     )
 
 
@@ -131,6 +136,11 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--strict", action="store_true", help="有警告也视为失败")
     build.add_argument("-v", "--verbose", action="store_true", help="显示详细过程")
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="生成离线版（公开查阅点的触摸屏、U 盘）：直接双击 index.html 即可浏览和搜索，不需要网站服务器",
+    )
     build.set_defaults(run=_build)
 
     serve = command("serve", "本地预览网站，修改记录后自动刷新")

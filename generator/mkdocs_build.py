@@ -38,15 +38,29 @@ def _setup(catalogue: Path, verbose: bool) -> None:
     logger.propagate = False
 
 
-def build(config_file: Path, site_dir: Path, catalogue: Path, *, strict: bool = False, verbose: bool = False) -> int:
-    """Build the site into ``site_dir`` atomically. Returns a process exit code."""
+def build(
+    config_file: Path,
+    site_dir: Path,
+    catalogue: Path,
+    *,
+    strict: bool = False,
+    verbose: bool = False,
+    offline: bool = False,
+) -> int:
+    """Build the site into ``site_dir`` atomically. Returns a process exit code.
+
+    ``offline`` builds for ``file://`` (a kiosk in a 公开查阅点, a USB stick): every link
+    names its ``index.html``, as browsers do not open folders from disk. Search works
+    there too, as its data is a script rather than a fetched file.
+    """
     _setup(catalogue, verbose)
     dest = site_dir.resolve()
     staging = dest.with_name(f".{dest.name}.gkml-new")
     retired = dest.with_name(f".{dest.name}.gkml-old")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        overrides = {"use_directory_urls": False} if offline else {}
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
         mkdocs_build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -51,6 +51,11 @@ class PageContext:
     def href(self, to_src: str, anchor: str = "") -> str:
         return self.routes.href(self.src, to_src, anchor)
 
+    @property
+    def root(self) -> str:
+        """The relative path to the site's root folder (``../``), for scripts that build links."""
+        return self.routes.root(self.src)
+
 
 def _safe_url(url: str) -> str | None:
     return url if url and is_link_url(url) else None

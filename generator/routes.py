@@ -47,6 +47,10 @@ class Routes:
         """Site-relative URL of a page (``''`` for the home page in directory mode)."""
         return _url(src, self.directory_urls)
 
+    def root(self, src: str) -> str:
+        """Relative path from page ``src`` to the site's root folder, ending in ``/``."""
+        return posixpath.relpath(".", _folder_of_page(src, self.directory_urls) or ".") + "/"
+
     def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """Relative link from page ``from_src`` to page ``to_src``."""
         link = _href(from_src, to_src, self.directory_urls)
