@@ -313,7 +313,7 @@ def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
     if "bureau" not in values:
         return None
     values.setdefault("title", f"{values['bureau']}政务公开标准目录")
-    return Site(**values)  # type: ignore[arg-type]
+    return Site(**values, file=file)  # type: ignore[arg-type]
 
 
 def _check_unique_slugs(items: list[Area] | list[Category], shown: str, out: list[Diagnostic]) -> None:

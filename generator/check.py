@@ -21,7 +21,7 @@ from generator.catalogue import META_FILE, SITE_FILE, _fields, load_catalogue, m
 from generator.diagnostics import Diagnostic, Severity, has_errors, make
 from generator.freshness import overdue_items, stale_columns
 from generator.loader import read_yaml
-from generator.model import META_FIELDS, SITE_FIELDS, Catalogue
+from generator.model import META_FIELDS, SITE_FIELDS, Catalogue, Site
 from generator.validate import validate_record
 
 
@@ -44,17 +44,22 @@ def check_catalogue(
 PLACEHOLDER = re.compile(r"【请填写[^】]*】")
 
 
-def check_content(docs_dir: Path, *, production: bool, shown: str = "") -> list[Diagnostic]:
-    """Placeholders left in the hand-written pages: errors once the site is in production
-    (a required page that still says 【请填写…】 fails the inspection), notes before."""
+def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Site | None = None) -> list[Diagnostic]:
+    """The hand-written pages: placeholders left in them are errors once the site is in
+    production (a required page that still says 【请填写…】 fails the inspection), notes
+    before; and the 党政机关标识 image that ``site`` names must be there."""
     severity = Severity.ERROR if production else Severity.INFO
     out = []
+    shown_docs = shown or docs_dir.as_posix()
+    if site is not None and site.conac_image and not (docs_dir / site.conac_image).is_file():
+        values = {"value": site.conac_image, "docs": shown_docs}
+        out.append(make("site-image-missing", site.file or SITE_FILE, element="党政机关标识", **values))
     for path in sorted(docs_dir.rglob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports unreadable pages itself
-        file = f"{shown or docs_dir.as_posix()}/{path.relative_to(docs_dir).as_posix()}"
+        file = f"{shown_docs}/{path.relative_to(docs_dir).as_posix()}"
         for number, line in enumerate(text.splitlines(), 1):
             for match in PLACEHOLDER.finditer(line):
                 at = (number, match.start() + 1)

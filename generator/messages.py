@@ -275,6 +275,12 @@ def _table() -> dict[str, Message]:
             "页面底部要列明联系方式：请在 _site.yaml 中填写“电话”或“邮箱”。",
             "缺少联系方式",
         ),
+        "site-image-missing": Message(
+            E,
+            "党政机关标识图片“{value}”不存在",
+            "请把图片放到网站内容文件夹中的这个位置（{docs}/{value}），或改正 _site.yaml 中“党政机关标识”的路径；图片不能从外网加载。",
+            "标识图片不存在",
+        ),
         "content-placeholder": Message(
             E,
             "页面中还有待填写的内容“{text}”",

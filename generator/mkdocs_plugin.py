@@ -195,7 +195,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         catalogue, diagnostics = check_catalogue(folder)
         if catalogue is not None:
             docs = Path(config.docs_dir)
-            diagnostics += check_content(docs, production=catalogue.site.production, shown=docs.name)
+            site = catalogue.site
+            diagnostics += check_content(docs, production=site.production, shown=docs.name, site=site)
         for d in diagnostics:
             log.log(_LOG_LEVEL[d.severity], d.format())
         if catalogue is None or has_errors(diagnostics):

@@ -301,6 +301,7 @@ class Site:
     conac_url: str = ""
     report_url: str = ""  #: 我为政府网站找错
     status: str = "试运行"
+    file: str = ""  #: the settings file, as shown in messages
 
     @property
     def production(self) -> bool:

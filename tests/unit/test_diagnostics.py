@@ -22,6 +22,7 @@ TESTED_WITHOUT_FIXTURE = {
     "column-stale",
     "item-overdue",
     "content-placeholder",
+    "site-image-missing",
 }
 
 

@@ -145,3 +145,14 @@ def test_the_footer_lists_the_identity_block_with_links_relative_to_each_page(tm
     assert "registerSystemInfo?recordcode=12345678901234" in footer
     assert '<a href="https://zfwzzc.www.gov.cn/" rel="noopener">我为政府网站找错</a>' in footer
     assert "网站标识码：1234000001" in footer and "主办单位：示例县住房和城乡建设局" in footer
+
+
+def test_the_badge_image_must_be_in_the_site(tmp_path: Path) -> None:
+    catalogue, _ = load_catalogue(tree(tmp_path, SITE + IDENTITY), git_dates=False)
+    assert catalogue is not None
+    docs = write_tree(tmp_path / "content", {"index.md": "# 首页\n"})
+    (d,) = check_content(docs, production=False, shown="content", site=catalogue.site)
+    assert d.code == "site-image-missing" and d.file.endswith("catalogue/_site.yaml")
+    assert d.message == "党政机关标识图片“images/dzjg.png”不存在" and "content/images/dzjg.png" in d.hint
+    write_tree(docs, {"images/dzjg.png": b"\x89PNG"})
+    assert check_content(docs, production=True, shown="content", site=catalogue.site) == []
