@@ -24,4 +24,18 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+# 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
+# The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "未找到 pdftoppm，正在安装 poppler-utils… / pdftoppm missing: installing poppler-utils…" >&2
+    apt-get update -qq </dev/null
+    apt-get install -y -qq poppler-utils </dev/null
+  else
+    echo "错误：打印测试需要 poppler-utils，请以 root 身份运行本脚本，或先执行：sudo apt-get install poppler-utils" >&2
+    echo "Error: the print tests need poppler-utils. Run this script as root, or first: sudo apt-get install poppler-utils" >&2
+    exit 1
+  fi
+fi
+
 exec python3 -m pytest "$@"

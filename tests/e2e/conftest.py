@@ -5,10 +5,12 @@
   the loaded :class:`~generator.model.Catalogue` the expectations are derived from.
 * ``browser``: Chromium from the Debian package (``/usr/bin/chromium``) through
   Playwright. A missing browser fails the suite; it is never skipped.
-* ``pages`` / ``page``: fresh browser contexts (375×812 unless asked otherwise). Every
-  request, dialog and script error is recorded; after each test the suite fails if a
-  page asked any host other than the local server for anything, opened a dialog or
-  threw a JavaScript error.
+* ``pages`` / ``page``: fresh browser contexts (375×812 unless asked otherwise; in
+  长辈版 with ``pages.open(elder=True)``). Every request, dialog and script error is
+  recorded; after each test the suite fails if a page asked any host other than the
+  local server for anything, opened a dialog or threw a JavaScript error.
+* ``page_urls``: one page of each kind (home, area, column, item, table, search), the
+  column and item with the most text, the likeliest to overflow.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ CHROMIUM_ARGS = [
 MOBILE = {"width": 375, "height": 812}
 WIDE = {"width": 1280, "height": 800}
 LOCAL_HOST = "127.0.0.1"
+ELDER_KEY = "gkml.elder"  #: where the site remembers 长辈版 (localStorage)
 
 
 # -- building -----------------------------------------------------------------------------
@@ -165,6 +168,43 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield Site(site_dir, url, catalogue)
 
 
+def _text_length(r: Record) -> int:
+    return (
+        sum(len(e.text) for e in r.content)
+        + sum(len(b.text) + len(b.url) for b in r.basis)
+        + sum(len(c.detail) + len(c.url) for c in r.channels)
+        + len(r.title)
+    )
+
+
+@pytest.fixture(scope="session")
+def page_urls(site: Site) -> dict[str, str]:
+    """One page of each kind; the column with the most items and the item with the most text."""
+    catalogue = site.catalogue
+    area = max(catalogue.areas, key=lambda a: len(a.records))
+    area_c, category = max(((a, c) for a in catalogue.areas for c in a.categories), key=lambda ac: len(ac[1].records))
+    record = max(catalogue.records, key=_text_length)
+    return {
+        "home": site.home_url(),
+        "area": site.area_url(area),
+        "column": site.category_url(area_c, category),
+        "item": site.item_url(record),
+        "table": site.table_url(area),
+        "search": site.search_url(record.title[1:3]),
+    }
+
+
+def longest_record(catalogue: Catalogue) -> Record:
+    return max(catalogue.records, key=_text_length)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """``tests/artifacts/`` (git-ignored): screenshots and print renders for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
 @pytest.fixture(scope="session")
 def gkml() -> Any:
     """The ``gkml`` command line: ``gkml("build", "-d", DIR)`` → CompletedProcess."""
@@ -237,9 +277,12 @@ class Pages:
         self.watches: dict[int, Watch] = {}
         self.visited: list[str] = []
 
-    def open(self, viewport: dict[str, int] = MOBILE) -> Any:
-        context = self.browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block")
+    def open(self, viewport: dict[str, int] = MOBILE, *, elder: bool = False, **options: Any) -> Any:
+        """A page in a new context; ``elder``: the reader has chosen 长辈版 (stored as the site stores it)."""
+        context = self.browser.new_context(viewport=viewport, locale="zh-CN", service_workers="block", **options)
         context.set_default_timeout(15_000)
+        if elder:
+            context.add_init_script(f"try {{ localStorage.setItem('{ELDER_KEY}', '1') }} catch (e) {{}}")
         self.contexts.append(context)
         page = context.new_page()
         watch = Watch()

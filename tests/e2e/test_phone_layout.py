@@ -1,7 +1,8 @@
-"""Phone layout (375×812): no page scrolls sideways; only the local server is ever asked for anything.
+"""Phone layout at 320, 375 and 414 px, in normal and 长辈版: no page scrolls sideways; only
+the local server is ever asked for anything.
 
-Screenshots of the main page kinds are written to ``tests/artifacts/`` (gitignored) for
-people to look at; they are not compared against anything.
+Screenshots of the main page kinds in both modes are written to ``tests/artifacts/``
+(git-ignored) for people to look at; they are not compared against anything.
 """
 
 from __future__ import annotations
@@ -11,47 +12,45 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-ARTIFACTS_DIR = "tests/artifacts"
+WIDTHS = (320, 375, 414)
+KINDS = ("home", "area", "column", "item", "table", "search")
 
 
 def page_widths(page: Any) -> dict[str, int]:
     return page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
 
 
-def representative_urls(site: Any) -> dict[str, str]:
-    """One page of each kind; the item and column with the most text (the likeliest to overflow)."""
-    catalogue = site.catalogue
-    area = max(catalogue.areas, key=lambda a: len(a.records))
-    area_c, category = max(((a, c) for a in catalogue.areas for c in a.categories), key=lambda ac: len(ac[1].records))
-
-    def length(r: Any) -> int:
-        return (
-            sum(len(e.text) for e in r.content)
-            + sum(len(b.text) + len(b.url) for b in r.basis)
-            + sum(len(c.detail) + len(c.url) for c in r.channels)
-            + len(r.title)
-        )
-
-    record = max(catalogue.records, key=length)
-    word = record.title[1:3]
-    return {
-        "home": site.home_url(),
-        "area": site.area_url(area),
-        "column": site.category_url(area_c, category),
-        "item": site.item_url(record),
-        "table": site.table_url(area),
-        "search": site.search_url(word),
-    }
-
-
-@pytest.mark.parametrize("kind", ["home", "area", "column", "item", "table", "search"])
-def test_page_does_not_scroll_sideways_on_a_phone(site: Any, page: Any, kind: str) -> None:
-    page.goto(representative_urls(site)[kind])
+def open_kind(page: Any, page_urls: dict[str, str], kind: str) -> None:
+    page.goto(page_urls[kind])
     if kind == "search":
         expect(page.locator("#gkml-search-results .gkml-result").first).to_be_visible()
-    widths = page_widths(page)
-    assert widths["innerWidth"] == 375
-    assert widths["scrollWidth"] <= widths["innerWidth"], f"{kind} page scrolls sideways: {widths}"
+    expect(page.locator("article h1").first).to_be_visible()
+
+
+#: Elements wider than the screen, or reaching past its right edge (outside scroll boxes).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => el.getClientRects().length && !el.closest('.gkml-table-wrap, .md-sidebar, .md-nav'))
+    .filter(el => { const box = el.getBoundingClientRect(); return box.width > 0 && box.right > width + 0.5; })
+    .map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.'))
+    .slice(0, 10);
+}"""
+
+
+@pytest.mark.parametrize("mode", ["normal", "elder"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_kind_scrolls_sideways(page_urls: dict[str, str], pages: Any, width: int, mode: str) -> None:
+    page = pages.open({"width": width, "height": 800}, elder=mode == "elder")
+    wide = {}
+    for kind in KINDS:
+        open_kind(page, page_urls, kind)
+        assert page.evaluate("document.documentElement.classList.contains('gkml-elder')") == (mode == "elder")
+        widths = page_widths(page)
+        assert widths["innerWidth"] == width
+        if widths["scrollWidth"] > widths["innerWidth"]:
+            wide[kind] = (widths["scrollWidth"], page.evaluate(OVERFLOWING))
+    assert not wide, f"pages wider than the {width} px screen ({mode}): {wide}"
 
 
 #: Left offset of each of gkml's layout lists (cards, tiles, facts, marks, channels, results) inside its container.
@@ -65,13 +64,11 @@ LIST_OFFSETS = """() => [...document.querySelectorAll('article :is(ul, ol)[class
   })"""
 
 
-def test_layout_lists_line_up_with_their_container(site: Any, page: Any) -> None:
+def test_layout_lists_line_up_with_their_container(page_urls: dict[str, str], page: Any) -> None:
     """Cards, their facts, marks and badges start at the text edge, not indented like prose lists."""
     indented = {}
     for kind in ("home", "area", "column", "item", "search"):
-        page.goto(representative_urls(site)[kind])
-        if kind == "search":
-            expect(page.locator("#gkml-search-results .gkml-result").first).to_be_visible()
+        open_kind(page, page_urls, kind)
         for name, offset in page.evaluate(LIST_OFFSETS):
             if offset != 0:
                 indented.setdefault(name, (offset, kind))
@@ -79,7 +76,7 @@ def test_layout_lists_line_up_with_their_container(site: Any, page: Any) -> None
 
 
 def test_no_generated_page_scrolls_sideways_on_a_phone(site: Any, page: Any) -> None:
-    """Every page of the built site, not just one of each kind."""
+    """Every page of the built site, not just one of each kind (375 px)."""
     paths = sorted(p.parent.relative_to(site.dir).as_posix() for p in site.dir.rglob("index.html"))
     assert len(paths) > len(site.catalogue.records)
     too_wide = {}
@@ -91,10 +88,10 @@ def test_no_generated_page_scrolls_sideways_on_a_phone(site: Any, page: Any) -> 
     assert not too_wide, f"pages wider than the 375 px screen: {too_wide}"
 
 
-def test_pages_ask_only_the_local_server(site: Any, pages: Any) -> None:
+def test_pages_ask_only_the_local_server(site: Any, page_urls: dict[str, str], pages: Any) -> None:
     """Fonts, scripts, styles, images, search data: all from the site itself (works offline and on an intranet)."""
     phone = pages.open()
-    for url in representative_urls(site).values():
+    for url in page_urls.values():
         phone.goto(url)
         phone.wait_for_load_state("networkidle")
     phone.goto(site.url + "guide/")
@@ -111,23 +108,18 @@ def test_pages_ask_only_the_local_server(site: Any, pages: Any) -> None:
     assert pages.watch(desk).requested("/search/index.js")
 
 
-@pytest.fixture(scope="module")
-def artifacts(site: Any) -> Any:
-    from pathlib import Path
-
-    folder = Path(__file__).resolve().parents[2] / ARTIFACTS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.mark.parametrize("kind", ["home", "column", "item", "table", "search"])
-def test_screenshot_at_phone_width(site: Any, page: Any, artifacts: Any, kind: str) -> None:
-    page.goto(representative_urls(site)[kind])
-    if kind == "search":
-        expect(page.locator("#gkml-search-results .gkml-result").first).to_be_visible()
-    expect(page.locator("article h1").first).to_be_visible()
-    first_screen = artifacts / f"phone-{kind}-screen.png"
-    page.screenshot(path=str(first_screen))
-    whole = artifacts / f"phone-{kind}.png"
-    page.screenshot(path=str(whole), full_page=True)
-    assert first_screen.stat().st_size > 10_000 and whole.stat().st_size > 10_000
+@pytest.mark.parametrize("mode", ["normal", "elder"])
+def test_screenshots(page_urls: dict[str, str], pages: Any, artifacts: Any, mode: str) -> None:
+    """phone-<kind>[-elder]-<width>.png (whole page) and …-screen.png (first screen), for people to look at."""
+    suffix = "-elder" if mode == "elder" else ""
+    for width in (320, 375):
+        page = pages.open({"width": width, "height": 812}, elder=mode == "elder")
+        kinds = ("home", "column", "item", "table", "search") if width == 375 else ("home", "column", "item", "search")
+        for kind in kinds:
+            open_kind(page, page_urls, kind)
+            page.wait_for_load_state("networkidle")
+            first_screen = artifacts / f"phone-{kind}{suffix}-{width}-screen.png"
+            page.screenshot(path=str(first_screen))
+            whole = artifacts / f"phone-{kind}{suffix}-{width}.png"
+            page.screenshot(path=str(whole), full_page=True)
+            assert first_screen.stat().st_size > 10_000 and whole.stat().st_size > 10_000
