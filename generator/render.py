@@ -160,7 +160,9 @@ class Renderer:
         return GeneratedPage(HOME, "首页", html, "home", description=self.catalogue.site.intro)
 
     def search(self) -> GeneratedPage:
-        return GeneratedPage(SEARCH, "搜索", self._render("search.html", SEARCH), "search")
+        html = self._render("search.html", SEARCH)
+        description = "按名称、内容或拼音搜索公开事项，并按领域、公开方式、对象、主体和层级筛选。"
+        return GeneratedPage(SEARCH, "搜索", html, "search", description=description)
 
     def disclosure(self) -> GeneratedPage:
         """政府信息公开: the platform's home (指南, 法定主动公开内容 = the catalogue, 依申请公开, 年报)."""
