@@ -14,6 +14,8 @@ least level M (15 %), raised when the same code size allows more.
 
 from __future__ import annotations
 
+import re
+
 import segno
 from markupsafe import Markup, escape
 
@@ -29,13 +31,33 @@ def qr_svg(url: str, label: str = "") -> Markup:
     ``label`` becomes the image's accessible name (``role="img"``); without one the
     code is hidden from assistive technology (the text next to it says what it is).
     """
-    code = segno.make(url, error="m", micro=False, mask=MASK)
-    svg = code.svg_inline(
-        scale=1, border=BORDER, omitsize=True, svgclass="gkml-qr__code", lineclass=None, dark="#000", light="#fff"
-    )
+    matrix = segno.make(url, error="m", micro=False, mask=MASK).matrix
     if label:
         attributes = f'role="img" aria-label="{escape(label)}"'
     else:
         attributes = 'aria-hidden="true" focusable="false"'
-    assert svg.startswith("<svg ")
-    return Markup(f'<svg {attributes} shape-rendering="crispEdges" {svg[5:]}')
+    size = len(matrix) + 2 * BORDER
+    return Markup(
+        f'<svg {attributes} shape-rendering="crispEdges" viewBox="0 0 {size} {size}" class="gkml-qr__code">'
+        f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{_dark_path(matrix)}"/></svg>'
+    )
+
+
+_DARK_RUN = re.compile(rb"[^\x00]+")
+
+
+def _dark_path(matrix: tuple[bytearray, ...]) -> str:
+    """One path of horizontal strokes, one per run of dark modules, in relative moves.
+
+    The same path segno's SVG writer draws, a third of the time: every item page has
+    a code, so at 20,000 items this is seconds of build time.
+    """
+    parts = []
+    x_end = y_last = None
+    for row_number, row in enumerate(matrix):
+        y = row_number + BORDER
+        for run in _DARK_RUN.finditer(bytes(row)):
+            x, length = run.start() + BORDER, run.end() - run.start()
+            parts.append(f"M{x} {y}.5h{length}" if x_end is None else f"m{x - x_end} {y - y_last}h{length}")
+            x_end, y_last = x + length, y
+    return "".join(parts)
