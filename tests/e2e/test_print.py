@@ -152,3 +152,14 @@ def test_item_prints_on_one_a4_page(
     assert qr_url(page).endswith(f"/item/{record.id}/")
     assert render_png(pdf, artifacts, f"print-item{'-elder' if mode == 'elder' else ''}")
     assert_fits_printable_width(page, url)
+
+
+def test_the_request_form_prints_alone_on_one_page(site: Any, page: Any, tmp_path: Path, poppler: None) -> None:
+    """依申请公开: printing the page gives the form, ready to fill in, and nothing else."""
+    pdf = print_pdf(page, site.url + "gongkai/apply/", tmp_path / "apply.pdf")
+    assert len(pdf_pages(pdf)) == 1
+    text = pdf_text(pdf)
+    labels = ("政府信息公开申请表", "申请人姓名或名称", "联系电话", "获取信息的方式", "申请人签名（盖章）", "申请日期")
+    for label in labels:
+        assert label in text, label
+    assert "申请方法" not in text and "网站地图" not in text  # the page's introduction and chrome stay on screen
