@@ -11,6 +11,7 @@ from pathlib import Path
 from generator import __version__, diff, scaffold, schema
 from generator.check import check_catalogue, check_content, check_files, plugin_options, site_config
 from generator.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
+from generator.exchange import cli as exchange
 
 
 def _date(text: str) -> dt.date:
@@ -156,7 +157,7 @@ def parser() -> argparse.ArgumentParser:
     reference = command("reference", "输出记录格式参考表（Markdown）")
     reference.set_defaults(run=_reference)
 
-    for module in (scaffold, diff, schema):
+    for module in (scaffold, diff, schema, exchange):
         module.add_command(command)
     return p
 

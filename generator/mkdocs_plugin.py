@@ -39,6 +39,7 @@ from mkdocs.structure.pages import Page
 
 from generator.check import check_catalogue, check_content
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
+from generator.exchange.downloads import download_links, download_name, site_downloads
 from generator.guide import common_errors_page
 from generator.model import Area, Catalogue, Category, Record
 from generator.parallel import fork_map
@@ -221,6 +222,11 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.renderer is not None and self.catalogue is not None
         routes = self.renderer.routes
+        # the catalogue as Excel (official layout), CSV and JSON, linked from each area's table page
+        downloads = site_downloads(self.catalogue, download_name(self.config.catalogue))
+        for download in downloads:
+            self._replace(files, File.generated(config, download.path, content=download.data))
+        self.renderer.env.globals["gkml_downloads"] = functools.partial(download_links, downloads)
         items = self.renderer.item_pages()
         pages = self.renderer.site_pages()
         shell = next(items, None)  # the one item page the theme renders (see _ItemShell)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -177,6 +178,13 @@ def _scalar(value: str) -> str:
     """``value`` as a one-line YAML scalar (plain when that reads back the same, quoted otherwise)."""
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar on one line, as record files are written (also for text with line breaks)."""
+    if "\n" in value or "\r" in value:
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _scalar(value)
 
 
 def _inline_list(values: Sequence[str]) -> str:

@@ -1,0 +1,73 @@
+"""The exports the site publishes (``downloads/<name>.xlsx``, ``.csv``, ``.json`` and the JSON Schema),
+and the links to them from a page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from generator.exchange import export, opendata
+from generator.model import Catalogue
+
+DOWNLOADS_DIR = "downloads"
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Download:
+    """One published file."""
+
+    path: str  #: where it lives on the site (``downloads/catalogue.xlsx``)
+    data: bytes
+    label: str  #: how the link names it
+    filename: str  #: the name a browser saves it under
+
+    @property
+    def size(self) -> str:
+        """Its size as people read it: 36 KB, 1.2 MB."""
+        n = len(self.data)
+        if n < 1024:
+            return f"{n} B"
+        if n < 1024 * 1024:
+            return f"{round(n / 1024)} KB"
+        return f"{n / 1024 / 1024:.1f} MB"
+
+
+def download_name(catalogue_folder: str) -> str:
+    """The base name of the published files: the catalogue folder's name when it is plain ASCII."""
+    name = posixpath.basename(catalogue_folder.replace("\\", "/").rstrip("/"))
+    return name if _SAFE_NAME.match(name) else "catalogue"
+
+
+def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
+    """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
+    saved = catalogue.site.title
+    base = f"{DOWNLOADS_DIR}/{name}"
+    return [
+        Download(f"{base}.xlsx", export.xlsx_bytes(catalogue), "Excel 标准目录表", f"{saved}.xlsx"),
+        Download(f"{base}.csv", export.csv_bytes(catalogue), "CSV", f"{saved}.csv"),
+        Download(f"{base}.json", opendata.json_text(catalogue).encode("utf-8"), "JSON 开放数据", f"{saved}.json"),
+        Download(
+            f"{base}.schema.json",
+            opendata.export_schema_json().encode("utf-8"),
+            "JSON Schema 格式说明",
+            f"{name}.schema.json",
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a download from one page."""
+
+    href: str
+    label: str
+    size: str
+    filename: str
+
+
+def download_links(downloads: list[Download], page_src: str) -> list[Link]:
+    """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
+    here = posixpath.dirname(page_src) or "."
+    return [Link(posixpath.relpath(d.path, here), d.label, d.size, d.filename) for d in downloads]

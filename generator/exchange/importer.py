@@ -1,0 +1,1035 @@
+"""A bureau's table (.xlsx or .csv in the national layout) or a gkml JSON file → record files.
+
+Reading (:func:`read_file`) never raises for bad input: what cannot be mapped is reported as a
+:class:`~generator.exchange.report.Problem` located by sheet, row and column. What is read:
+
+* every sheet with a header row in the national layout (one or two header rows, in the
+  spellings of real copies, see :mod:`generator.exchange.table`); several tables in one
+  sheet, each under its own title line, are read as several areas;
+* merged cells (the 一级事项 over its items, a 公开依据 shared by several rows): the value
+  belongs to every row the merge covers; a merge that runs from one table into the next
+  is an error. An empty 一级事项 under a filled one continues it (tables without merges);
+* the area from the title line ``<单位名称><领域>领域基层政务公开标准目录``, from a 领域 column
+  (CSV), or from the sheet's name;
+* gkml's own columns and settings sheet when present (a gkml export reads back element for
+  element); without them, ids are made as ``gkml new`` makes them, records keep the table's
+  order (顺序), and what the national table cannot say (政府网站's column, the group of
+  特定群体, the name of 其他) is filled with a visible placeholder and reported.
+
+Planning (:func:`plan_import`) decides the file of each record, never over an existing
+record without ``force`` (an existing record equal to the row is left as it is), and checks
+each text with the checker itself; :func:`write_plan` writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import vocab
+from generator.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, _yaml_files
+from generator.exchange import cells
+from generator.exchange import table as t
+from generator.exchange.export import SHEET_HEADER
+from generator.exchange.opendata import read_json
+from generator.exchange.report import Problem, column_letter, has_errors, problem
+from generator.exchange.rows import Item, Parsed
+from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
+from generator.loader import parse_yaml, read_yaml
+from generator.model import FIELDS_BY_KEY, META_FIELDS, SITE_FIELDS, Audience, Record
+from generator.scaffold import ID_MAX, CatalogueFolders, category_slug, file_stem, make_id, scan_catalogue
+from generator.severity import Severity
+from generator.standard import standard_areas
+from generator.validate import ID_PATTERN, validate_record
+
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json")
+SITE_PLACEHOLDER = "请填写单位名称"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# -- grids: a sheet's cells as text, and its merged ranges ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merged range, 1-based and inclusive."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+    @property
+    def ref(self) -> str:
+        return f"{column_letter(self.left)}{self.top}:{column_letter(self.right)}{self.bottom}"
+
+
+@dataclass
+class Grid:
+    """One sheet (or a CSV file): the text of each cell, and the merged ranges."""
+
+    name: str
+    order: int
+    cells: list[list[str]]
+    merges: list[Merge] = field(default_factory=list)
+    covered: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: cells inside a merge, but its first
+
+    def __post_init__(self) -> None:
+        for m in self.merges:
+            for r in range(m.top, m.bottom + 1):
+                for c in range(m.left, m.right + 1):
+                    if (r, c) != (m.top, m.left):
+                        self.covered[(r, c)] = m
+
+    @property
+    def height(self) -> int:
+        return len(self.cells)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.cells), default=0)
+
+    def raw(self, row: int, col: int) -> str:
+        """The text written in a cell itself (a merged range's text is in its first cell only)."""
+        if 1 <= row <= len(self.cells) and 1 <= col <= len(self.cells[row - 1]):
+            return self.cells[row - 1][col - 1]
+        return ""
+
+    def filled(self, row: int) -> list[int]:
+        """The columns of ``row`` with text of their own."""
+        return [c for c, text in enumerate(self.cells[row - 1], start=1) if text.strip()] if row <= self.height else []
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person sees (dates as YYYY-MM-DD, 3.0 as 3)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t.TICK if value else ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _xlsx_reason(exc: Exception) -> str:
+    if isinstance(exc, zipfile.BadZipFile):
+        return "文件内容不是 Excel 工作簿的格式"
+    return "文件内容不完整或已损坏"
+
+
+def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Problem]]:
+    """Every worksheet of a workbook as a grid."""
+    from openpyxl import load_workbook  # only the xlsx path needs it
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return [], [problem("file-not-xlsx", reason=_xlsx_reason(exc)).at(shown)]
+    if "word/document.xml" in names:
+        return [], [problem("file-word").at(shown)]
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file: each is the same problem here
+        return [], [problem("file-not-xlsx", reason=_xlsx_reason(exc)).at(shown)]
+    grids = []
+    for order, sheet in enumerate(workbook.worksheets):
+        rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        while rows and not any(text.strip() for text in rows[-1]):
+            rows.pop()
+        merges = [Merge(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
+        grids.append(Grid(sheet.title, order, rows, sorted(merges, key=lambda m: (m.top, m.left))))
+    return grids, []
+
+
+def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Problem]]:
+    """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows)."""
+    problems: list[Problem] = []
+    text: str | None = None
+    for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        try:
+            text = raw.decode("gb18030")
+            problems.append(problem("csv-encoding").at(shown))
+        except UnicodeDecodeError:
+            return None, [problem("csv-undecodable").at(shown)]
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        rows = [[cell_text(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        return None, [problem("csv-malformed", reason=str(exc)).at(shown)]
+    while rows and not any(v.strip() for v in rows[-1]):
+        rows.pop()
+    return Grid(shown, 0, rows), problems
+
+
+# -- finding the tables in a grid --------------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """One table in a grid: its header rows, columns, data rows and area."""
+
+    header: int  #: the (upper) header row
+    sub: int | None  #: the lower header row, when there are two
+    end: int = 0  #: the last row that may hold data
+    title: str = ""
+    title_row: int | None = None
+    columns: dict[str, int] = field(default_factory=dict)  #: column key (tick columns: "key:value") → number
+    tick_columns: dict[str, list[tuple[int, t.Column]]] = field(default_factory=dict)
+    unknown: dict[int, str] = field(default_factory=dict)  #: column number → its header, for columns not mapped
+    area: str = ""
+
+    @property
+    def first(self) -> int:
+        return (self.sub or self.header) + 1
+
+
+def _main_keys(grid: Grid, row: int) -> set[str]:
+    keys = set()
+    for col in grid.filled(row):
+        column = t.classify(t.clean_header(grid.raw(row, col)))
+        if column is not None and column.key in t.MAIN_KEYS:
+            keys.add(column.key)
+    return keys
+
+
+def _spans(grid: Grid, row: int, col: int) -> bool:
+    """Whether the header cell at (row, col) stands over more than one column."""
+    for m in grid.merges:
+        if m.top == row and m.left == col:
+            return m.right > col
+    return not grid.raw(row, col + 1).strip() and (row, col + 1) not in grid.covered and col < grid.width
+
+
+def _has_sub_row(grid: Grid, row: int) -> bool:
+    """Whether the row under header row ``row`` is its lower header row (一级事项, 全社会, 主动 …)."""
+    below = row + 1
+    if below > grid.height:
+        return False
+    for col in grid.filled(row):
+        if t.group_of(grid.raw(row, col)) is None or not _spans(grid, row, col):
+            continue
+        text = grid.raw(below, col).strip()
+        if text and text not in t.TICK_MARKS and t.classify(grid.raw(row, col), text) is not None:
+            return True
+    return False
+
+
+def _lone_text(grid: Grid, row: int) -> tuple[int, str] | None:
+    """(column, text) when ``row`` has text in one cell only."""
+    filled = grid.filled(row)
+    return (filled[0], grid.raw(row, filled[0]).strip()) if len(filled) == 1 else None
+
+
+def find_sections(grid: Grid) -> list[Section]:
+    """The tables of a grid, each from its header row to the row before the next table's header."""
+    sections: list[Section] = []
+    row = 1
+    while row <= grid.height:
+        if len(_main_keys(grid, row)) >= 3:
+            sub = row + 1 if _has_sub_row(grid, row) else None
+            sections.append(Section(row, sub))
+            row = (sub or row) + 1
+        else:
+            row += 1
+    for i, section in enumerate(sections):
+        section.end = sections[i + 1].header - 1 if i + 1 < len(sections) else grid.height
+        start = sections[i - 1].first if i else 1
+        for r in range(section.header - 1, start - 1, -1):
+            lone = _lone_text(grid, r)
+            if lone and t.is_title(lone[1]):
+                section.title, section.title_row = lone[1], r
+                break
+    return sections
+
+
+def _header_text(grid: Grid, section: Section, col: int) -> tuple[str, str]:
+    """(upper, lower) header text of a column."""
+    top = grid.raw(section.header, col)
+    merge = grid.covered.get((section.header, col))
+    if not top.strip() and merge is not None and merge.top == section.header:
+        top = grid.raw(merge.top, merge.left)
+    sub = ""
+    if section.sub is not None:
+        sub = grid.raw(section.sub, col)
+        merge = grid.covered.get((section.sub, col))
+        if not sub.strip() and merge is not None and merge.top == section.sub:
+            sub = grid.raw(merge.top, merge.left)
+    return t.clean_header(top), t.clean_header(sub)
+
+
+_REQUIRED = (t.LEVEL1, t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
+
+
+def map_columns(grid: Grid, section: Section) -> list[Problem]:
+    """Which column holds what; problems for missing, doubled and unknown columns."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for col in range(1, grid.width + 1):
+        top, sub = _header_text(grid, section, col)
+        if not top.strip() and not sub.strip():
+            continue
+        column = t.classify(top, sub)
+        if column is None:
+            top, sub = top.strip(), sub.strip()
+            section.unknown[col] = f"{top}/{sub}" if top and sub and top != sub else (top or sub)
+            problems.append(
+                problem("column-unknown", header=section.unknown[col], columns=t.standard_headers()).at(
+                    grid.name, section.sub or section.header, col, sheet_order=grid.order
+                )
+            )
+            continue
+        key = f"{column.key}:{column.value}" if column.tick else column.key
+        if key in seen or (column.key in t.TICK_GROUPS and column.key in seen and not column.tick):
+            problems.append(
+                problem("column-duplicate", column=column.title, other=seen.get(key, seen.get(column.key))).at(
+                    grid.name, section.sub or section.header, col, sheet_order=grid.order
+                )
+            )
+            continue
+        seen[key] = col
+        section.columns[key] = col
+        if column.tick:
+            section.tick_columns.setdefault(column.key, []).append((col, column))
+            section.columns.setdefault(column.key, col)
+    missing = [t.label_of(k) for k in (*_REQUIRED, *t.TICK_GROUPS) if k not in section.columns]
+    for name in missing:
+        problems.append(
+            problem("column-missing", column=name, columns=t.standard_headers()).at(
+                grid.name, section.header, sheet_order=grid.order
+            )
+        )
+    return problems
+
+
+# -- reading the rows -----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What reading needs beyond the grid: the areas to recognise in titles, the bureau, the settings sheet."""
+
+    known_areas: list[str]
+    bureau: str = ""
+    sheet_areas: dict[str, str] = field(default_factory=dict)  #: sheet name → area (settings sheet)
+    ids: dict[str, str] = field(default_factory=dict)  #: id given in the file → where first seen
+    counters: dict[tuple[str, str], int] = field(default_factory=dict)  #: 顺序 for tables without gkml's
+
+
+class _Reader:
+    """Reads the data rows of one section of a grid into items."""
+
+    def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: set[tuple[int, int]]) -> None:
+        self.grid, self.section, self.zones, self.bad = grid, section, zones, bad
+        self.problems: list[Problem] = []
+        self.previous: dict[str, str] = {}  #: the last row's area, 一级事项 and 二级事项 (for continuation)
+
+    def value(self, row: int, key: str) -> str:
+        col = self.section.columns.get(key)
+        return self.cell(row, col) if col else ""
+
+    def cell(self, row: int, col: int) -> str:
+        text = self.grid.raw(row, col)
+        if text.strip():
+            return text.strip()
+        merge = self.grid.covered.get((row, col))
+        if merge is not None and (row, col) not in self.bad and self.zones.get(merge.top) == self.zones.get(row):
+            return self.grid.raw(merge.top, merge.left).strip()
+        return ""
+
+    def report(self, found: Problem, row: int) -> None:
+        col = self.section.columns.get(found.key) if found.key else None
+        self.problems.append(found.at(self.grid.name, row, col, sheet_order=self.grid.order))
+
+    def row(self, row: int, ctx: _Context) -> Item | None:
+        before = len(self.problems)
+        s = self.section
+        area = self.value(row, t.AREA) or (self.previous.get(t.AREA, "") if t.AREA in s.columns else s.area)
+        level1 = self.value(row, t.LEVEL1)
+        level1_col = s.columns[t.LEVEL1]
+        if not level1 and (row, level1_col) in self.bad:
+            return None  # the merge's error says why
+        if not level1 and (row, level1_col) not in self.grid.covered and self.previous.get(t.AREA) == area:
+            level1 = self.previous.get(t.LEVEL1, "")
+        if not level1:
+            self.report(problem("level1-empty", key=t.LEVEL1), row)
+        name, level3 = self.value(row, t.NAME), self.value(row, t.LEVEL3)
+        if not name and level3 and self.previous.get(t.LEVEL1) == level1:
+            name = self.previous.get(t.NAME, "")
+        self.previous = {t.AREA: area, t.LEVEL1: level1, t.NAME: name}
+        texts = {}
+        for key in (t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS):
+            texts[key] = name if key == t.NAME else self.value(row, key)
+            if not texts[key]:
+                self.report(problem("cell-empty", key=key, column=t.label_of(key)), row)
+        content, found = cells.parse_content(texts[t.CONTENT]) if texts[t.CONTENT] else ((), [])
+        found_all = list(found)
+        basis, found = (
+            cells.parse_basis(texts[t.BASIS], self.value(row, t.BASIS_DETAILS)) if texts[t.BASIS] else ((), [])
+        )
+        found_all += found
+        channels = cells.parse_channels(texts[t.CHANNELS], self.value(row, t.CHANNEL_DETAILS))
+        found_all += channels.problems
+        todo = list(channels.placeholders)
+        audiences, found, more = self.audiences(row)
+        found_all += found
+        todo += more
+        methods, found = self.choices(row, t.METHODS)
+        found_all += found
+        levels, found = self.choices(row, t.LEVELS)
+        found_all += found
+        for col, header in s.unknown.items():
+            text = self.cell(row, col)
+            if text and text[0] in t.TICK_MARKS:
+                self.problems.append(
+                    problem("tick-unknown-column", header=header, hint=_tick_hint(header)).at(
+                        self.grid.name, row, col, sheet_order=self.grid.order
+                    )
+                )
+        record_id, order, updated = self.value(row, t.ID), self.value(row, t.ORDER), self.value(row, t.UPDATED)
+        if record_id and (not ID_PATTERN.match(record_id) or len(record_id) > ID_MAX):
+            found_all.append(problem("id-invalid", key=t.ID, value=record_id))
+        elif record_id and record_id in ctx.ids:
+            found_all.append(problem("id-duplicate", key=t.ID, value=record_id, other=ctx.ids[record_id]))
+        elif record_id:
+            ctx.ids[record_id] = f"{self.grid.name} 第 {row} 行"
+        number = _int(order)
+        if order and number is None:
+            found_all.append(problem("order-invalid", key=t.ORDER, value=order))
+        if updated and not _is_date(updated):
+            found_all.append(problem("date-invalid", key=t.UPDATED, value=updated))
+        for found_one in found_all:
+            self.report(found_one, row)
+        if not area:
+            self.report(problem("cell-empty", key=t.AREA, column=t.AREA_HEADER), row)
+        if has_errors(self.problems[before:]):
+            return None
+        if t.ORDER not in s.columns:  # a plain table: keep its order on the site
+            counter = ctx.counters.get((area, level1), 0) + 1
+            ctx.counters[(area, level1)] = number = counter
+        record = Record(
+            id=record_id,
+            name=name,
+            content=content,
+            basis=basis,
+            time_limit=texts[t.TIME_LIMIT],
+            subject=texts[t.SUBJECT],
+            methods=methods,
+            channels=channels.channels,
+            audiences=audiences,
+            levels=levels,
+            level3=level3,
+            order=number,
+            updated=updated,
+            note=self.value(row, t.NOTE),
+            area=area,
+            category=level1,
+        )
+        return Item(area, level1, record, self.grid.name, row, "", self.grid.order, dict(s.columns), todo)
+
+    def ticks(self, row: int, group: str) -> tuple[list[tuple[str, cells.Tick]], bool]:
+        """The ticked values of a group of √ columns (problems reported at their cells); whether any was bad."""
+        out, bad = [], False
+        for col, column in self.section.tick_columns.get(group, []):
+            tick, found = cells.parse_tick(self.cell(row, col), column)
+            for p in found:
+                self.problems.append(p.at(self.grid.name, row, col, sheet_order=self.grid.order))
+            bad = bad or has_errors(found)
+            if tick.on:
+                out.append((column.value, tick))
+        return out, bad
+
+    def choices(self, row: int, group: str) -> tuple[tuple[str, ...], list[Problem]]:
+        """公开方式 or 公开层级: from its √ columns, or from one column holding the values as text."""
+        none = problem("tick-none", key=group, group=t.label_of(group), allowed=_allowed(group))
+        if group not in self.section.tick_columns:
+            text = self.value(row, group)
+            return cells.parse_values(text, group) if text else ((), [none])
+        ticked, bad = self.ticks(row, group)
+        values = {value for value, _ in ticked}
+        return tuple(v for v in t.TICK_GROUPS[group][0] if v in values), [] if values or bad else [none]
+
+    def audiences(self, row: int) -> tuple[tuple[Audience, ...], list[Problem], list[str]]:
+        group = t.AUDIENCES
+        none = problem("tick-none", key=group, group=t.label_of(group), allowed=_allowed(group))
+        problems: list[Problem] = []
+        if group not in self.section.tick_columns:
+            text = self.value(row, group)
+            if not text:
+                return (), [none], []
+            listed, problems = cells.parse_audience_texts(re.split(r"[\n、，,；;]+", text))
+        else:
+            ticked, bad = self.ticks(row, group)
+            if not ticked:
+                return (), [] if bad else [none], []
+            listed = [Audience(kind, tick.extra if kind == vocab.AUDIENCE_GROUP else "") for kind, tick in ticked]
+        details = self.value(row, t.AUDIENCE_DETAILS)
+        if details:
+            given, found = cells.parse_audience_texts(cells.lines(details))
+            problems += [dataclasses.replace(p, key=t.AUDIENCE_DETAILS) for p in found]
+            if {a.kind for a in given} == {a.kind for a in listed}:
+                listed = given
+            elif not found:
+                problems.append(problem("audience-mismatch", key=t.AUDIENCE_DETAILS))
+                groups = [a for a in given if a.kind == vocab.AUDIENCE_GROUP]
+                if groups and any(a.kind == vocab.AUDIENCE_GROUP for a in listed):
+                    listed = [a for a in listed if a.kind != vocab.AUDIENCE_GROUP] + groups
+        audiences, found, todo = cells.complete_audiences(listed)
+        return audiences, problems + found, todo
+
+
+def _tick_hint(header: str) -> str:
+    """What the √ columns of the group ``header`` names may be, with the variants that are understood."""
+    group = next((g for g in t.TICK_GROUPS if header.startswith(t.label_of(g))), None)
+    if group is None:
+        return "标准目录中打“√”的只有公开对象、公开方式和公开层级下面的列。"
+    variants = "、".join(f"“{v}”" for v in t.TICK_EXAMPLES[group])
+    return f"{t.label_of(group)}下面的列只能是{_allowed(group)}（也认得{variants}等写法）。"
+
+
+def _allowed(group: str) -> str:
+    return "、".join(t.TICK_GROUPS[group][0])
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return bool(_DATE.match(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+def _zones(grid: Grid, sections: list[Section]) -> dict[int, int]:
+    """Each row's zone: -1 above the first table, 2i for table i's header rows, 2i+1 for its data rows."""
+    zones = {}
+    for row in range(1, grid.height + 1):
+        zones[row] = -1
+    for i, s in enumerate(sections):
+        for row in range(s.header, s.first):
+            zones[row] = 2 * i
+        for row in range(s.first, s.end + 1):
+            zones[row] = 2 * i + 1
+    return zones
+
+
+def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> tuple[list[Problem], set]:  # type: ignore[type-arg]
+    problems, bad = [], set()
+    data_zones = {2 * i + 1 for i in range(len(sections))}
+    for m in grid.merges:
+        touched = {zones.get(r, -1) for r in range(m.top, m.bottom + 1)}
+        if len(touched) < 2 or not touched & data_zones:
+            continue
+        first = zones.get(m.top, -1)
+        change = next(r for r in range(m.top, m.bottom + 1) if zones.get(r, -1) != first)
+        nxt = next((s for s in sections if s.header >= change), None)
+        if nxt is not None and nxt.title_row is not None and m.top < nxt.title_row < change:
+            change = nxt.title_row
+        what = f"另一张表格：“{nxt.title}”" if nxt is not None and nxt.title else "另一张表格"
+        problems.append(
+            problem("merge-spans-sections", range=m.ref, row=change, what=what).at(
+                grid.name, m.top, m.left, sheet_order=grid.order
+            )
+        )
+        bad |= {(r, c) for r in range(m.top, m.bottom + 1) for c in range(m.left, m.right + 1)}
+    return problems, bad
+
+
+def _section_area(grid: Grid, section: Section, ctx: _Context, parsed: Parsed) -> str:
+    if section.title:
+        found = t.parse_title(section.title, ctx.known_areas, ctx.bureau)
+        if found is not None:
+            area, bureau = found
+            if bureau and not parsed.site.get("单位名称"):
+                parsed.site["单位名称"] = bureau
+            return area
+    if grid.name in ctx.sheet_areas:
+        return ctx.sheet_areas[grid.name]
+    if grid.name.lower().endswith(".csv") or t.GENERIC_SHEET.match(grid.name.strip()):
+        return ""
+    return grid.name.strip()
+
+
+def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) -> bool:
+    """Read the tables of one grid into ``parsed``; False when it has none."""
+    sections = find_sections(grid)
+    if not sections:
+        if any(grid.filled(r) for r in range(1, grid.height + 1)):
+            code = "header-missing" if lone_sheet else "sheet-skipped"
+            parsed.problems.append(problem(code).at(grid.name, sheet_order=grid.order))
+        return False
+    zones = _zones(grid, sections)
+    found, bad = _bad_merges(grid, sections, zones)
+    parsed.problems += found
+    for section in sections:
+        column_problems = map_columns(grid, section)
+        header_cells = ((r, c) for r in range(section.header, section.first) for c in range(1, grid.width + 1))
+        if any(cell in bad for cell in header_cells):  # the merge over this header is reported: not its consequences
+            parsed.problems += [p for p in column_problems if p.code != "column-missing"]
+            continue
+        parsed.problems += column_problems
+        if has_errors(column_problems):
+            continue
+        if t.AREA not in section.columns:
+            section.area = _section_area(grid, section, ctx, parsed)
+            if not section.area:
+                example = t.sheet_title(ctx.bureau or "示例县住房和城乡建设局", "保障性住房")
+                parsed.problems.append(
+                    problem("area-unknown", example=example).at(
+                        grid.name, section.title_row or section.header, sheet_order=grid.order
+                    )
+                )
+                continue
+        reader = _Reader(grid, section, zones, bad)
+        for row in range(section.first, section.end + 1):
+            if not grid.filled(row):
+                continue
+            lone = _lone_text(grid, row)
+            if lone is not None and _not_an_item(grid, section, row, *lone):
+                if not (t.is_title(lone[1]) or t.is_legend(lone[1])):
+                    text = lone[1] if len(lone[1]) <= 30 else lone[1][:30] + "…"
+                    parsed.problems.append(
+                        problem("row-skipped", text=text).at(grid.name, row, lone[0], sheet_order=grid.order)
+                    )
+                continue
+            item = reader.row(row, ctx)
+            if item is not None:
+                parsed.items.append(item)
+        parsed.problems += reader.problems
+    return True
+
+
+def _not_an_item(grid: Grid, section: Section, row: int, col: int, text: str) -> bool:
+    """Whether a row with text in one cell only is a title, a note or a legend rather than an item."""
+    if t.is_title(text) or t.is_legend(text):
+        return True
+    merge = next((m for m in grid.merges if m.top == row and m.left == col), None)
+    return (merge is not None and merge.right - merge.left >= 2) or col not in section.columns.values()
+
+
+# -- the settings sheet --------------------------------------------------------------------------------------------
+
+
+def read_settings(grid: Grid, parsed: Parsed, ctx: _Context) -> None:
+    """Bureau and folder settings from the ``目录设置（gkml）`` sheet of a gkml export."""
+    site_keys = {spec.key for spec in SITE_FIELDS}
+    meta_keys = {spec.key for spec in META_FIELDS}
+    header: dict[str, int] | None = None
+    for row in range(1, grid.height + 1):
+        first = grid.raw(row, 1).strip()
+        if header is None:
+            if first == t.AREA_HEADER and grid.raw(row, 2).strip() == t.LEVEL_HEADERS[t.LEVEL1]:
+                header = {grid.raw(row, c).strip(): c for c in grid.filled(row)}
+            elif first in site_keys and grid.raw(row, 2).strip():
+                parsed.site[first] = grid.raw(row, 2).strip()
+            continue
+        area = first
+        if not area:
+            continue
+        category = grid.raw(row, header[t.LEVEL_HEADERS[t.LEVEL1]]).strip()
+        values = {
+            key: grid.raw(row, col).strip()
+            for key, col in header.items()
+            if key in meta_keys and grid.raw(row, col).strip()
+        }
+        if category:
+            parsed.categories[(area, category)] = values
+        else:
+            parsed.areas[area] = values
+            sheet = grid.raw(row, header.get(SHEET_HEADER, 0)).strip() if SHEET_HEADER in header else ""
+            if sheet:
+                ctx.sheet_areas[sheet] = area
+
+
+# -- reading a file -----------------------------------------------------------------------------------------------
+
+
+def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str = "") -> Parsed:
+    """Items, settings and problems from a .xlsx, .csv or .json file (never raises for bad input)."""
+    shown = path.name
+    parsed = Parsed(shown)
+    suffix = path.suffix.lower()
+    if not path.exists():
+        parsed.problems.append(problem("file-missing").at(path.as_posix()))
+        return parsed
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = {IsADirectoryError: "这是一个文件夹，不是文件", PermissionError: "没有读取权限"}.get(
+            type(exc), f"系统错误（错误号 {exc.errno}）"
+        )
+        parsed.problems.append(problem("file-unreadable", reason=reason).at(path.as_posix()))
+        return parsed
+    if raw.startswith(_OLE):
+        parsed.problems.append(problem("file-word" if suffix == ".doc" else "file-xls").at(shown))
+        return parsed
+    if suffix == ".docx":
+        parsed.problems.append(problem("file-word").at(shown))
+        return parsed
+    if suffix not in SUFFIXES:
+        parsed.problems.append(problem("file-type", suffix=path.suffix or "（无扩展名）").at(shown))
+        return parsed
+    if suffix == ".json":
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            parsed.problems.append(problem("json-invalid", reason="不是 UTF-8 编码").at(shown))
+            return parsed
+        return read_json(text, shown)
+    ctx = _Context(sorted({*(known_areas or []), *standard_areas()}, key=len, reverse=True), bureau)
+    if suffix == ".csv":
+        grid, problems = read_csv(raw, shown)
+        parsed.problems += problems
+        grids = [grid] if grid is not None else []
+    else:
+        grids, problems = read_xlsx(path, shown)
+        parsed.problems += problems
+    settings = [g for g in grids if t.normalise_header(g.name) == t.normalise_header(t.SETTINGS_SHEET)]
+    for grid in settings:
+        read_settings(grid, parsed, ctx)
+    if parsed.site.get("单位名称"):
+        ctx.bureau = parsed.site["单位名称"]
+    ctx.known_areas = sorted({*ctx.known_areas, *parsed.areas}, key=len, reverse=True)
+    tables = [g for g in grids if g not in settings]
+    found = [read_grid(g, ctx, parsed, lone_sheet=len(tables) == 1) for g in tables]
+    if grids and not any(found) and not has_errors(parsed.problems):
+        parsed.problems.append(problem("no-table").at(shown))
+    if any(found) and not parsed.items and not has_errors(parsed.problems):
+        parsed.problems.append(problem("no-records").at(shown))
+    return parsed
+
+
+# -- planning ------------------------------------------------------------------------------------------------------
+
+NEW, OVERWRITE, UNCHANGED, EXISTS = "new", "overwrite", "unchanged", "exists"
+
+
+@dataclass
+class Planned:
+    """One file the import would write (or leave alone)."""
+
+    path: Path
+    text: str
+    kind: str  #: record, meta or site
+    status: str  #: new, overwrite, unchanged (an equal record is there), exists (a different record is there)
+    item: Item | None = None
+    replaces: Path | None = None  #: the record of the same id in another column, removed when this is written
+
+
+@dataclass
+class _Folder:
+    path: Path
+    title: str
+    slug: str
+    order: int
+    new: bool
+    values: dict[str, str] = field(default_factory=dict)  #: the _meta.yaml of a new folder
+    children: dict[str, _Folder] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """What an import would do."""
+
+    into: Path
+    files: list[Planned]
+    problems: list[Problem]
+
+    @property
+    def writes(self) -> list[Planned]:
+        return [f for f in self.files if f.status in (NEW, OVERWRITE)]
+
+    @property
+    def conflicts(self) -> list[Planned]:
+        return [f for f in self.files if f.status == EXISTS]
+
+    @property
+    def unchanged(self) -> list[Planned]:
+        return [f for f in self.files if f.status == UNCHANGED]
+
+
+@dataclass
+class _Existing:
+    path: Path
+    id: str
+
+
+def _existing_records(folders: CatalogueFolders) -> tuple[dict[str, _Existing], dict[tuple[str, ...], _Existing]]:
+    """Records already in the target: by id, and by (area, category, 名称, 三级事项)."""
+    by_id: dict[str, _Existing] = {}
+    by_name: dict[tuple[str, ...], _Existing] = {}
+    for area in folders.areas:
+        for category in area.categories:
+            for path in _yaml_files(category.path):
+                doc, _ = read_yaml(path)
+                data = doc.data if doc is not None else None
+                if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+                    continue
+                entry = _Existing(path, data["id"].strip())
+                by_id.setdefault(entry.id, entry)
+                name, level3 = data.get("名称"), data.get("三级事项") or ""
+                if isinstance(name, str) and isinstance(level3, str):
+                    by_name.setdefault((area.title, category.title, name.strip(), level3.strip()), entry)
+    return by_id, by_name
+
+
+def _kept_comments(path: Path) -> list[str]:
+    """The comments at the top of a record file (its source notes), but a previous import's and to-dos."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    kept = []
+    for line in lines[1:] if lines and "yaml-language-server" in lines[0] else lines:
+        if not line.startswith("#"):
+            break
+        text = line[1:].strip()
+        if text and not text.startswith(("由 gkml import 导入", "待填写")):
+            kept.append(text)
+    return kept
+
+
+def _same_record(path: Path, record: Record) -> bool:
+    doc, _ = read_yaml(path)
+    if doc is None:
+        return False
+    existing, _ = validate_record(doc)
+    if existing is None:
+        return False
+    blank = {"file": "", "area": "", "category": ""}
+    return dataclasses.replace(existing, **blank) == dataclasses.replace(record, **blank)
+
+
+def _slug(values: dict[str, str], taken: set[str], default: str, where: str, problems: list[Problem]) -> str:
+    """The slug the file gives a new folder when it is valid and free, ``default`` otherwise (and said so)."""
+    text = values.get("slug", "")
+    if text and SLUG_PATTERN.match(text) and text not in taken:
+        return text
+    if text:
+        hint = "slug 只能用小写字母、数字和连字符，同一层的栏目不能重复。"
+        problems.append(problem("setting-invalid", key=f"{where} slug", value=text, hint=hint).at(where))
+    return default
+
+
+def _order(values: dict[str, str], default: int, where: str, problems: list[Problem]) -> int:
+    """The 顺序 the file gives a new folder when it is an integer, ``default`` otherwise (and said so)."""
+    text = values.get("顺序", "")
+    number = _int(text) if text else None
+    if text and number is None:
+        problems.append(problem("setting-invalid", key=f"{where} 顺序", value=text, hint="顺序应为整数。").at(where))
+    return default if number is None else number
+
+
+def _folder_name(parent: Path, title: str, taken: set[str]) -> Path:
+    stem, n = file_stem(title), 2
+    path = parent / stem
+    while path.name in taken or path.exists():
+        path, n = parent / f"{stem}（{n}）", n + 1
+    taken.add(path.name)
+    return path
+
+
+class _Planner:
+    def __init__(self, parsed: Parsed, into: Path, force: bool) -> None:
+        self.parsed, self.into, self.force = parsed, into, force
+        self.folders = scan_catalogue(into) if into.is_dir() else CatalogueFolders(into, [], set(), "")
+        self.problems: list[Problem] = []
+        self.areas: dict[str, _Folder] = {}
+        for area in self.folders.areas:
+            folder = _Folder(area.path, area.title, area.slug, area.order, False)
+            for c in area.categories:
+                folder.children[c.title] = _Folder(c.path, c.title, c.slug, c.order, False)
+                folder.children.setdefault(c.path.name, folder.children[c.title])
+            self.areas[area.title] = folder
+            self.areas.setdefault(area.path.name, folder)
+        self.new_orders: dict[str, int] = {}
+
+    def area(self, title: str) -> _Folder:
+        if title not in self.areas:
+            known = list({id(f): f for f in self.areas.values()}.values())
+            self.areas[title] = self._new_folder(self.into, title, self.parsed.areas.get(title, {}), known, title)
+        return self.areas[title]
+
+    def category(self, area: _Folder, title: str) -> _Folder:
+        if title not in area.children:
+            values = self.parsed.categories.get((area.title, title), {})
+            known = list({id(f): f for f in area.children.values()}.values())
+            area.children[title] = self._new_folder(area.path, title, values, known, f"{area.title}/{title}")
+        return area.children[title]
+
+    def _new_folder(self, parent: Path, title: str, given: dict[str, str], known: list[_Folder], where: str) -> _Folder:
+        """A folder to create: its name, slug and 顺序 (from the file's settings when valid)."""
+        taken = {f.slug for f in known}
+        slug = _slug(given, taken, category_slug(title, taken), where, self.problems)
+        order = _order(given, max((f.order for f in known if f.order < 1000), default=0) + 1, where, self.problems)
+        path = _folder_name(parent, title, {f.path.name for f in known})
+        values = {key: text for key, text in given.items() if key in {spec.key for spec in META_FIELDS}}
+        values.update({"标题": title, "slug": slug, "顺序": str(order)})
+        return _Folder(path, title, slug, order, True, values)
+
+    def plan(self) -> Plan:
+        files: list[Planned] = []
+        by_id, by_name = _existing_records(self.folders)
+        taken = set(self.folders.ids) | {i.record.id for i in self.parsed.items if i.record.id}
+        planned_paths: set[Path] = set()
+        claimed: set[Path] = set()
+        for item in self.parsed.items:
+            area = self.area(item.area)
+            category = self.category(area, item.category)
+            record = item.record
+            key = (area.title, category.title, record.name, record.level3)
+            existing = by_id.get(record.id) if record.id else by_name.get(key)
+            if existing is not None and existing.path in claimed:
+                existing = None  # a second row of the same name: a record of its own
+            if existing is not None:
+                claimed.add(existing.path)
+                record = dataclasses.replace(record, id=record.id or existing.id)
+            elif not record.id:
+                record = dataclasses.replace(record, id=make_id(area.slug, category.slug, record.name, taken))
+                taken.add(record.id)
+            record = dataclasses.replace(record, area=area.title, category=category.title)
+            comments = [f"由 gkml import 导入：{self.parsed.file}，{item.source}。"]
+            text = record_yaml(record, comments, item.todo)
+            if not self._checked(item, record, text):
+                continue
+            if existing is not None and existing.path.parent == category.path:
+                if _same_record(existing.path, record):
+                    status = UNCHANGED
+                elif self.force:
+                    status = OVERWRITE
+                    text = record_yaml(record, [*_kept_comments(existing.path), *comments], item.todo)
+                else:
+                    status = EXISTS
+                files.append(Planned(existing.path, text, "record", status, item))
+                planned_paths.add(existing.path)
+                continue
+            if existing is not None and not self.force:  # the table puts it in another column
+                files.append(Planned(existing.path, text, "record", EXISTS, item))
+                continue
+            path = self._new_path(category.path, record, planned_paths)
+            files.append(Planned(path, text, "record", NEW, item, existing.path if existing is not None else None))
+            planned_paths.add(path)
+        files = self._settings_files(files)
+        return Plan(self.into, files, self.problems)
+
+    def _new_path(self, folder: Path, record: Record, planned: set[Path]) -> Path:
+        stem = file_stem(record.title if not record.level3 else f"{record.name}-{record.level3}")
+        path, n = folder / f"{stem}.yaml", 2
+        while path in planned or path.exists() or path.with_suffix(".yml").exists():
+            path, n = folder / f"{stem}（{n}）.yaml", n + 1
+        return path
+
+    def _checked(self, item: Item, record: Record, text: str) -> bool:
+        """Check the text with the checker; report what it says at the item's row."""
+        doc, problems = parse_yaml(text.encode("utf-8"), item.source)
+        read, more = validate_record(doc) if doc is not None else (None, [])
+        for d in [*problems, *more]:
+            spec = FIELDS_BY_KEY.get(d.element)
+            self.problems.append(
+                item.locate(
+                    problem(
+                        "record-check",
+                        key=spec.attr if spec else "",
+                        severity=d.severity,
+                        message=d.message,
+                        hint=d.hint,
+                    )
+                )
+            )
+        blank = {"file": "", "area": "", "category": ""}
+        if read is not None and dataclasses.replace(read, **blank) != dataclasses.replace(record, **blank):
+            self.problems.append(
+                item.locate(
+                    problem(
+                        "record-check",
+                        severity=Severity.ERROR,
+                        message="写出的事项文件读回后与表格中的内容不一致",
+                        hint="请检查这一行中是否有特殊字符；如果问题仍然存在，请报告给维护人员。",
+                    )
+                )
+            )
+            return False
+        return read is not None
+
+    def _settings_files(self, records: list[Planned]) -> list[Planned]:
+        files: list[Planned] = []
+        if not (self.into / SITE_FILE).exists():
+            values = {k: v for k, v in self.parsed.site.items() if k in {s.key for s in SITE_FIELDS}}
+            if not values.get("单位名称"):
+                values["单位名称"] = SITE_PLACEHOLDER
+                self.problems.append(problem("site-placeholder", placeholder=SITE_PLACEHOLDER).at(self.parsed.file))
+            files.append(Planned(self.into / SITE_FILE, site_yaml(values, "由 gkml import 创建。"), "site", NEW))
+        seen: set[int] = set()
+        for area in self.areas.values():
+            if id(area) in seen:
+                continue
+            seen.add(id(area))
+            if area.new:
+                files.append(
+                    Planned(
+                        area.path / META_FILE,
+                        meta_yaml(area.values, area=True, comment="领域设置：由 gkml import 创建。"),
+                        "meta",
+                        NEW,
+                    )
+                )
+            for category in {id(c): c for c in area.children.values()}.values():
+                if category.new:
+                    files.append(
+                        Planned(
+                            category.path / META_FILE,
+                            meta_yaml(category.values, area=False, comment="栏目设置：由 gkml import 创建。"),
+                            "meta",
+                            NEW,
+                        )
+                    )
+        return files + records
+
+
+def plan_import(parsed: Parsed, into: Path, *, force: bool = False) -> Plan:
+    """Where each record of ``parsed`` goes in the catalogue folder ``into``, and its text (nothing is written)."""
+    return _Planner(parsed, into, force).plan()
+
+
+def write_plan(plan: Plan) -> None:
+    """Write the new and overwritten files (folders as needed); remove the records they replace."""
+    for planned in plan.writes:
+        planned.path.parent.mkdir(parents=True, exist_ok=True)
+        mode = "w" if planned.status == OVERWRITE else "x"
+        with planned.path.open(mode, encoding="utf-8", newline="\n") as out:
+            out.write(planned.text)
+        if planned.replaces is not None and planned.replaces != planned.path:
+            planned.replaces.unlink(missing_ok=True)
+
+
+def known_areas(into: Path) -> tuple[list[str], str]:
+    """The area titles of the catalogue in ``into`` and its bureau ("" when it has no _site.yaml)."""
+    if not into.is_dir():
+        return [], ""
+    folders = scan_catalogue(into)
+    bureau = folders.bureau if (into / SITE_FILE).exists() else ""
+    return [a.title for a in folders.areas], bureau
