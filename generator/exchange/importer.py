@@ -283,7 +283,6 @@ _REQUIRED = (t.LEVEL1, t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CH
 def map_columns(grid: Grid, section: Section) -> list[Problem]:
     """Which column holds what; problems for missing, doubled and unknown columns."""
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
     for col in range(1, grid.width + 1):
         top, sub = _header_text(grid, section, col)
         if not top.strip() and not sub.strip():
@@ -299,14 +298,14 @@ def map_columns(grid: Grid, section: Section) -> list[Problem]:
             )
             continue
         key = f"{column.key}:{column.value}" if column.tick else column.key
-        if key in seen or (column.key in t.TICK_GROUPS and column.key in seen and not column.tick):
+        if key in section.columns or (not column.tick and column.key in section.tick_columns):
+            other = section.columns.get(key) or section.columns.get(column.key)
             problems.append(
-                problem("column-duplicate", column=column.title, other=seen.get(key, seen.get(column.key))).at(
+                problem("column-duplicate", column=column.title, other=other).at(
                     grid.name, section.sub or section.header, col, sheet_order=grid.order
                 )
             )
             continue
-        seen[key] = col
         section.columns[key] = col
         if column.tick:
             section.tick_columns.setdefault(column.key, []).append((col, column))

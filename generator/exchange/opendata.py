@@ -332,7 +332,8 @@ def _record(data: Any, path: str) -> Record:
     return Record(**values)
 
 
-def _settings_values(data: Any, specs: tuple[FieldSpec, ...], path: str) -> dict[str, str]:
+def _settings_values(data: Any, specs: tuple[FieldSpec, ...]) -> dict[str, str]:
+    """A settings object's values as YAML text (what ``_meta.yaml`` or ``_site.yaml`` would say)."""
     out = {}
     for spec in specs:
         value = data.get(spec.key) if isinstance(data, dict) else None
@@ -362,7 +363,7 @@ def read_json(text: str, file: str) -> Parsed:
     if document.get(K_VERSION) != VERSION:
         bad(K_VERSION, f"格式版本“{document.get(K_VERSION)}”不是本程序能读的版本（{VERSION}）")
         return parsed
-    parsed.site = _settings_values(document.get(K_SITE), SITE_FIELDS, K_SITE)
+    parsed.site = _settings_values(document.get(K_SITE), SITE_FIELDS)
     areas = document.get(K_AREAS)
     if not isinstance(areas, list):
         bad(K_AREAS, f"缺少“{K_AREAS}”列表")
@@ -374,7 +375,7 @@ def read_json(text: str, file: str) -> Parsed:
             bad(at, "领域缺少“标题”")
             continue
         area_title = area_title.strip()
-        parsed.areas[area_title] = _settings_values(area, META_FIELDS, at)
+        parsed.areas[area_title] = _settings_values(area, META_FIELDS)
         categories = area.get(K_CATEGORIES)
         if not isinstance(categories, list):
             bad(at, f"领域“{area_title}”缺少“{K_CATEGORIES}”列表")
@@ -386,7 +387,7 @@ def read_json(text: str, file: str) -> Parsed:
                 bad(cat_at, "一级事项缺少“标题”")
                 continue
             title = title.strip()
-            parsed.categories[(area_title, title)] = _settings_values(category, META_FIELDS, cat_at)
+            parsed.categories[(area_title, title)] = _settings_values(category, META_FIELDS)
             records = category.get(K_RECORDS)
             if not isinstance(records, list):
                 bad(cat_at, f"一级事项“{title}”缺少“{K_RECORDS}”列表")

@@ -50,5 +50,3 @@ class Parsed:
     #: ``_site.yaml`` values by key; at least 单位名称 when the file names the bureau
     site: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    #: rows carry no 顺序: number the records of each category in the file's order
-    number_rows: bool = False

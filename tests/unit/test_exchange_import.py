@@ -10,6 +10,7 @@ list on one line, √ columns, a legend line under the table.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from generator import cli
 from generator.catalogue import load_catalogue
 from generator.diagnostics import format_human
-from generator.exchange import export, importer
+from generator.exchange import export, importer, opendata
 from generator.exchange.report import format_report, has_errors
 from generator.model import Audience, Basis, Channel, ContentElement, Record
 from generator.scaffold import WEBSITE_COLUMN_PLACEHOLDER, make_id
@@ -520,3 +521,29 @@ def test_rows_that_are_not_items_are_skipped_with_a_warning(tmp_path: Path) -> N
         "住建局标准目录, 第 7 行, 第 1 列（列标 A）: 警告：这一行不是事项行（只有一段文字：“二、其他事项”），已跳过"
         "（提示：事项行要在各列分别填写；说明文字请放在表格下方，以“注：”开头。）"
     ]
+
+
+def test_a_column_given_twice(official: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = load_workbook(official)
+    wb.active["N3"] = "县级"  # 县(区)级 and 县级 are the same column
+    messages = import_messages(save(wb, tmp_path / "t.xlsx"), tmp_path, capsys)
+    assert messages[0] == (
+        "住建局标准目录, 第 3 行, 第 14 列（列标 N）: 错误：“公开层级/县级”列出现了两次（另见第 13 列）"
+        "（提示：请删除或改名其中一列。）"
+    )
+
+
+def test_json_problems_are_located_by_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    catalogue, _ = load_catalogue(CATALOGUE, git_dates=False)
+    assert catalogue is not None
+    document = json.loads(opendata.json_text(catalogue))
+    document["领域"][0]["一级事项"][0]["事项"][0]["渠道"][0]["渠道"] = "政府门户"
+    path = tmp_path / "目录.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    messages = import_messages(path, tmp_path, capsys)
+    assert messages[0].startswith("目录.json, 领域[0].一级事项[0].事项[0]: 错误：“政府门户”不是标准公开渠道")
+    document["领域"][0]["一级事项"][0]["事项"][1]["内容"] = "●文件名称"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert import_messages(path, tmp_path, capsys)[0].startswith(
+        "目录.json, 领域[0].一级事项[0].事项[1].内容: 错误：“内容”的类型不对"
+    )
