@@ -63,11 +63,13 @@ class Link:
 
     href: str
     label: str
-    size: str
+    size: str  #: number and unit kept on one line
     filename: str
 
 
 def download_links(downloads: list[Download], page_src: str) -> list[Link]:
     """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
     here = posixpath.dirname(page_src) or "."
-    return [Link(posixpath.relpath(d.path, here), d.label, d.size, d.filename) for d in downloads]
+    return [
+        Link(posixpath.relpath(d.path, here), d.label, d.size.replace(" ", "\u00a0"), d.filename) for d in downloads
+    ]

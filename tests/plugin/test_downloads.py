@@ -70,7 +70,7 @@ def test_every_table_page_links_the_downloads_with_their_sizes(sites: tuple[Path
         for href, _, _, size in links:
             target = (site / area.slug / "table" / href).resolve()
             assert target.is_file()
-            assert re.fullmatch(r"\d+ (B|KB)|\d+\.\d MB", size)
+            assert re.fullmatch(r"\d+\u00a0(B|KB)|\d+\.\d\u00a0MB", size)
         assert links[0][1] == f"{catalogue.site.title}.xlsx"
 
 
