@@ -49,7 +49,8 @@ def _check(args: argparse.Namespace) -> int:
             docs_dir = config_file.parent / docs
             if docs_dir.is_dir():
                 shown = docs_dir.as_posix()
-                diagnostics += check_content(docs_dir, production=catalogue.site.production, shown=shown)
+                site = catalogue.site
+                diagnostics += check_content(docs_dir, production=site.production, shown=shown, site=site)
     failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
     print(_FORMATS[args.format](diagnostics))
     if args.format == "human" and not failed:

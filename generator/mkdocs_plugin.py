@@ -207,7 +207,6 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._item_ids = frozenset(r.id for r in catalogue.records)
         self.renderer = Renderer(catalogue, Routes(directory_urls=config.use_directory_urls))
         self.renderer.site_url = config.site_url or ""  # QR codes of column and item pages
-        self.renderer.site_url = config.site_url or ""  # QR codes of column and item pages
         config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         if self._user_nav is None:
             self._user_nav = list(config.nav or [])
