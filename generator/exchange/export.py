@@ -21,11 +21,14 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
@@ -164,6 +167,15 @@ def _header(ws: Worksheet, columns: tuple[t.Column, ...]) -> None:
             cell.border = _BORDER
 
 
+def _styled(ws: Worksheet, alignment: Alignment) -> StyleArray:
+    """The style of a body cell with ``alignment`` and the table border, made once per sheet."""
+    cell = ws.cell(ws.max_row + 1, 1)
+    cell.border, cell.alignment = _BORDER, alignment
+    style = copy(cell._style)
+    del ws._cells[(cell.row, cell.column)]  # only its style was wanted
+    return style
+
+
 def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
     columns = t.table_columns(level3=any(r.level3 for r in area.records))
     last = get_column_letter(len(columns))
@@ -175,6 +187,10 @@ def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
     _header(ws, columns)
     row = 4
     level1 = next(i for i, c in enumerate(columns, start=1) if c.key == t.LEVEL1)
+    # Every body cell has one of two styles. Setting border and alignment cell by cell makes
+    # openpyxl hash the style objects each time (seconds for a few thousand rows); the style
+    # of a prepared cell is copied instead.
+    centred, wrapped = (_styled(ws, alignment) for alignment in (_CENTRE, _WRAP))
     groups: list[tuple[int, int]] = []
     for category, values in area_rows(area, columns):
         if groups and ws.cell(groups[-1][0], level1).value == category.title and groups[-1][1] == row - 1:
@@ -185,13 +201,13 @@ def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
             if col == level1 and groups[-1][0] != row:
                 value = None  # inside the merged 一级事项 cell
             _put(ws, row, col, value)
-            cell = ws.cell(row, col)
-            cell.border = _BORDER
-            cell.alignment = _CENTRE if column.tick or column.key in _CENTRED_KEYS else _WRAP
+            ws.cell(row, col)._style = copy(centred if column.tick or column.key in _CENTRED_KEYS else wrapped)
         row += 1
     for first, end in groups:
         if end > first:
-            ws.merge_cells(start_row=first, start_column=level1, end_row=end, end_column=level1)
+            # Registered directly: merge_cells() would also restyle every covered cell (seconds for
+            # large columns); these cells are empty and already carry the body style.
+            ws.merged_cells.add(CellRange(min_col=level1, min_row=first, max_col=level1, max_row=end))
     for line in (*t.LEGEND_LINES, t.GKML_NOTE):
         _put(ws, row, 1, line)
         ws.merge_cells(f"A{row}:{last}{row}")
