@@ -39,10 +39,10 @@ from mkdocs.structure.pages import Page
 
 from generator.check import check_catalogue, check_content
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
-from generator.exchange.downloads import download_links, download_name, site_downloads
+from generator.exchange.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
 from generator.guide import common_errors_page
 from generator.model import Area, Catalogue, Category, Record
-from generator.parallel import fork_map
+from generator.parallel import fork_call, fork_map
 from generator.render import BASE, GeneratedPage, Renderer
 from generator.routes import Routes
 from generator.search_index import INDEX_PATH, build_search_index
@@ -180,6 +180,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._epoch_given = "SOURCE_DATE_EPOCH" in os.environ
         self._deferred: list[tuple[Area, Category, Record]] = []  # records whose pages are written after the build
         self._shell: _ItemShell | None = None
+        self._downloads: Any = None  # waits for the downloads being made (see on_files)
         self._item_ids: frozenset[str] = frozenset()
 
     #: Tests set this to have the theme render every item page (to compare with the shell).
@@ -221,11 +222,16 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.renderer is not None and self.catalogue is not None
         routes = self.renderer.routes
-        # the catalogue as Excel (official layout), CSV and JSON, linked from each area's table page
-        downloads = site_downloads(self.catalogue, download_name(self.config.catalogue))
-        for download in downloads:
-            self._replace(files, File.generated(config, download.path, content=download.data))
-        self.renderer.env.globals["gkml_downloads"] = functools.partial(download_links, downloads)
+        # The catalogue as Excel (official layout), CSV and JSON, linked from each area's table page.
+        # Making them takes long (the Excel file above all) and nothing else needs them until the
+        # end: a forked child makes them while this process builds the pages; the table pages
+        # carry placeholders for their sizes until then (see on_post_build).
+        name = download_name(self.config.catalogue)
+        self._downloads = fork_call(functools.partial(site_downloads, self.catalogue, name))
+        planned = planned_downloads(self.catalogue, name)
+        for download in planned:
+            self._replace(files, None, download.path)
+        self.renderer.env.globals["gkml_downloads"] = functools.partial(download_links, planned)
         items = self.renderer.item_pages()
         pages = self.renderer.site_pages()
         shell = next(items, None)  # the one item page the theme renders (see _ItemShell)
@@ -289,6 +295,22 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         """
         batches = [self._deferred[i : i + _WRITE_BATCH] for i in range(0, len(self._deferred), _WRITE_BATCH)]
         fork_map(functools.partial(self._write_items, config), batches, min_share=1)
+        self._write_downloads(config)
+
+    def _write_downloads(self, config: Any) -> None:
+        """Write the downloads made meanwhile, and their sizes into the table pages."""
+        assert self.renderer is not None and self.catalogue is not None and self._downloads is not None
+        downloads = self._downloads()
+        site = Path(config.site_dir)
+        for download in downloads:
+            path = site / download.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(download.data)
+        routes = self.renderer.routes
+        for area in self.catalogue.areas:
+            page = site / posixpath.dirname(routes.table(area)) / "index.html"
+            html = page.read_text(encoding="utf-8")
+            page.write_text(fill_sizes(html, downloads), encoding="utf-8")
 
     def _write_items(self, config: Any, entries: list[tuple[Area, Category, Record]]) -> None:
         """Render ``entries``, then write them with a few threads while this one waits:

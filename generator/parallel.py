@@ -68,3 +68,38 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, min_share: int) -> lis
     for i, result in enumerate(results):
         out[i::workers] = result
     return out
+
+
+def fork_call(fn: Callable[[], R]) -> Callable[[], R]:
+    """Start ``fn()`` in a forked child and return a function that waits for its result.
+
+    Lets one long, independent piece of work (the downloads, say) use the second core
+    while this process goes on. Where forking is not possible it runs ``fn()`` right away;
+    if the child fails, the returned function computes ``fn()`` itself.
+    """
+    if workers_for(2, 1) == 1:
+        result = fn()
+        return lambda: result
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
+        os.close(read_end)
+        status = 1
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(fn(), pickle.HIGHEST_PROTOCOL))
+            status = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(write_end)
+
+    def wait() -> R:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        return pickle.loads(data) if status == 0 and data else fn()
+
+    return wait

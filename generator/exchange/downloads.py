@@ -3,6 +3,7 @@ and the links to them from a page."""
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass
@@ -40,21 +41,42 @@ def download_name(catalogue_folder: str) -> str:
     return name if _SAFE_NAME.match(name) else "catalogue"
 
 
-def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
-    """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
+def planned_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
+    """The downloads :func:`site_downloads` makes, without their data (for links made meanwhile)."""
     saved = catalogue.site.title
     base = f"{DOWNLOADS_DIR}/{name}"
     return [
-        Download(f"{base}.xlsx", export.xlsx_bytes(catalogue), "Excel 标准目录表", f"{saved}.xlsx"),
-        Download(f"{base}.csv", export.csv_bytes(catalogue), "CSV", f"{saved}.csv"),
-        Download(f"{base}.json", opendata.json_text(catalogue).encode("utf-8"), "JSON 开放数据", f"{saved}.json"),
-        Download(
-            f"{base}.schema.json",
-            opendata.export_schema_json().encode("utf-8"),
-            "JSON Schema 格式说明",
-            f"{name}.schema.json",
-        ),
+        Download(f"{base}.xlsx", b"", "Excel 标准目录表", f"{saved}.xlsx"),
+        Download(f"{base}.csv", b"", "CSV", f"{saved}.csv"),
+        Download(f"{base}.json", b"", "JSON 开放数据", f"{saved}.json"),
+        Download(f"{base}.schema.json", b"", "JSON Schema 格式说明", f"{name}.schema.json"),
     ]
+
+
+def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
+    """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
+    makers = (
+        lambda: export.xlsx_bytes(catalogue),
+        lambda: export.csv_bytes(catalogue),
+        lambda: opendata.json_text(catalogue).encode("utf-8"),
+        lambda: opendata.export_schema_json().encode("utf-8"),
+    )
+    return [
+        dataclasses.replace(planned, data=make())
+        for planned, make in zip(planned_downloads(catalogue, name), makers, strict=True)
+    ]
+
+
+def size_placeholder(download: Download) -> str:
+    """Stands for the size of a download in a page rendered before the download is made."""
+    return f"\ue000gkml:size:{download.path}\ue000"
+
+
+def fill_sizes(html: str, downloads: list[Download]) -> str:
+    """``html`` with the placeholders of :func:`size_placeholder` replaced by the sizes."""
+    for download in downloads:
+        html = html.replace(size_placeholder(download), download.size.replace(" ", "\u00a0"))
+    return html
 
 
 @dataclass(frozen=True)
@@ -71,5 +93,9 @@ def download_links(downloads: list[Download], page_src: str) -> list[Link]:
     """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
     here = posixpath.dirname(page_src) or "."
     return [
-        Link(posixpath.relpath(d.path, here), d.label, d.size.replace(" ", "\u00a0"), d.filename) for d in downloads
+        Link(posixpath.relpath(d.path, here), d.label, _size(d), d.filename) for d in downloads
     ]
+
+
+def _size(download: Download) -> str:
+    return download.size.replace(" ", "\u00a0") if download.data else size_placeholder(download)
