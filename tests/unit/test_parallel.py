@@ -71,3 +71,32 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@needs_fork
+def test_a_call_in_the_background_returns_its_result() -> None:
+    done = run(
+        """
+        import os
+        from generator.parallel import fork_call
+        parent = os.getpid()
+        wait = fork_call(lambda: (os.getpid() != parent, b"x" * 1_000_000))
+        in_child, data = wait()
+        assert in_child and data == b"x" * 1_000_000
+        print("ok")
+        """
+    )
+    assert done.stdout == "ok\\n", done.stderr
+
+
+def test_a_call_runs_here_while_another_thread_runs() -> None:
+    from generator.parallel import fork_call
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert fork_call(lambda: os.getpid())() == os.getpid()
+    finally:
+        stop.set()
+        thread.join()
