@@ -86,7 +86,7 @@ def test_a_call_in_the_background_returns_its_result() -> None:
         print("ok")
         """
     )
-    assert done.stdout == "ok\\n", done.stderr
+    assert done.stdout == "ok\n", done.stderr
 
 
 def test_a_call_runs_here_while_another_thread_runs() -> None:
