@@ -8,7 +8,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from generator.exchange import export, opendata
 from generator.model import Catalogue
 
 DOWNLOADS_DIR = "downloads"
@@ -55,6 +54,8 @@ def planned_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Dow
 
 def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
     """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
+    from generator.exchange import export, opendata  # openpyxl is slow to import: only where it is used
+
     makers = (
         lambda: export.xlsx_bytes(catalogue),
         lambda: export.csv_bytes(catalogue),
