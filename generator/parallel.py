@@ -10,6 +10,7 @@ are running, and on systems without ``fork`` the work is done here, in order.
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sys
@@ -40,30 +41,8 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, min_share: int) -> lis
     if workers == 1:
         return [fn(x) for x in items]
     shares = [list(items[i::workers]) for i in range(workers)]
-    children = []
-    for share in shares[1:]:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
-            os.close(read_end)
-            status = 1
-            try:
-                with os.fdopen(write_end, "wb") as pipe:
-                    pipe.write(pickle.dumps([fn(x) for x in share], pickle.HIGHEST_PROTOCOL))
-                status = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                sys.stderr.flush()
-                os._exit(status)
-        os.close(write_end)
-        children.append((pid, read_end))
-    results = [[fn(x) for x in shares[0]]]
-    for (pid, read_end), share in zip(children, shares[1:], strict=True):
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        results.append(pickle.loads(data) if status == 0 and data else [fn(x) for x in share])
+    waits = [_in_child(functools.partial(_each, fn, share)) for share in shares[1:]]
+    results = [[fn(x) for x in shares[0]], *(wait() for wait in waits)]
     out: list[R] = [None] * len(items)  # type: ignore[list-item]
     for i, result in enumerate(results):
         out[i::workers] = result
@@ -80,6 +59,16 @@ def fork_call(fn: Callable[[], R]) -> Callable[[], R]:
     if workers_for(2, 1) == 1:
         result = fn()
         return lambda: result
+    return _in_child(fn)
+
+
+def _each(fn: Callable[[T], R], share: list[T]) -> list[R]:
+    return [fn(x) for x in share]
+
+
+def _in_child(fn: Callable[[], R]) -> Callable[[], R]:
+    """Fork a child computing ``fn()``; the returned function waits for its result (computing
+    ``fn()`` here instead if the child failed)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
