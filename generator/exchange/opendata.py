@@ -115,8 +115,12 @@ def catalogue_json(catalogue: Catalogue) -> Json:
 
 
 def json_text(catalogue: Catalogue) -> str:
-    """The JSON file (UTF-8, indented, keys in the model's order)."""
-    return json.dumps(catalogue_json(catalogue), ensure_ascii=False, indent=2) + "\n"
+    """The JSON file (UTF-8, compact, keys in the model's order).
+
+    Compact rather than indented: Python's C encoder does not indent, and the published
+    file is half the size (at 2,000 items 3.3 MB in 0.04 s instead of 6.3 MB in 0.23 s).
+    """
+    return json.dumps(catalogue_json(catalogue), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # -- the schema ---------------------------------------------------------------------------------------------
