@@ -26,16 +26,25 @@ from generator.validate import validate_record
 
 
 def check_catalogue(
-    folder: Path, *, git_dates: bool = True, today: dt.date | None = None
+    folder: Path,
+    *,
+    git_dates: bool = True,
+    today: dt.date | None = None,
+    docs_dir: Path | None = None,
+    docs_shown: str = "",
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.catalogue.load_catalogue`),
-    then compare it with the national standard and check its dates as of ``today``."""
+    compare it with the national standard, check its dates as of ``today`` and, given the
+    site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those pages too."""
     catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates)
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
         diagnostics += stale_columns(catalogue, today or dt.date.today())
         diagnostics += overdue_items(catalogue, today or dt.date.today())
-        if has_errors(diagnostics):  # a rule made an error by the bureau's settings
+        if docs_dir is not None and docs_dir.is_dir():
+            site = catalogue.site
+            diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site)
+        if has_errors(diagnostics):  # a rule made an error by the bureau's settings, a page left unfilled
             catalogue = None
     return catalogue, diagnostics
 
@@ -101,9 +110,9 @@ def site_config(config_file: Path) -> dict[str, Any]:
     return config if isinstance(config, dict) else {}
 
 
-def plugin_options(config_file: Path) -> dict[str, Any]:
-    """The options of the ``gkml`` plugin in ``config_file`` ({} when absent or unreadable)."""
-    plugins = site_config(config_file).get("plugins")
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options of the ``gkml`` plugin in a :func:`site_config` ({} when it has none)."""
+    plugins = config.get("plugins")
     if isinstance(plugins, dict):  # mkdocs.yml may list plugins as a mapping too
         plugins = [{name: options} for name, options in plugins.items()]
     for entry in plugins if isinstance(plugins, list) else []:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from generator import __version__, diff, scaffold, schema
-from generator.check import check_catalogue, check_content, check_files, plugin_options, site_config
+from generator.check import check_catalogue, check_files, plugin_options, site_config
 from generator.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
 from generator.exchange import cli as exchange
 
@@ -25,7 +25,9 @@ _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
 def _check(args: argparse.Namespace) -> int:
-    problems = set_severity_overrides(plugin_options(Path(args.config_file)).get("severity") or {})
+    config_file = Path(args.config_file)
+    config = site_config(config_file)
+    problems = set_severity_overrides(plugin_options(config).get("severity") or {})
     if problems:
         print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
         return 2
@@ -42,15 +44,14 @@ def _check(args: argparse.Namespace) -> int:
             return 2
         diagnostics = check_files(paths)
     else:
-        catalogue, diagnostics = check_catalogue(folders[0] if folders else Path(args.catalogue), today=args.today)
-        config_file = Path(args.config_file)
-        if catalogue is not None and config_file.is_file():  # the county's own pages beside the catalogue
-            docs = str(site_config(config_file).get("docs_dir") or "docs")
-            docs_dir = config_file.parent / docs
-            if docs_dir.is_dir():
-                shown = docs_dir.as_posix()
-                site = catalogue.site
-                diagnostics += check_content(docs_dir, production=site.production, shown=shown, site=site)
+        # the county's own pages beside the catalogue, when there is a mkdocs.yml
+        docs_dir = config_file.parent / str(config.get("docs_dir") or "docs") if config else None
+        catalogue, diagnostics = check_catalogue(
+            folders[0] if folders else Path(args.catalogue),
+            today=args.today,
+            docs_dir=docs_dir,
+            docs_shown=docs_dir.as_posix() if docs_dir else "",
+        )
     failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
     print(_FORMATS[args.format](diagnostics))
     if args.format == "human" and not failed:

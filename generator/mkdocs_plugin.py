@@ -26,7 +26,6 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, DictLoader, pass_context
 from markupsafe import Markup, escape
@@ -37,7 +36,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.check import check_catalogue, check_content
+from generator.check import check_catalogue
 from generator.diagnostics import Severity, has_errors, set_severity_overrides
 from generator.exchange.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
 from generator.guide import common_errors_page
@@ -194,11 +193,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         problems = set_severity_overrides(self.config.severity)
         if problems:
             raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
-        catalogue, diagnostics = check_catalogue(folder)
-        if catalogue is not None:
-            docs = Path(config.docs_dir)
-            site = catalogue.site
-            diagnostics += check_content(docs, production=site.production, shown=docs.name, site=site)
+        docs = Path(config.docs_dir)
+        catalogue, diagnostics = check_catalogue(folder, docs_dir=docs, docs_shown=docs.name)
         for d in diagnostics:
             log.log(_LOG_LEVEL[d.severity], d.format())
         if catalogue is None or has_errors(diagnostics):
@@ -206,13 +202,16 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             raise PluginError(f"目录中有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。")
         self.catalogue = catalogue
         self._item_ids = frozenset(r.id for r in catalogue.records)
-        self.renderer = Renderer(catalogue, Routes(directory_urls=config.use_directory_urls))
-        self.renderer.site_url = config.site_url or ""  # QR codes of column and item pages
-        config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         if self._user_nav is None:
             self._user_nav = list(config.nav or [])
+        self.renderer = Renderer(
+            catalogue,
+            Routes(directory_urls=config.use_directory_urls),
+            site_url=config.site_url or "",
+            extra_pages=tuple(_nav_pages(self._user_nav)),
+        )
+        config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         config.nav = catalogue_nav(catalogue, self.renderer.routes, self._user_nav)
-        self.renderer.extra_pages = tuple(_nav_pages(self._user_nav))
         if not self._epoch_given:  # reproducible sitemap dates: the catalogue's own newest date
             newest = max((r.updated for r in catalogue.records if r.updated), default="2019-05-15")
             stamp = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
@@ -271,7 +270,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         env.globals["gkml_footer"] = self.renderer.footer()
         env.globals["gkml_base"] = BASE
         env.globals["gkml_item_page"] = self._shell
-        env.globals["gkml_sitemap"] = [(self._canonical(config, r), r.updated) for _, _, r in self._deferred]
+        env.globals["gkml_sitemap"] = [(self._canonical(r), r.updated) for _, _, r in self._deferred]
         env.loader = ChoiceLoader([env.loader, DictLoader({_ItemShell.TEMPLATE: "{{ gkml_item_page(page) }}"})])
         return env
 
@@ -323,18 +322,16 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         for area, category, record in entries:
             page = self.renderer.item(area, category, record)
             title, description = str(escape(page.title)), str(escape(page.description))
-            html = self._shell.fill(title, description, self._canonical(config, record), page.html)
+            html = self._shell.fill(title, description, self._canonical(record), page.html)
             batch.append((site / posixpath.dirname(page.src), html))
         with ThreadPoolExecutor(max_workers=8) as pool:
             for _ in pool.map(_write_page, *zip(*batch, strict=True)):  # re-raises a failure: the build fails
                 pass
 
-    def _canonical(self, config: Any, record: Record) -> str | None:
-        """The canonical URL MkDocs would give the item's page."""
-        if not config.site_url:
-            return None
-        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-        return urljoin(base, self.renderer.routes.url(self.renderer.routes.item(record)))
+    def _canonical(self, record: Record) -> str | None:
+        """The canonical URL MkDocs gives the item's page (None without a ``site_url``)."""
+        assert self.renderer is not None
+        return self.renderer.page_url(self.renderer.routes.item(record)) or None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self._folder(config)))

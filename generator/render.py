@@ -81,14 +81,21 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 class Renderer:
     """Renders every generated page of a catalogue."""
 
-    def __init__(self, catalogue: Catalogue, routes: Routes) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        routes: Routes,
+        *,
+        site_url: str = "",
+        extra_pages: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         self.catalogue = catalogue
         self.routes = routes
         self._crumbs: dict[tuple[str, str, int], Markup] = {}
         #: The site's public address (``site_url``): column and item pages show a QR code of theirs.
-        self.site_url = ""
-        #: Hand-written pages (title, source path) for the site map, set by whoever knows them.
-        self.extra_pages: tuple[tuple[str, str], ...] = ()
+        self.site_url = site_url
+        #: Hand-written pages (title, source path) for the site map.
+        self.extra_pages = extra_pages
 
     @cached_property
     def env(self) -> jinja2.Environment:
