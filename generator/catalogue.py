@@ -49,7 +49,9 @@ _RECORDS_PER_WORKER = 500  # below this, a worker costs more than it saves
 
 
 @dataclass
-class _Meta:
+class FolderMeta:
+    """An area's or a category's settings (``_meta.yaml``, with defaults filled in)."""
+
     title: str
     slug: str
     order: int
@@ -73,16 +75,16 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
     # processes when there are many), then the catalogue, in folder order.
     plan: list[tuple[Area, Path, list[tuple[Category, Path, str, list[str]]]]] = []
     jobs: list[tuple[Path, str]] = []
-    for area_dir in _subfolders(folder):
-        meta = _load_meta(area_dir, f"{shown}/{area_dir.name}", diagnostics)
+    for area_dir in subfolders(folder):
+        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", diagnostics)
         area = Area(meta.title, meta.slug, meta.order, meta.description)
         columns = []
-        for category_dir in _subfolders(area_dir):
+        for category_dir in subfolders(area_dir):
             rel_dir = f"{area_dir.name}/{category_dir.name}"
-            cmeta = _load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
+            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
             category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
             category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
-            rels = [f"{rel_dir}/{path.name}" for path in _yaml_files(category_dir)]
+            rels = [f"{rel_dir}/{path.name}" for path in record_files(category_dir)]
             jobs += [(folder / rel, f"{shown}/{rel}") for rel in rels]
             columns.append((category, category_dir, rel_dir, rels))
         plan.append((area, area_dir, columns))
@@ -164,11 +166,13 @@ def _missing_in_area(area: Area) -> list[Diagnostic]:
     ]
 
 
-def _subfolders(folder: Path) -> list[Path]:
+def subfolders(folder: Path) -> list[Path]:
+    """The area or category folders in ``folder``, sorted (hidden and ``_`` folders are not)."""
     return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def record_files(folder: Path) -> list[Path]:
+    """The item files of a category folder, sorted (``_meta.yaml`` and other ``_`` files are not)."""
     return sorted(
         p for p in folder.iterdir() if p.is_file() and p.suffix in _YAML_SUFFIXES and not p.name.startswith("_")
     )
@@ -231,20 +235,21 @@ def _register(parsed: _Parsed, shown: str, ids: dict[str, str], out: list[Diagno
     return parsed.record
 
 
-def _fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:
+def settings_fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:
     """Validate a small settings file (meta or site) against ``specs``."""
     validator = RecordValidator(doc)
     return validator.fields(specs) or {}, validator.diagnostics
 
 
-def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:
+def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
+    """A folder's settings from its ``_meta.yaml`` (defaults when it has none); problems go to ``out``."""
     values: dict[str, object] = {}
     path = folder / META_FILE
     if path.exists():
         doc, problems = read_yaml(path, f"{shown}/{META_FILE}")
         out.extend(problems)
         if doc is not None:
-            values, problems = _fields(doc, META_FIELDS)
+            values, problems = settings_fields(doc, META_FIELDS)
             out.extend(problems)
             slug = values.get("slug")
             if isinstance(slug, str) and not SLUG_PATTERN.match(slug):
@@ -252,7 +257,7 @@ def _load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> _Meta:
                 out.append(make("slug-format", f"{shown}/{META_FILE}", line, column, element="slug", value=slug))
                 values.pop("slug")
     title = str(values.get("title") or folder.name)
-    return _Meta(
+    return FolderMeta(
         title=title,
         slug=str(values.get("slug") or initials(title)),
         order=int(values["order"]) if "order" in values else 1000,  # type: ignore[call-overload]
@@ -270,7 +275,7 @@ def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
     out.extend(problems)
     if doc is None:
         return None
-    values, problems = _fields(doc, SITE_FIELDS)
+    values, problems = settings_fields(doc, SITE_FIELDS)
     out.extend(problems)
     file = f"{shown}/{SITE_FILE}"
     status = values.get("status", SITE_STATES[0])

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.catalogue import META_FILE, SITE_FILE, _fields, load_catalogue, missing_standard_items
+from generator.catalogue import META_FILE, SITE_FILE, load_catalogue, missing_standard_items, settings_fields
 from generator.diagnostics import Diagnostic, Severity, has_errors, make
 from generator.freshness import overdue_items, stale_columns
 from generator.loader import read_yaml
@@ -85,9 +85,9 @@ def check_files(paths: list[Path]) -> list[Diagnostic]:
         if doc is None:
             continue
         if path.name == META_FILE:
-            out += _fields(doc, META_FIELDS)[1]
+            out += settings_fields(doc, META_FIELDS)[1]
         elif path.name == SITE_FILE:
-            out += _fields(doc, SITE_FIELDS)[1]
+            out += settings_fields(doc, SITE_FIELDS)[1]
         else:
             out += validate_record(doc)[1]
     return out

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from generator import vocab
-from generator.catalogue import META_FILE, SITE_FILE, _load_meta, _subfolders, _yaml_files
+from generator.catalogue import META_FILE, SITE_FILE, load_meta, record_files, subfolders
 from generator.diagnostics import Diagnostic
 from generator.loader import read_yaml
 from generator.model import RECORD_FIELDS, FieldSpec
@@ -107,13 +107,13 @@ def scan_catalogue(root: Path) -> CatalogueFolders:
     ignored: list[Diagnostic] = []
     areas: list[AreaFolder] = []
     ids: set[str] = set()
-    for area_dir in _subfolders(root):
-        meta = _load_meta(area_dir, area_dir.as_posix(), ignored)
+    for area_dir in subfolders(root):
+        meta = load_meta(area_dir, area_dir.as_posix(), ignored)
         area = AreaFolder(area_dir, meta.title, meta.slug, meta.order)
-        for category_dir in _subfolders(area_dir):
-            cmeta = _load_meta(category_dir, category_dir.as_posix(), ignored)
+        for category_dir in subfolders(area_dir):
+            cmeta = load_meta(category_dir, category_dir.as_posix(), ignored)
             category = CategoryFolder(category_dir, cmeta.title, cmeta.slug, cmeta.order)
-            for path in _yaml_files(category_dir):
+            for path in record_files(category_dir):
                 category.names.add(path.stem)
                 doc, _ = read_yaml(path)
                 data = doc.data if doc is not None else None

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import vocab
-from generator.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, _yaml_files
+from generator.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
 from generator.exchange import cells
 from generator.exchange import table as t
 from generator.exchange.export import SHEET_HEADER
@@ -783,7 +783,7 @@ def _existing_records(folders: CatalogueFolders) -> tuple[dict[str, _Existing], 
     by_name: dict[tuple[str, ...], _Existing] = {}
     for area in folders.areas:
         for category in area.categories:
-            for path in _yaml_files(category.path):
+            for path in record_files(category.path):
                 doc, _ = read_yaml(path)
                 data = doc.data if doc is not None else None
                 if not isinstance(data, dict) or not isinstance(data.get("id"), str):
