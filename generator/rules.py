@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic, make
 from generator.loader import Path_, YamlDocument
-from generator.model import RECORD_FIELDS, Record
+from generator.model import RECORD_FIELDS
 from generator.timelimit import ACCEPTED_FORMS, parse_time_limit
 
 _SPECS = {f.attr: f for f in RECORD_FIELDS}
@@ -35,14 +35,13 @@ _MOBILE = re.compile(r"(?<![0-9A-Za-z])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]
 _CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?)(?![0-9A-Za-z])")
 
 
-def check_record(doc: YamlDocument, record: Record | None) -> list[Diagnostic]:
-    """The 政务公开 rules for one item file (``record`` is None when it has errors)."""
-    out: list[Diagnostic] = []
-    if record is not None:
-        out += _subject(doc, record)
-        out += _time_limit(doc, record)
-    out += privacy(doc)
-    return out
+def check_record(doc: YamlDocument) -> list[Diagnostic]:
+    """The 政务公开 rules for one item file.
+
+    They read the file's own text values, so that they are reported in the same run as
+    any structural error elsewhere in the file (an editor fixes everything at once).
+    """
+    return _subject(doc) + _time_limit(doc) + privacy(doc)
 
 
 def _report(doc: YamlDocument, code: str, path: Path_, element: str, **values: object) -> Diagnostic:
@@ -50,20 +49,31 @@ def _report(doc: YamlDocument, code: str, path: Path_, element: str, **values: o
     return make(code, doc.file, line, column, element=element, **values)
 
 
-def _subject(doc: YamlDocument, record: Record) -> list[Diagnostic]:
-    spec = _SPECS["subject"]
-    parts = [p.strip() for p in _SUBJECT_SPLIT.split(record.subject) if p.strip()]
+def _text(doc: YamlDocument, attr: str) -> tuple[str, str] | None:
+    """(key, stripped text) of the element ``attr`` when the file gives it as text."""
+    key = _SPECS[attr].key
+    value = doc.data.get(key) if isinstance(doc.data, dict) else None
+    return (key, value.strip()) if isinstance(value, str) and value.strip() else None
+
+
+def _subject(doc: YamlDocument) -> list[Diagnostic]:
+    found = _text(doc, "subject")
+    if found is None:
+        return []
+    key, subject = found
+    parts = [p.strip() for p in _SUBJECT_SPLIT.split(subject) if p.strip()]
     if parts and all(_VAGUE_SUBJECT.match(p) for p in parts):
-        return [_report(doc, "subject-vague", (spec.key,), spec.key, value=record.subject)]
+        return [_report(doc, "subject-vague", (key,), key, value=subject)]
     return []
 
 
-def _time_limit(doc: YamlDocument, record: Record) -> list[Diagnostic]:
-    spec = _SPECS["time_limit"]
-    if parse_time_limit(record.time_limit) is None:
-        forms = "“" + "”“".join(ACCEPTED_FORMS) + "”"
-        return [_report(doc, "time-limit-unparsed", (spec.key,), spec.key, value=record.time_limit, forms=forms)]
-    return []
+def _time_limit(doc: YamlDocument) -> list[Diagnostic]:
+    found = _text(doc, "time_limit")
+    if found is None or parse_time_limit(found[1]) is not None:
+        return []
+    key, time_limit = found
+    forms = "“" + "”“".join(ACCEPTED_FORMS) + "”"
+    return [_report(doc, "time-limit-unparsed", (key,), key, value=time_limit, forms=forms)]
 
 
 # -- privacy ------------------------------------------------------------------------------------

@@ -419,7 +419,7 @@ def validate_record(doc: YamlDocument) -> tuple[Record | None, list[Diagnostic]]
     """Validate one parsed item file."""
     validator = RecordValidator(doc)
     record = validator.record()
-    problems = check_record(doc, record)
+    problems = check_record(doc)
     if any(d.severity is Severity.ERROR for d in problems):
         record = None
     return record, validator.diagnostics + problems
