@@ -3,7 +3,7 @@
 ``write_catalogue(out_dir, items, seed)`` writes ``_site.yaml``, 5 areas × 10
 categories (each folder with a ``_meta.yaml`` and a unique ASCII ``slug``) and
 ``items`` item files spread evenly over the 50 categories. Every file passes
-``generator.catalogue.load_catalogue(out_dir, git_dates=False)`` without a single
+``generator.load.catalogue.load_catalogue(out_dir, git_dates=False)`` without a single
 diagnostic.
 
 The text mirrors the synthetic catalogue of the plain MkDocs + Material anchor

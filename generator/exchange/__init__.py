@@ -7,7 +7,7 @@
 * :mod:`generator.exchange.opendata`: catalogue → JSON text, its JSON Schema, and JSON → records;
 * :mod:`generator.exchange.importer`: .xlsx / .csv / .json → record files, with a report of
   every cell that cannot be mapped, located by sheet, row and column;
-* :mod:`generator.exchange.cli`: the ``gkml import`` and ``gkml export`` commands.
+* :mod:`generator.commands.exchange`: the ``gkml import`` and ``gkml export`` commands.
 
 Everything here is pure (no MkDocs); only the importer's last step writes files.
 """

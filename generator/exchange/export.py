@@ -34,7 +34,7 @@ from openpyxl.xml.functions import tostring
 
 from generator.exchange import cells
 from generator.exchange import table as t
-from generator.model import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
+from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
 
 CSV_ENCODING = "utf-8-sig"  #: UTF-8 with BOM: what Excel needs to read a CSV as UTF-8
 #: When the catalogue has no 更新日期 at all (the 条例 of 2019 took effect on this day).

@@ -4,11 +4,11 @@ The document holds everything the catalogue folder holds: the bureau (the keys o
 ``_site.yaml``), the areas and their columns (the keys of ``_meta.yaml``) and every record
 with every element, structured (a 公开内容 element is ``{"要素": …, "必选": true}``, a channel
 ``{"渠道": "政府网站", "必选": true, "说明": "栏目…", "网址": …}``). Keys are the keys of the
-YAML files (:data:`generator.model.RECORD_FIELDS`, ``META_FIELDS``, ``SITE_FIELDS``); every key
+YAML files (:data:`generator.model.records.RECORD_FIELDS`, ``META_FIELDS``, ``SITE_FIELDS``); every key
 is always present (``""`` or ``null`` when a record has no value), so a reader need not guess.
 
 :func:`export_schema` describes it (JSON Schema draft-07, generated from the model like the
-editors' schemas of :mod:`generator.schema`); the file is committed as
+editors' schemas of :mod:`generator.edit.schema`); the file is committed as
 ``generator/schemas/export.schema.json`` and rewritten by ``gkml export --format schema``.
 """
 
@@ -18,11 +18,11 @@ import dataclasses
 import json
 from typing import Any
 
-from generator import vocab
+from generator.model import vocab
 from generator.exchange.export import newest_date
 from generator.exchange.report import Problem, problem
 from generator.exchange.rows import Item, Parsed
-from generator.model import (
+from generator.model.records import (
     META_FIELDS,
     RECORD_FIELDS,
     SITE_FIELDS,
@@ -36,8 +36,8 @@ from generator.model import (
     FieldSpec,
     Record,
 )
-from generator.schema import DRAFT, NOT_BLANK
-from generator.validate import ID_PATTERN
+from generator.edit.schema import DRAFT, NOT_BLANK
+from generator.check.record import ID_PATTERN
 
 FORMAT = "gkml 政务公开标准目录"
 VERSION = 1

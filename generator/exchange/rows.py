@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from generator.exchange.report import Problem
-from generator.model import Record
+from generator.model.records import Record
 
 
 @dataclass

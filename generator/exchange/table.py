@@ -1,7 +1,7 @@
 """The columns of the national table layout: the one home of their header texts and variants.
 
 The layout is the one every bureau already keeps and hands upward, and the one the site's
-table page shows (``generator/templates/table.html``): a title line
+table page shows (``generator/site/templates/table.html``): a title line
 ``<单位名称><领域>领域基层政务公开标准目录``; two header rows, 序号 | 公开事项 (一级事项, 二级事项) |
 公开内容（要素） | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 | 公开对象 (全社会, 特定群体) |
 公开方式 (主动, 依申请) | 公开层级 (市级, 县级, 乡级); a row per item, the 一级事项 cell merged over
@@ -14,7 +14,7 @@ basis documents, the group of 特定群体). A bureau may delete them before sub
 without them still imports, and then ids are made as ``gkml new`` makes them.
 
 Headers are recognised in the spellings of real copies (特定群众, 依申请公开, 县(区)级, 乡、村级,
-公开渠道和载体 …), from :mod:`generator.vocab` and :data:`generator.model.KEY_ALIASES`.
+公开渠道和载体 …), from :mod:`generator.model.vocab` and :data:`generator.model.records.KEY_ALIASES`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator import vocab
-from generator.model import FIELDS_BY_KEY, KEY_ALIASES, RECORD_FIELDS, label
+from generator.model import vocab
+from generator.model.records import FIELDS_BY_KEY, KEY_ALIASES, RECORD_FIELDS, label
 
 # -- what a column holds: record attributes, and a few of the table's own ------------------------------
 

@@ -1,6 +1,6 @@
 """Record, ``_meta.yaml`` and ``_site.yaml`` files as text, the way ``gkml new`` writes them.
 
-The schema modeline first, then every key of :data:`generator.model.RECORD_FIELDS` that has a
+The schema modeline first, then every key of :data:`generator.model.records.RECORD_FIELDS` that has a
 value, in that order, each value in the plainest YAML that reads back to the same record
 (:func:`record_yaml`). ``gkml check`` accepts what is written here, and loads it back to the
 record it was written from.
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 import yaml
 
 from generator.exchange.cells import basis_reads_back
-from generator.model import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
-from generator.scaffold import TODO, yaml_scalar
-from generator.schema import RECORD_MODELINE, modeline
+from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
+from generator.edit.scaffold import TODO, yaml_scalar
+from generator.edit.schema import RECORD_MODELINE, modeline
 
 #: The first line of an area's ``_meta.yaml`` (``catalogue/<area>/_meta.yaml``), and of a category's.
 AREA_META_MODELINE = modeline("meta", 2)

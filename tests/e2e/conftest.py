@@ -2,7 +2,7 @@
 
 * ``site``: the example catalogue (``catalogue/``) built with ``gkml build`` into a
   temporary folder and served by a ``ThreadingHTTPServer`` on 127.0.0.1 (port 0), with
-  the loaded :class:`~generator.model.Catalogue` the expectations are derived from.
+  the loaded :class:`~generator.model.records.Catalogue` the expectations are derived from.
 * ``browser``: Chromium from the Debian package (``/usr/bin/chromium``) through
   Playwright. A missing browser fails the suite; it is never skipped.
 * ``pages`` / ``page``: fresh browser contexts (375×812 unless asked otherwise; in
@@ -30,8 +30,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.model import Area, Catalogue, Category, Record
+from generator.load.catalogue import load_catalogue
+from generator.model.records import Area, Catalogue, Category, Record
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_DIR = ROOT / "catalogue"
@@ -55,10 +55,10 @@ ELDER_KEY = "gkml.elder"  #: where the site remembers 长辈版 (localStorage)
 
 
 def run_gkml(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the ``gkml`` command line (``python -m generator.cli``) from the repository root."""
+    """Run the ``gkml`` command line (``python -m generator.commands.main``) from the repository root."""
     env = {k: v for k, v in os.environ.items() if k not in ("GKML_CATALOGUE", "SOURCE_DATE_EPOCH")}
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "generator.commands.main", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -115,7 +115,7 @@ class Site:
     url: str  #: base URL, ending in ``/``
     catalogue: Catalogue
 
-    # URLs are spelled out here (not taken from generator.routes) so the tests check them.
+    # URLs are spelled out here (not taken from generator.site.routes) so the tests check them.
     def home_url(self) -> str:
         return self.url
 

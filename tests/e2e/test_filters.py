@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.model import Record
+from generator.model.records import Record
 
 #: Filter kinds as the site names them (URL parameter) and how to read them off a record.
 KINDS = {

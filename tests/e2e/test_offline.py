@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.catalogue import load_catalogue
+from generator.load.catalogue import load_catalogue
 
 CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "catalogue"
 MOBILE = {"width": 375, "height": 812}

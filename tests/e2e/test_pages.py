@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from generator import vocab
-from generator.model import Record
+from generator.model import vocab
+from generator.model.records import Record
 
 #: The eight elements of 国办发〔2019〕54号 as labelled on item pages (name is the heading), plus 公开层级.
 ELEMENT_LABELS = (

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import zxingcpp
 
-from generator.model import Record
+from generator.model.records import Record
 
 A4_POINTS = (595, 842)  # 210 × 297 mm
 PRINTABLE_PX = round((210 - 2 * 12) / 25.4 * 96)  # A4 width less the 12 mm margins of the print stylesheet

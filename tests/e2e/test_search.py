@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.model import Catalogue, Record
-from generator.slugs import pinyin_syllables
+from generator.model.records import Catalogue, Record
+from generator.model.slugs import pinyin_syllables
 
 RESULTS_PAGE_SIZE = 50  # the results page shows this many, then a “显示全部” button
 INLINE_RESULTS = 8  # the header box shows at most this many

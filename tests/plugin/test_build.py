@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from generator.catalogue import load_catalogue
+from generator.load.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,7 +126,7 @@ def test_item_pages_equal_what_the_theme_renders_page_by_page(built: Path, tmp_p
     the result must be what the theme renders for each page on its own, but for the
     indentation the shell drops; every other file (sitemap included) is identical."""
     script = (
-        "import sys, generator.mkdocs_plugin as m\n"
+        "import sys, generator.adapters.mkdocs.plugin as m\n"
         "m.GkmlPlugin._THEME_RENDERS_EVERY_ITEM = True\n"
         "original = m.PrerenderedPage.read_source\n"
         "def read_source(self, config):\n"
@@ -167,14 +167,14 @@ def test_sitemap_lists_every_page_with_its_update_date(built: Path) -> None:
 def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:
     site = project / "site"
     ok = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+        [sys.executable, "-m", "generator.commands.main", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
     )
     assert ok.returncode == 0, ok.stderr
     before = tree_digest(site)
     record = next((project / "catalogue").rglob("法律法规.yaml"))
     record.write_text(record.read_text(encoding="utf-8").replace("时限: ", "时限："), encoding="utf-8")
     failed = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+        [sys.executable, "-m", "generator.commands.main", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
     )
     assert failed.returncode == 1
     assert "法律法规.yaml" in failed.stderr and "错误[" in failed.stderr

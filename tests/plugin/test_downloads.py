@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
+from generator.load.catalogue import load_catalogue
 from generator.exchange import importer
 
 ROOT = Path(__file__).resolve().parents[2]

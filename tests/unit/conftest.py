@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.model import Catalogue
+from generator.load.catalogue import load_catalogue
+from generator.model.records import Catalogue
 
 from .helpers import RECORDS, TREES, formatted
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.diagnostics import Diagnostic, has_errors
-from generator.loader import parse_yaml, read_yaml
-from generator.model import Catalogue
-from generator.validate import validate_record
+from generator.load.catalogue import load_catalogue
+from generator.check.diagnostics import Diagnostic, has_errors
+from generator.load.yamlfile import parse_yaml, read_yaml
+from generator.model.records import Catalogue
+from generator.check.record import validate_record
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -1,7 +1,7 @@
 """A small JSON Schema (draft-07) validator for the keywords gkml's schemas use, and YAML as editors see it.
 
 The tests must not depend on a JSON Schema library the project does not declare, so
-this module validates with exactly the keywords :mod:`generator.schema` writes and
+this module validates with exactly the keywords :mod:`generator.edit.schema` writes and
 refuses any other: a schema that starts using a new keyword fails loudly here until
 the keyword is supported (and, where a library is installed, compared with it).
 

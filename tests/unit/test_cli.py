@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator import cli
-from generator.diagnostics import make
+from generator.commands import main as cli
+from generator.check.diagnostics import make
 
 from .helpers import CATALOGUE, TREES, read_expected
 
@@ -129,7 +129,7 @@ def test_github_format_annotates_the_lines(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_github_format_escapes_what_would_end_the_command() -> None:
-    from generator.diagnostics import format_github
+    from generator.check.diagnostics import format_github
 
     d = make("vocab-variant", "a,b:c.yaml", 2, 3, element="渠道", value="x%y\nz", normal="n")
     (line,) = format_github([d]).splitlines()

@@ -7,9 +7,9 @@ import string
 
 import pytest
 
-from generator.diagnostics import Diagnostic, format_human, format_json, has_errors, make
-from generator.messages import MESSAGES
-from generator.severity import Severity
+from generator.check.diagnostics import Diagnostic, format_human, format_json, has_errors, make
+from generator.check.messages import MESSAGES
+from generator.check.severity import Severity
 
 from .helpers import HAN, RECORDS, TREES, read_expected
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
-from generator.catalogue import load_catalogue
-from generator.diff import (
+from generator.commands import main as cli
+from generator.load.catalogue import load_catalogue
+from generator.edit.diff import (
     CatalogueDiff,
     ElementChange,
     EntryChange,
@@ -28,7 +28,7 @@ from generator.diff import (
     format_human,
     format_markdown,
 )
-from generator.model import FIELDS_BY_KEY, Catalogue
+from generator.model.records import FIELDS_BY_KEY, Catalogue
 
 from .helpers import TREES, formatted
 

@@ -14,13 +14,16 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from generator import cli, vocab
-from generator.catalogue import load_catalogue
-from generator.exchange import export, opendata
+from generator.commands import main as cli
+
+from generator.model import vocab
+from generator.load.catalogue import load_catalogue
+from generator.exchange import export
+from generator.exchange import opendata
 from generator.exchange import table as t
-from generator.model import RECORD_FIELDS, Catalogue
-from generator.render import Renderer
-from generator.routes import Routes
+from generator.model.records import RECORD_FIELDS, Catalogue
+from generator.site.pages import Renderer
+from generator.site.routes import Routes
 
 from .helpers import CATALOGUE, ROOT
 from .schema_subset import KEYWORDS, errors, keywords

@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from generator import cli
-from generator.catalogue import load_catalogue
-from generator.diagnostics import format_human
-from generator.exchange import export, importer, opendata
+from generator.commands import main as cli
+from generator.load.catalogue import load_catalogue
+from generator.check.diagnostics import format_human
+from generator.exchange import export
+from generator.exchange import importer
+from generator.exchange import opendata
 from generator.exchange.report import format_report, has_errors
-from generator.model import Audience, Basis, Channel, ContentElement, Record
-from generator.scaffold import WEBSITE_COLUMN_PLACEHOLDER, make_id
+from generator.model.records import Audience, Basis, Channel, ContentElement, Record
+from generator.edit.scaffold import WEBSITE_COLUMN_PLACEHOLDER, make_id
 
 from .helpers import CATALOGUE
 

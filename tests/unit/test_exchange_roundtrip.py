@@ -18,12 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import vocab
-from generator.catalogue import load_catalogue
-from generator.diagnostics import format_human
-from generator.exchange import export, importer, opendata
+from generator.model import vocab
+from generator.load.catalogue import load_catalogue
+from generator.check.diagnostics import format_human
+from generator.exchange import export
+from generator.exchange import importer
+from generator.exchange import opendata
 from generator.exchange.report import format_report, has_errors
-from generator.model import (
+from generator.model.records import (
     Area,
     Audience,
     Basis,

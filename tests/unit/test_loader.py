@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import YamlDocument, decode, parse_yaml, read_yaml
+from generator.load.yamlfile import YamlDocument, decode, parse_yaml, read_yaml
 
 from .helpers import HAN, RECORDS, check_bytes
 

@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import cli
-from generator.diagnostics import Severity
-from generator.model import RECORD_FIELDS
+from generator.commands import main as cli
+from generator.check.diagnostics import Severity
+from generator.model.records import RECORD_FIELDS
 
 from .helpers import CATALOGUE, HAN, check_bytes
 

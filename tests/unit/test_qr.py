@@ -12,9 +12,9 @@ import re
 import pytest
 import zxingcpp
 
-from generator.qr import BORDER, qr_svg
-from generator.render import Renderer
-from generator.routes import Routes
+from generator.site.qr import BORDER, qr_svg
+from generator.site.pages import Renderer
+from generator.site.routes import Routes
 
 SCALE = 6  # pixels per module
 
@@ -121,7 +121,7 @@ def test_the_fast_matrix_is_segnos_own() -> None:
     what segno gives, for addresses of every length the site uses and beyond."""
     import segno
 
-    from generator.qr import MASK, qr_matrix
+    from generator.site.qr import MASK, qr_matrix
 
     urls = [f"https://zjj.example.gov.cn/item/{'k' * n}/" for n in range(0, 260, 3)]
     urls += [f"http://127.0.0.1:8000/item/bzxzf-pjgl-{i}/" for i in range(50)]

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from generator import vocab
-from generator.cli import main
-from generator.model import META_FIELDS, RECORD_FIELDS, SITE_FIELDS
-from generator.reference import record_reference
+from generator.model import vocab
+from generator.commands.main import main
+from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS
+from generator.edit.reference import record_reference
 
 from .helpers import ROOT
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.model import Basis, Catalogue, Channel, Record
-from generator.render import BASE, SECTION_IDS, GeneratedPage, Renderer
-from generator.routes import DISCLOSURE_PAGES, Routes
-from generator.search_index import INDEX_PATH, build_search_index
+from generator.load.catalogue import load_catalogue
+from generator.model.records import Basis, Catalogue, Channel, Record
+from generator.site.pages import BASE, SECTION_IDS, GeneratedPage, Renderer
+from generator.site.routes import DISCLOSURE_PAGES, Routes
+from generator.site.search_index import INDEX_PATH, build_search_index
 
 from .helpers import GOLDEN, TREES, formatted
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import Diagnostic
+from generator.check.diagnostics import Diagnostic
 
 from .helpers import HAN, RECORDS, check_bytes
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Area, Category, Record
-from generator.routes import HOME, SEARCH, Routes
+from generator.model.records import Area, Category, Record
+from generator.site.routes import HOME, SEARCH, Routes
 
 AREA = Area("保障性住房", "bzxzf", 1)
 CATEGORY = Category("配给管理", "pjgl", 1)

@@ -9,12 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, scaffold, schema, vocab
-from generator.catalogue import load_catalogue
-from generator.loader import parse_yaml, read_yaml
-from generator.model import RECORD_FIELDS, Record
-from generator.standard import StandardItem, find_standard_item, standard_items
-from generator.validate import validate_record
+from generator.commands import main as cli
+
+from generator.edit import scaffold
+
+from generator.edit import schema
+
+from generator.model import vocab
+from generator.load.catalogue import load_catalogue
+from generator.load.yamlfile import parse_yaml, read_yaml
+from generator.model.records import RECORD_FIELDS, Record
+from generator.model.standard import StandardItem, find_standard_item, standard_items
+from generator.check.record import validate_record
 
 from .helpers import CATALOGUE, GOLDEN, formatted
 

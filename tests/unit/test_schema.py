@@ -26,13 +26,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import vocab
-from generator.catalogue import load_catalogue
-from generator.cli import main
-from generator.diagnostics import Diagnostic
-from generator.loader import parse_yaml
-from generator.model import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
-from generator.schema import (
+from generator.model import vocab
+from generator.load.catalogue import load_catalogue
+from generator.commands.main import main
+from generator.check.diagnostics import Diagnostic
+from generator.load.yamlfile import parse_yaml
+from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
+from generator.edit.schema import (
     RECORD_MODELINE,
     SCHEMA_FILES,
     SCHEMAS_DIR,
@@ -43,7 +43,7 @@ from generator.schema import (
     schema_json,
     site_schema,
 )
-from generator.severity import Severity
+from generator.check.severity import Severity
 
 from . import schema_subset
 from .helpers import CATALOGUE, RECORDS, ROOT, check_bytes, write_tree

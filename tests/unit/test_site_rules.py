@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.check import check_catalogue, check_content
-from generator.freshness import latest_deadline, max_age
-from generator.model import Category
-from generator.render import BASE, Renderer
-from generator.routes import Routes
+from generator.load.catalogue import load_catalogue
+from generator.check.run import check_catalogue, check_content
+from generator.check.freshness import latest_deadline, max_age
+from generator.model.records import Category
+from generator.site.pages import BASE, Renderer
+from generator.site.routes import Routes
 
 from .helpers import RECORDS, formatted, write_tree
 

@@ -6,10 +6,10 @@ from importlib import resources
 
 import pytest
 
-from generator import vocab
-from generator.standard import find_standard_item, raw_data, standard_areas, standard_items
+from generator.model import vocab
+from generator.model.standard import find_standard_item, raw_data, standard_areas, standard_items
 
-#: Rows per area in generator/data/standard-catalogue.yaml (update when rows are added).
+#: Rows per area in generator/model/data/standard-catalogue.yaml (update when rows are added).
 AREA_COUNTS = {
     "保障性住房": 20,
     "国有土地上房屋征收与补偿": 14,
@@ -86,7 +86,7 @@ def test_verified_flags_are_kept_and_reconstructed_rows_exist() -> None:
 
 
 def test_the_caveat_stays_visible_in_the_bundled_file() -> None:
-    text = resources.files("generator").joinpath("data", "standard-catalogue.yaml").read_text(encoding="utf-8")
+    text = resources.files("generator.model").joinpath("data", "standard-catalogue.yaml").read_text(encoding="utf-8")
     head = text[:2000]
     assert "verified: false" in head and "NOT official" in head
     assert all("verified" in row for rows in raw_data().values() for row in rows)

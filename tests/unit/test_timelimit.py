@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.timelimit import parse_time_limit
+from generator.load.catalogue import load_catalogue
+from generator.model.timelimit import parse_time_limit
 
 CASES = {
     "信息形成或者变更之日起20个工作日内": [("period", "信息形成或者变更", 20, "工作日")],

@@ -10,8 +10,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.messages import MESSAGES
-from generator.severity import Severity
+from generator.check.messages import MESSAGES
+from generator.check.severity import Severity
 
 
 @dataclass(frozen=True, order=True)

@@ -18,9 +18,9 @@ import calendar
 import datetime as dt
 import re
 
-from generator.diagnostics import Diagnostic, Severity, make
-from generator.model import Catalogue, Category, Record
-from generator.timelimit import parse_time_limit
+from generator.check.diagnostics import Diagnostic, Severity, make
+from generator.model.records import Catalogue, Category, Record
+from generator.model.timelimit import parse_time_limit
 
 #: Column title words → days a column may stay unchanged (checked in this order).
 MAX_AGE_BY_TITLE: tuple[tuple[tuple[str, ...], int], ...] = (

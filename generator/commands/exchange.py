@@ -7,9 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.catalogue import load_catalogue
-from generator.diagnostics import format_human
-from generator.exchange import export, importer, opendata
+from generator.load.catalogue import load_catalogue
+from generator.check.diagnostics import format_human
+from generator.exchange import export
+from generator.exchange import importer
+from generator.exchange import opendata
 from generator.exchange.report import format_report, has_errors
 
 FORMATS = ("xlsx", "csv", "json", "schema")

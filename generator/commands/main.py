@@ -8,10 +8,16 @@ import os
 import sys
 from pathlib import Path
 
-from generator import __version__, diff, scaffold, schema
-from generator.check import check_catalogue, check_files, plugin_options, site_config
-from generator.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
-from generator.exchange import cli as exchange
+from generator import __version__
+
+from generator.edit import diff
+
+from generator.edit import scaffold
+
+from generator.edit import schema
+from generator.check.run import check_catalogue, check_files, plugin_options, site_config
+from generator.check.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
+from generator.commands import exchange
 
 
 def _date(text: str) -> dt.date:
@@ -63,7 +69,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.mkdocs_build import build  # MkDocs is imported only when building
+    from generator.adapters.mkdocs.build import build  # MkDocs is imported only when building
 
     return build(
         Path(args.config_file),
@@ -76,13 +82,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from generator.mkdocs_build import serve
+    from generator.adapters.mkdocs.build import serve
 
     return serve(Path(args.config_file), Path(args.catalogue), dev_addr=args.dev_addr, strict=args.strict)
 
 
 def _reference(args: argparse.Namespace) -> int:
-    from generator.reference import record_reference
+    from generator.edit.reference import record_reference
 
     print(record_reference(), end="")
     return 0

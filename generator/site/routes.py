@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.model import Area, Category, Record
+from generator.model.records import Area, Category, Record
 
 HOME = "index.md"
 SEARCH = "search/index.md"

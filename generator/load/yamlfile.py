@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.diagnostics import Diagnostic, make
+from generator.check.diagnostics import Diagnostic, make
 
 try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing
     from yaml import CSafeLoader as _Loader

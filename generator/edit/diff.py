@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
-from generator.catalogue import load_catalogue
-from generator.diagnostics import Diagnostic
-from generator.model import (
+from generator.load.catalogue import load_catalogue
+from generator.check.diagnostics import Diagnostic
+from generator.model.records import (
     RECORD_FIELDS,
     Audience,
     Basis,
@@ -36,8 +36,8 @@ from generator.model import (
     FieldSpec,
     Record,
 )
-from generator.severity import Severity
-from generator.vocab import OTHER_CHANNEL
+from generator.check.severity import Severity
+from generator.model.vocab import OTHER_CHANNEL
 
 #: Separator of area › category › item in the output.
 PLACE_SEPARATOR = " › "

@@ -7,10 +7,10 @@ yaml-language-server): ``record`` for an item file, ``meta`` for ``_meta.yaml`` 
 regenerated with ``gkml schema`` (``gkml schema --check`` and a unit test fail when the
 committed files no longer match the model).
 
-What the schemas say comes from :data:`generator.model.RECORD_FIELDS`,
-:data:`~generator.model.META_FIELDS`, :data:`~generator.model.SITE_FIELDS` (keys, labels,
+What the schemas say comes from :data:`generator.model.records.RECORD_FIELDS`,
+:data:`~generator.model.records.META_FIELDS`, :data:`~generator.model.records.SITE_FIELDS` (keys, labels,
 descriptions, examples, required keys, the kind of each value),
-:data:`~generator.model.KEY_ALIASES` and :mod:`generator.vocab` (marks, channels, methods,
+:data:`~generator.model.records.KEY_ALIASES` and :mod:`generator.model.vocab` (marks, channels, methods,
 audiences, levels and their spelling variants). Rules:
 
 * **Never stricter than the checker.** Whatever ``gkml check`` accepts (spelling variants
@@ -46,10 +46,10 @@ from typing import Any
 
 import yaml
 
-from generator import vocab
-from generator.catalogue import SLUG_PATTERN
-from generator.model import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
-from generator.validate import ID_PATTERN
+from generator.model import vocab
+from generator.load.catalogue import SLUG_PATTERN
+from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
+from generator.check.record import ID_PATTERN
 
 Schema = dict[str, Any]
 
@@ -75,7 +75,7 @@ RECORD_MODELINE = modeline("record", 3)
 
 #: The checker's limit on the length of an id (``RecordValidator.parse_id``).
 ID_MAX_LENGTH = 64
-#: Keys of a 依据 written as a mapping, and of the detail of a channel (``generator.validate``).
+#: Keys of a 依据 written as a mapping, and of the detail of a channel (``generator.check.record``).
 BASIS_KEYS = ("标题", "文号", "网址")
 CHANNEL_DETAIL_KEYS = ("栏目", "网址")
 
@@ -411,7 +411,7 @@ def meta_schema() -> Schema:
         "栏目设置",
         f"领域或栏目文件夹中的 _meta.yaml，各项均可不填。{_AUTHORITY}",
         META_FIELDS,
-        {"slug": (_slug_pattern(), slug_message)},  # the loader's rule for 网址别名 (generator.catalogue)
+        {"slug": (_slug_pattern(), slug_message)},  # the loader's rule for 网址别名 (generator.load.catalogue)
     )
 
 

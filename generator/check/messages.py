@@ -2,14 +2,14 @@
 
 Messages are written for civil servants, not programmers: they name the element,
 say what was expected in YAML terms and what to type instead. Placeholders in
-braces are filled in by :func:`generator.diagnostics.make`.
+braces are filled in by :func:`generator.check.diagnostics.make`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.severity import Severity
+from generator.check.severity import Severity
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from generator.model import Catalogue
+from generator.model.records import Catalogue
 
 DOWNLOADS_DIR = "downloads"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

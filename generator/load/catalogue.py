@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, has_errors, make
-from generator.gitdates import last_change_dates
-from generator.loader import YamlDocument, read_yaml
-from generator.model import (
+from generator.check.diagnostics import Diagnostic, has_errors, make
+from generator.load.gitdates import last_change_dates
+from generator.load.yamlfile import YamlDocument, read_yaml
+from generator.model.records import (
     IDENTITY_REQUIRED,
     META_FIELDS,
     PRODUCTION,
@@ -37,9 +37,9 @@ from generator.model import (
     Site,
 )
 from generator.parallel import fork_map
-from generator.slugs import initials
-from generator.standard import standard_areas, standard_items
-from generator.validate import RecordValidator, is_link_url, validate_record
+from generator.model.slugs import initials
+from generator.model.standard import standard_areas, standard_items
+from generator.check.record import RecordValidator, is_link_url, validate_record
 
 META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"

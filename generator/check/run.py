@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
-from generator.catalogue import META_FILE, SITE_FILE, load_catalogue, missing_standard_items, settings_fields
-from generator.diagnostics import Diagnostic, Severity, has_errors, make
-from generator.freshness import overdue_items, stale_columns
-from generator.loader import read_yaml
-from generator.model import META_FIELDS, SITE_FIELDS, Catalogue, Site
-from generator.validate import validate_record
+from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, missing_standard_items, settings_fields
+from generator.check.diagnostics import Diagnostic, Severity, has_errors, make
+from generator.check.freshness import overdue_items, stale_columns
+from generator.load.yamlfile import read_yaml
+from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
+from generator.check.record import validate_record
 
 
 def check_catalogue(
@@ -33,7 +33,7 @@ def check_catalogue(
     docs_dir: Path | None = None,
     docs_shown: str = "",
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Load and check the catalogue in ``folder`` (see :func:`generator.catalogue.load_catalogue`),
+    """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
     compare it with the national standard, check its dates as of ``today`` and, given the
     site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those pages too."""
     catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates)

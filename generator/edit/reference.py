@@ -1,10 +1,10 @@
 """The editors' reference of the record format, generated from the schema in
-:mod:`generator.model` so that the docs never drift from what the validator accepts."""
+:mod:`generator.model.records` so that the docs never drift from what the validator accepts."""
 
 from __future__ import annotations
 
-from generator import vocab
-from generator.model import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
+from generator.model import vocab
+from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
 
 
 def _table(fields: tuple[FieldSpec, ...]) -> list[str]:

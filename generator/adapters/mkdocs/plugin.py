@@ -1,8 +1,8 @@
 """The MkDocs adapter: injects the generated catalogue pages into a MkDocs build.
 
 This is wiring only. Loading, checking and rendering happen in the domain core
-(:mod:`generator.catalogue`, :mod:`generator.render`); MkDocs 2.0 is announced to
-drop plugins, and nothing outside this module and :mod:`generator.mkdocs_build`
+(:mod:`generator.load.catalogue`, :mod:`generator.site.pages`); MkDocs 2.0 is announced to
+drop plugins, and nothing outside this module and :mod:`generator.adapters.mkdocs.build`
 imports MkDocs.
 
 Home, area, column, table and search pages are real MkDocs pages whose HTML gkml
@@ -36,16 +36,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.check import check_catalogue
-from generator.diagnostics import Severity, has_errors, set_severity_overrides
-from generator.exchange.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
-from generator.guide import common_errors_page
-from generator.model import Area, Catalogue, Category, Record
+from generator.check.run import check_catalogue
+from generator.check.diagnostics import Severity, has_errors, set_severity_overrides
+from generator.site.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
+from generator.site.guide import common_errors_page
+from generator.model.records import Area, Catalogue, Category, Record
 from generator.parallel import fork_call, fork_map
-from generator.render import BASE, GeneratedPage, Renderer
-from generator.routes import Routes
-from generator.search_index import INDEX_PATH, build_search_index
-from generator.sitenav import catalogue_nav
+from generator.site.pages import BASE, GeneratedPage, Renderer
+from generator.site.routes import Routes
+from generator.site.search_index import INDEX_PATH, build_search_index
+from generator.site.nav import catalogue_nav
 
 log = logging.getLogger("mkdocs.plugins.gkml")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}

@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from generator import vocab
-from generator.model import Catalogue
-from generator.routes import Routes
-from generator.slugs import pinyin_syllables
+from generator.model import vocab
+from generator.model.records import Catalogue
+from generator.site.routes import Routes
+from generator.model.slugs import pinyin_syllables
 
 INDEX_PATH = "search/index.js"
 INDEX_VERSION = 2

@@ -1,8 +1,8 @@
 """Pure renderers: catalogue → HTML pages (no file is written here).
 
-Every page's body is produced from a Jinja2 template in ``generator/templates`` with
+Every page's body is produced from a Jinja2 template in ``generator/site/templates`` with
 autoescaping on, so text from records always renders as text. Only http(s) and
-site-relative URLs become links (:func:`generator.validate.is_link_url`).
+site-relative URLs become links (:func:`generator.check.record.is_link_url`).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
-from generator import vocab
-from generator.model import RECORD_FIELDS, Area, Catalogue, Category, Record, label
-from generator.qr import qr_svg
-from generator.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
-from generator.validate import is_link_url
+from generator.model import vocab
+from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
+from generator.site.qr import qr_svg
+from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
+from generator.check.record import is_link_url
 
 #: Stands for a page's relative path to the site root (``..``) in chrome rendered once.
 BASE = "\ue000gkml:base\ue000"
@@ -63,7 +63,7 @@ def _safe_url(url: str) -> str | None:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

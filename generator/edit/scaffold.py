@@ -2,8 +2,8 @@
 
 Picks the area and category (asking when a value is missing and a person is at the
 keyboard), assigns a fresh id and file name, and writes a record pre-filled from the
-national standard catalogue (:mod:`generator.standard`) when the item is one of its rows,
-or from the examples of :data:`generator.model.RECORD_FIELDS` otherwise.
+national standard catalogue (:mod:`generator.model.standard`) when the item is one of its rows,
+or from the examples of :data:`generator.model.records.RECORD_FIELDS` otherwise.
 
 The file written is valid: ``gkml check`` accepts it as it is. What the editor must
 still replace is a visible placeholder (see :data:`PLACEHOLDER_MARKERS`) announced by
@@ -23,15 +23,15 @@ from pathlib import Path
 
 import yaml
 
-from generator import vocab
-from generator.catalogue import META_FILE, SITE_FILE, load_meta, record_files, subfolders
-from generator.diagnostics import Diagnostic
-from generator.loader import read_yaml
-from generator.model import RECORD_FIELDS, FieldSpec
-from generator.schema import RECORD_MODELINE
-from generator.slugs import initials
-from generator.standard import StandardItem, find_standard_item, standard_items
-from generator.validate import ID_PATTERN
+from generator.model import vocab
+from generator.load.catalogue import META_FILE, SITE_FILE, load_meta, record_files, subfolders
+from generator.check.diagnostics import Diagnostic
+from generator.load.yamlfile import read_yaml
+from generator.model.records import RECORD_FIELDS, FieldSpec
+from generator.edit.schema import RECORD_MODELINE
+from generator.model.slugs import initials
+from generator.model.standard import StandardItem, find_standard_item, standard_items
+from generator.check.record import ID_PATTERN
 
 #: Every placeholder value the scaffold writes contains one of these (a check or a grep can find them).
 PLACEHOLDER_MARKERS: tuple[str, ...] = ("请填写", "请写明")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Catalogue
-from generator.routes import HOME, Routes
+from generator.model.records import Catalogue
+from generator.site.routes import HOME, Routes
 
 
 def catalogue_nav(catalogue: Catalogue, routes: Routes, user_nav: list[Any]) -> list[Any]:

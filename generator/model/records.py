@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator import vocab
+from generator.model import vocab
 
 Kind = Literal["id", "text", "content", "basis", "methods", "channels", "audiences", "levels", "order", "date"]
 
@@ -199,7 +199,7 @@ class Basis:
 class Channel:
     """One channel of 公开渠道和载体, required (■) or optional (□)."""
 
-    name: str  #: one of :data:`generator.vocab.CHANNELS`
+    name: str  #: one of :data:`generator.model.vocab.CHANNELS`
     required: bool
     detail: str = ""  #: the concrete column for 政府网站, the channel's name for 其他, a place otherwise
     url: str = ""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.diagnostics import Diagnostic
-from generator.loader import parse_yaml
-from generator.messages import MESSAGES
-from generator.validate import validate_record
+from generator.check.diagnostics import Diagnostic
+from generator.load.yamlfile import parse_yaml
+from generator.check.messages import MESSAGES
+from generator.check.record import validate_record
 
 #: The file the examples pretend to be.
 EXAMPLE_FILE = "catalogue/保障性住房/配给管理/公租房承租资格审核.yaml"

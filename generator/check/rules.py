@@ -2,7 +2,7 @@
 
 * 主体 must name a concrete department (有关部门 / 相关单位 … is a warning), as the
   provincial work plans require;
-* 时限 should be in one of the usual forms (:mod:`generator.timelimit`), so that
+* 时限 should be in one of the usual forms (:mod:`generator.model.timelimit`), so that
   overdue items can be found;
 * no person's identifiers (个人隐私去标识化): a valid 18-digit 居民身份证号
   (checksum), an 11-digit mainland mobile number or a bank card number (Luhn)
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.diagnostics import Diagnostic, make
-from generator.loader import Path_, YamlDocument
-from generator.model import RECORD_FIELDS
-from generator.timelimit import ACCEPTED_FORMS, parse_time_limit
+from generator.check.diagnostics import Diagnostic, make
+from generator.load.yamlfile import Path_, YamlDocument
+from generator.model.records import RECORD_FIELDS
+from generator.model.timelimit import ACCEPTED_FORMS, parse_time_limit
 
 _SPECS = {f.attr: f for f in RECORD_FIELDS}
 #: 主体 that names nobody: 有关部门, 相关单位, 各有关单位, 相关责任部门 …

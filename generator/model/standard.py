@@ -1,7 +1,7 @@
-"""The national standard catalogue, bundled as reference data (``generator/data/standard-catalogue.yaml``).
+"""The national standard catalogue, bundled as reference data (``generator/model/data/standard-catalogue.yaml``).
 
 One :class:`StandardItem` per row of the 住房城乡建设领域基层政务公开标准目录 (five areas), with
-channel, method, audience and level spellings normalised to :mod:`generator.vocab`.
+channel, method, audience and level spellings normalised to :mod:`generator.model.vocab`.
 
 Rows with ``verified`` False were reconstructed from the governing regulations and
 neighbouring rows: plausible, not official text. Whoever shows a row to an editor must
@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator import vocab
+from generator.model import vocab
 
 try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing
     from yaml import CSafeLoader as _Loader
@@ -39,11 +39,11 @@ class StandardItem:
     basis: tuple[str, ...]  #: 公开依据, as printed ("《标题》（文号）")
     time_limit: str
     subject: str  #: the generic role the standard names, not a concrete department
-    channels_required: tuple[str, ...]  #: ■ channels, names from :data:`generator.vocab.CHANNELS`
+    channels_required: tuple[str, ...]  #: ■ channels, names from :data:`generator.model.vocab.CHANNELS`
     channels_optional: tuple[str, ...]  #: □ channels
-    audiences: tuple[str, ...]  #: from :data:`generator.vocab.AUDIENCES`
-    methods: tuple[str, ...]  #: from :data:`generator.vocab.METHODS`
-    levels: tuple[str, ...]  #: from :data:`generator.vocab.LEVELS`
+    audiences: tuple[str, ...]  #: from :data:`generator.model.vocab.AUDIENCES`
+    methods: tuple[str, ...]  #: from :data:`generator.model.vocab.METHODS`
+    levels: tuple[str, ...]  #: from :data:`generator.model.vocab.LEVELS`
     verified: bool  #: True: seen in a published copy; False: reconstructed, not official
 
 
@@ -84,7 +84,7 @@ def _item(area: str, row: dict[str, Any]) -> StandardItem:
 
 def raw_data() -> dict[str, list[dict[str, Any]]]:
     """The bundled file as parsed YAML: ``{area: [row, …]}`` with the file's own keys."""
-    text = resources.files("generator").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    text = resources.files("generator.model").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
     return yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
 
 

@@ -2,8 +2,8 @@
 
 Every field is checked (not just the first failing one), each problem located at the
 line and column of the offending value, and the message taken from
-:mod:`generator.messages`. Which keys exist and what they hold comes from
-:data:`generator.model.RECORD_FIELDS`.
+:mod:`generator.check.messages`. Which keys exist and what they hold comes from
+:data:`generator.model.records.RECORD_FIELDS`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from generator import vocab
-from generator.diagnostics import Diagnostic, Severity, make
-from generator.loader import Path_, YamlDocument
-from generator.model import (
+from generator.model import vocab
+from generator.check.diagnostics import Diagnostic, Severity, make
+from generator.load.yamlfile import Path_, YamlDocument
+from generator.model.records import (
     KEY_ALIASES,
     RECORD_FIELDS,
     Audience,
@@ -27,7 +27,7 @@ from generator.model import (
     FieldSpec,
     Record,
 )
-from generator.rules import check_record
+from generator.check.rules import check_record
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
