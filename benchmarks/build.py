@@ -71,6 +71,7 @@ def log(message: str) -> None:
 
 # -- measuring one build -----------------------------------------------------------------
 
+
 def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, float, float]:
     """Build once in a child process into the new folder ``site``; return (wall s, peak RSS MiB,
     user + system CPU s, system CPU s)."""
@@ -114,6 +115,7 @@ def summary(runs: list[tuple[float, float, float, float]]) -> dict[str, object]:
 
 def revision() -> str:
     """The project's commit, with "+dirty" when generator/, overrides/ or mkdocs.yml differ from it."""
+
     def git(*args: str) -> str:
         return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True).stdout.strip()
 
@@ -123,6 +125,7 @@ def revision() -> str:
 
 
 # -- the two projects ------------------------------------------------------------------------
+
 
 def snapshot(work: Path) -> tuple[Path, str]:
     """Copy this checkout's ``generator`` package, mkdocs.yml, content/ and overrides/ into ``work``.
@@ -145,7 +148,10 @@ def child_env(src: Path) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
     probe = subprocess.run(
         [sys.executable, "-c", "import generator; print(generator.__file__)"],
-        env=env, capture_output=True, text=True, cwd=tempfile.gettempdir(),
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
     )
     found = Path(probe.stdout.strip() or ".").resolve()
     if probe.returncode != 0 or src.resolve() not in found.parents:
@@ -170,7 +176,7 @@ def _plain_item(data: dict[str, object]) -> str:
     channels = []
     for entry in listed(data["渠道"]):
         if isinstance(entry, dict):
-            (head, detail), = entry.items()
+            ((head, detail),) = entry.items()
             if isinstance(detail, dict):
                 channels.append(f"{head}：[{detail['栏目']}]({detail['网址']})")
             else:
@@ -231,6 +237,7 @@ def plain_project(work: Path, items: int, seed: int) -> Path:
 
 
 # -- main ---------------------------------------------------------------------------------------
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -6,14 +6,15 @@ Usage::
 
 The synthetic catalogue (benchmarks/synth.py, the same as for build.py) is written
 into a temporary folder, beside a snapshot of the ``generator`` package; each run is
-``python -m generator.commands.main check --catalogue <catalogue> -f <none>`` in a child process
+``python -m generator check --catalogue <catalogue> -f <none>`` in a child process
 (the snapshot first on PYTHONPATH), after one warm-up run. The catalogue is not a git
 repository, so no dates are read from git (as in a CI job's shallow checkout).
 
 Prints one JSON line: ``items``, ``check_s`` (median wall seconds), ``check_s_runs``,
 ``cpu_s`` (median user + system CPU of the child and its workers), ``peak_mib``,
 ``diagnostics`` (lines printed besides the summary: the synthetic catalogue has
-no errors and one coverage warning per area, as it does not follow the national list), ``commit`` and ``loadavg_1m``. Goal (issue 3): ≤ 5 s at 20,000 on a
+no errors and one coverage warning per area, as it does not follow the national list),
+``commit`` and ``loadavg_1m``. Goal (issue 3): ≤ 5 s at 20,000 on a
 2-core CI-class machine.
 """
 
@@ -38,7 +39,7 @@ from build import child_env, log, snapshot
 
 def run_check(catalogue: Path, env: dict[str, str]) -> tuple[float, float, float, str]:
     """One check in a child; (wall s, CPU s, peak MiB, stdout)."""
-    cmd = [sys.executable, "-m", "generator.commands.main", "check", "--catalogue", str(catalogue), "-f", os.devnull]
+    cmd = [sys.executable, "-m", "generator", "check", "--catalogue", str(catalogue), "-f", os.devnull]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=catalogue.parent)

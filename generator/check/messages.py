@@ -216,9 +216,7 @@ def _table() -> dict[str, Message]:
             "目录中不得公开个人手机号码：请删除，或改为单位的办公电话。",
             "含手机号码",
         ),
-        "privacy-bank-card": Message(
-            E, "出现了银行卡号（{masked}）", "目录中不得公开银行卡号：请删除。", "含银行卡号"
-        ),
+        "privacy-bank-card": Message(E, "出现了银行卡号（{masked}）", "目录中不得公开银行卡号：请删除。", "含银行卡号"),
         "url-scheme": Message(
             E,
             "网址“{value}”不是 http:// 或 https:// 开头",

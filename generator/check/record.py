@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from generator.model import vocab
 from generator.check.diagnostics import Diagnostic, Severity, make
+from generator.check.rules import check_record
 from generator.load.yamlfile import Path_, YamlDocument
+from generator.model import vocab
 from generator.model.records import (
     KEY_ALIASES,
     RECORD_FIELDS,
@@ -27,7 +28,6 @@ from generator.model.records import (
     FieldSpec,
     Record,
 )
-from generator.check.rules import check_record
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

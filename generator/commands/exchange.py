@@ -7,12 +7,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import format_human
-from generator.exchange import export
-from generator.exchange import importer
-from generator.exchange import opendata
+from generator.exchange import export, importer, opendata
 from generator.exchange.report import format_report, has_errors
+from generator.load.catalogue import load_catalogue
 
 FORMATS = ("xlsx", "csv", "json", "schema")
 _SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}

@@ -9,15 +9,17 @@ import sys
 from pathlib import Path
 
 from generator import __version__
-
-from generator.edit import diff
-
-from generator.edit import scaffold
-
-from generator.edit import schema
+from generator.check.diagnostics import (
+    Severity,
+    format_github,
+    format_human,
+    format_json,
+    has_errors,
+    set_severity_overrides,
+)
 from generator.check.run import check_catalogue, check_files, plugin_options, site_config
-from generator.check.diagnostics import Severity, format_github, format_human, format_json, has_errors, set_severity_overrides
 from generator.commands import exchange
+from generator.edit import diff, scaffold, schema
 
 
 def _date(text: str) -> dt.date:

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import Diagnostic
+from generator.check.severity import Severity
+from generator.load.catalogue import load_catalogue
 from generator.model.records import (
     RECORD_FIELDS,
     Audience,
@@ -36,7 +37,6 @@ from generator.model.records import (
     FieldSpec,
     Record,
 )
-from generator.check.severity import Severity
 from generator.model.vocab import OTHER_CHANNEL
 
 #: Separator of area › category › item in the output.

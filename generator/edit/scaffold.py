@@ -23,15 +23,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.model import vocab
-from generator.load.catalogue import META_FILE, SITE_FILE, load_meta, record_files, subfolders
 from generator.check.diagnostics import Diagnostic
-from generator.load.yamlfile import read_yaml
-from generator.model.records import RECORD_FIELDS, FieldSpec
+from generator.check.record import ID_PATTERN
 from generator.edit.schema import RECORD_MODELINE
+from generator.load.catalogue import META_FILE, SITE_FILE, load_meta, record_files, subfolders
+from generator.load.yamlfile import read_yaml
+from generator.model import vocab
+from generator.model.records import RECORD_FIELDS, FieldSpec
 from generator.model.slugs import initials
 from generator.model.standard import StandardItem, find_standard_item, standard_items
-from generator.check.record import ID_PATTERN
 
 #: Every placeholder value the scaffold writes contains one of these (a check or a grep can find them).
 PLACEHOLDER_MARKERS: tuple[str, ...] = ("请填写", "请写明")

@@ -46,10 +46,10 @@ from typing import Any
 
 import yaml
 
-from generator.model import vocab
-from generator.load.catalogue import SLUG_PATTERN
-from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
 from generator.check.record import ID_PATTERN
+from generator.load.catalogue import SLUG_PATTERN
+from generator.model import vocab
+from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
 
 Schema = dict[str, Any]
 

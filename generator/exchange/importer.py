@@ -32,8 +32,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import vocab
-from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
+from generator.check.record import ID_PATTERN, validate_record
+from generator.check.severity import Severity
+from generator.edit.scaffold import ID_MAX, CatalogueFolders, category_slug, file_stem, make_id, scan_catalogue
 from generator.exchange import cells
 from generator.exchange import table as t
 from generator.exchange.export import SHEET_HEADER
@@ -41,12 +42,11 @@ from generator.exchange.opendata import read_json
 from generator.exchange.report import Problem, column_letter, has_errors, problem
 from generator.exchange.rows import Item, Parsed
 from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
+from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
 from generator.load.yamlfile import parse_yaml, read_yaml
+from generator.model import vocab
 from generator.model.records import FIELDS_BY_KEY, META_FIELDS, SITE_FIELDS, Audience, Record
-from generator.edit.scaffold import ID_MAX, CatalogueFolders, category_slug, file_stem, make_id, scan_catalogue
-from generator.check.severity import Severity
 from generator.model.standard import standard_areas
-from generator.check.record import ID_PATTERN, validate_record
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json")
 SITE_PLACEHOLDER = "请填写单位名称"

@@ -18,10 +18,12 @@ import dataclasses
 import json
 from typing import Any
 
-from generator.model import vocab
+from generator.check.record import ID_PATTERN
+from generator.edit.schema import DRAFT, NOT_BLANK
 from generator.exchange.export import newest_date
 from generator.exchange.report import Problem, problem
 from generator.exchange.rows import Item, Parsed
+from generator.model import vocab
 from generator.model.records import (
     META_FIELDS,
     RECORD_FIELDS,
@@ -36,8 +38,6 @@ from generator.model.records import (
     FieldSpec,
     Record,
 )
-from generator.edit.schema import DRAFT, NOT_BLANK
-from generator.check.record import ID_PATTERN
 
 FORMAT = "gkml 政务公开标准目录"
 VERSION = 1

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import yaml
 
-from generator.exchange.cells import basis_reads_back
-from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
 from generator.edit.scaffold import TODO, yaml_scalar
 from generator.edit.schema import RECORD_MODELINE, modeline
+from generator.exchange.cells import basis_reads_back
+from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
 
 #: The first line of an area's ``_meta.yaml`` (``catalogue/<area>/_meta.yaml``), and of a category's.
 AREA_META_MODELINE = modeline("meta", 2)

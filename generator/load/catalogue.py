@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, has_errors, make
+from generator.check.record import RecordValidator, is_link_url, validate_record
 from generator.load.gitdates import last_change_dates
 from generator.load.yamlfile import YamlDocument, read_yaml
 from generator.model.records import (
@@ -36,10 +37,9 @@ from generator.model.records import (
     Record,
     Site,
 )
-from generator.parallel import fork_map
 from generator.model.slugs import initials
 from generator.model.standard import standard_areas, standard_items
-from generator.check.record import RecordValidator, is_link_url, validate_record
+from generator.parallel import fork_map
 
 META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"

@@ -93,9 +93,7 @@ class Link:
 def download_links(downloads: list[Download], page_src: str) -> list[Link]:
     """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
     here = posixpath.dirname(page_src) or "."
-    return [
-        Link(posixpath.relpath(d.path, here), d.label, _size(d), d.filename) for d in downloads
-    ]
+    return [Link(posixpath.relpath(d.path, here), d.label, _size(d), d.filename) for d in downloads]
 
 
 def _size(download: Download) -> str:

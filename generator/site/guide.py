@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.check.diagnostics import Diagnostic
-from generator.load.yamlfile import parse_yaml
 from generator.check.messages import MESSAGES
 from generator.check.record import validate_record
+from generator.load.yamlfile import parse_yaml
 
 #: The file the examples pretend to be.
 EXAMPLE_FILE = "catalogue/保障性住房/配给管理/公租房承租资格审核.yaml"
@@ -51,18 +51,40 @@ class Mistake:
 
 
 MISTAKES: tuple[Mistake, ...] = (
-    Mistake("missing-field", "时限: 信息形成或者变更之日起20个工作日内\n", "", "八要素缺一不可，缺少的要素在网站上会变成空白。"),
-    Mistake("empty-value", "主体: 示例县住房和城乡建设局住房保障股\n", "主体:\n", "空着的要素和缺少的要素一样，检查时会被认定为要素不全。"),
-    Mistake("unknown-key", "时限: 信息形成", "公开时间: 信息形成", "只认得规定的键，写错的键里的内容不会出现在网站上。"),
+    Mistake(
+        "missing-field",
+        "时限: 信息形成或者变更之日起20个工作日内\n",
+        "",
+        "八要素缺一不可，缺少的要素在网站上会变成空白。",
+    ),
+    Mistake(
+        "empty-value",
+        "主体: 示例县住房和城乡建设局住房保障股\n",
+        "主体:\n",
+        "空着的要素和缺少的要素一样，检查时会被认定为要素不全。",
+    ),
+    Mistake(
+        "unknown-key", "时限: 信息形成", "公开时间: 信息形成", "只认得规定的键，写错的键里的内容不会出现在网站上。"
+    ),
     Mistake("key-quoted", "名称: 公租房", "“名称”: 公租房", "从 Word 复制时常带上中文引号，键两边不能有引号。"),
     Mistake("yaml-fullwidth-colon", "名称: 公租房", "名称：公租房", "中文输入法下打出的冒号是全角的，YAML 不认。"),
     Mistake("yaml-missing-space", "名称: 公租房", "名称:公租房", "冒号后面必须有一个空格。"),
     Mistake("yaml-tab", "  - ●审核结果\n", "\t- ●审核结果\n", "YAML 只认空格缩进，Tab 看起来一样但会出错。"),
-    Mistake("yaml-fullwidth-space", "  - ●审核结果\n", "\u3000- ●审核结果\n", "全角空格看起来和两个半角空格一样宽，但不能用来缩进。"),
+    Mistake(
+        "yaml-fullwidth-space",
+        "  - ●审核结果\n",
+        "\u3000- ●审核结果\n",
+        "全角空格看起来和两个半角空格一样宽，但不能用来缩进。",
+    ),
     Mistake("duplicate-key", "方式: 主动\n", "方式: 主动\n方式: 依申请\n", "同一个键写两遍时，无法判断哪一个才算数。"),
     Mistake("content-mark", "  - ●申请条件\n", "  - 申请条件\n", "标准目录用 ● 和 〇 区分必须公开和可以公开的内容。"),
     Mistake("channel-mark", "  - □两微一端\n", "  - 两微一端\n", "标准目录用 ■ 和 □ 区分必选和可选渠道。"),
-    Mistake("channel-unknown", "  - □两微一端\n", "  - □微信公众号\n", "渠道只能从标准的 13 个中选择；微信公众号属于“两微一端”。"),
+    Mistake(
+        "channel-unknown",
+        "  - □两微一端\n",
+        "  - □微信公众号\n",
+        "渠道只能从标准的 13 个中选择；微信公众号属于“两微一端”。",
+    ),
     Mistake(
         "website-column-missing",
         "  - ■政府网站: 政府信息公开 > 保障性住房 > 配给管理\n",
@@ -83,7 +105,12 @@ MISTAKES: tuple[Mistake, ...] = (
         "（建保[2019]55号）",
         "公文文号的年份用六角括号〔〕，方括号和圆括号都不规范。",
     ),
-    Mistake("subject-vague", "主体: 示例县住房和城乡建设局住房保障股", "主体: 有关部门", "公开主体要具体到部门，群众才知道找谁。"),
+    Mistake(
+        "subject-vague",
+        "主体: 示例县住房和城乡建设局住房保障股",
+        "主体: 有关部门",
+        "公开主体要具体到部门，群众才知道找谁。",
+    ),
     Mistake(
         "time-limit-unparsed",
         "时限: 信息形成或者变更之日起20个工作日内",

@@ -16,11 +16,11 @@ from urllib.parse import urljoin
 import jinja2
 from markupsafe import Markup
 
+from generator.check.record import is_link_url
 from generator.model import vocab
 from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
 from generator.site.qr import qr_svg
 from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
-from generator.check.record import is_link_url
 
 #: Stands for a page's relative path to the site root (``..``) in chrome rendered once.
 BASE = "\ue000gkml:base\ue000"

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 
 from generator.model import vocab
 from generator.model.records import Catalogue
-from generator.site.routes import Routes
 from generator.model.slugs import pinyin_syllables
+from generator.site.routes import Routes
 
 INDEX_PATH = "search/index.js"
 INDEX_VERSION = 2

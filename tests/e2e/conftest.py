@@ -55,10 +55,10 @@ ELDER_KEY = "gkml.elder"  #: where the site remembers 长辈版 (localStorage)
 
 
 def run_gkml(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the ``gkml`` command line (``python -m generator.commands.main``) from the repository root."""
+    """Run the ``gkml`` command line (``python -m generator``) from the repository root."""
     env = {k: v for k, v in os.environ.items() if k not in ("GKML_CATALOGUE", "SOURCE_DATE_EPOCH")}
     return subprocess.run(
-        [sys.executable, "-m", "generator.commands.main", *args],
+        [sys.executable, "-m", "generator", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

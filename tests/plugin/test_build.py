@@ -167,14 +167,20 @@ def test_sitemap_lists_every_page_with_its_update_date(built: Path) -> None:
 def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:
     site = project / "site"
     ok = subprocess.run(
-        [sys.executable, "-m", "generator.commands.main", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+        [sys.executable, "-m", "generator", "build", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=project,
     )
     assert ok.returncode == 0, ok.stderr
     before = tree_digest(site)
     record = next((project / "catalogue").rglob("法律法规.yaml"))
     record.write_text(record.read_text(encoding="utf-8").replace("时限: ", "时限："), encoding="utf-8")
     failed = subprocess.run(
-        [sys.executable, "-m", "generator.commands.main", "build", "-d", str(site)], capture_output=True, text=True, cwd=project
+        [sys.executable, "-m", "generator", "build", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=project,
     )
     assert failed.returncode == 1
     assert "法律法规.yaml" in failed.stderr and "错误[" in failed.stderr

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.catalogue import load_catalogue
 from generator.exchange import importer
+from generator.load.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("catalogue.xlsx", "catalogue.csv", "catalogue.json", "catalogue.schema.json")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import Diagnostic, has_errors
+from generator.check.record import validate_record
+from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model.records import Catalogue
-from generator.check.record import validate_record
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"

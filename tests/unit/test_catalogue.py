@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import has_errors
+from generator.check.severity import Severity
+from generator.load.catalogue import load_catalogue
 from generator.load.gitdates import last_change_dates
 from generator.model.records import Catalogue
-from generator.check.severity import Severity
 
 from .helpers import RECORDS, TREES, formatted, load_tree, read_expected, write_tree
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator.commands import main as cli
 from generator.check.diagnostics import make
+from generator.commands import main as cli
 
 from .helpers import CATALOGUE, TREES, read_expected
 

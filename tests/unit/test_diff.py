@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from generator.commands import main as cli
-from generator.load.catalogue import load_catalogue
 from generator.edit.diff import (
     CatalogueDiff,
     ElementChange,
@@ -28,6 +27,7 @@ from generator.edit.diff import (
     format_human,
     format_markdown,
 )
+from generator.load.catalogue import load_catalogue
 from generator.model.records import FIELDS_BY_KEY, Catalogue
 
 from .helpers import TREES, formatted

@@ -15,12 +15,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from generator.commands import main as cli
-
-from generator.model import vocab
-from generator.load.catalogue import load_catalogue
-from generator.exchange import export
-from generator.exchange import opendata
+from generator.exchange import export, opendata
 from generator.exchange import table as t
+from generator.load.catalogue import load_catalogue
+from generator.model import vocab
 from generator.model.records import RECORD_FIELDS, Catalogue
 from generator.site.pages import Renderer
 from generator.site.routes import Routes

@@ -17,15 +17,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from generator.commands import main as cli
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import format_human
-from generator.exchange import export
-from generator.exchange import importer
-from generator.exchange import opendata
-from generator.exchange.report import format_report, has_errors
-from generator.model.records import Audience, Basis, Channel, ContentElement, Record
+from generator.commands import main as cli
 from generator.edit.scaffold import WEBSITE_COLUMN_PLACEHOLDER, make_id
+from generator.exchange import export, importer, opendata
+from generator.exchange.report import format_report, has_errors
+from generator.load.catalogue import load_catalogue
+from generator.model.records import Audience, Basis, Channel, ContentElement, Record
 
 from .helpers import CATALOGUE
 

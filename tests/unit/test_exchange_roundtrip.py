@@ -18,13 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import vocab
-from generator.load.catalogue import load_catalogue
 from generator.check.diagnostics import format_human
-from generator.exchange import export
-from generator.exchange import importer
-from generator.exchange import opendata
+from generator.exchange import export, importer, opendata
 from generator.exchange.report import format_report, has_errors
+from generator.load.catalogue import load_catalogue
+from generator.model import vocab
 from generator.model.records import (
     Area,
     Audience,

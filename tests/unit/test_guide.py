@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.site.guide import EXAMPLE_FILE, EXAMPLE_RECORD, MISTAKES, common_errors_page, example
-from generator.load.yamlfile import parse_yaml
 from generator.check.messages import MESSAGES
 from generator.check.record import validate_record
+from generator.load.yamlfile import parse_yaml
+from generator.site.guide import EXAMPLE_FILE, EXAMPLE_RECORD, MISTAKES, common_errors_page, example
 
 
 def test_the_example_record_is_correct() -> None:

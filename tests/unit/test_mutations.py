@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.commands import main as cli
 from generator.check.diagnostics import Severity
+from generator.commands import main as cli
 from generator.model.records import RECORD_FIELDS
 
 from .helpers import CATALOGUE, HAN, check_bytes

@@ -16,9 +16,7 @@ import pytest
 
 from generator.parallel import fork_map, workers_for
 
-needs_fork = pytest.mark.skipif(
-    not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores"
-)
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2, reason="needs fork and two cores")
 
 
 def run(script: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,8 @@ import re
 import pytest
 import zxingcpp
 
-from generator.site.qr import BORDER, qr_svg
 from generator.site.pages import Renderer
+from generator.site.qr import BORDER, qr_svg
 from generator.site.routes import Routes
 
 SCALE = 6  # pixels per module

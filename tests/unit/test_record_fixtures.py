@@ -13,10 +13,10 @@ import codecs
 import pytest
 
 from generator.check.diagnostics import has_errors
+from generator.check.record import validate_record
+from generator.check.severity import Severity
 from generator.load.yamlfile import read_yaml
 from generator.model.records import Audience, Basis, Channel, ContentElement, Record
-from generator.check.severity import Severity
-from generator.check.record import validate_record
 
 from .helpers import HAN, RECORDS, check_file, formatted, read_expected
 

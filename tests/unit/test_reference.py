@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from generator.model import vocab
 from generator.commands.main import main
-from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 from generator.edit.reference import record_reference
+from generator.model import vocab
+from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 
 from .helpers import ROOT
 

@@ -9,18 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.record import validate_record
 from generator.commands import main as cli
-
-from generator.edit import scaffold
-
-from generator.edit import schema
-
-from generator.model import vocab
+from generator.edit import scaffold, schema
 from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
+from generator.model import vocab
 from generator.model.records import RECORD_FIELDS, Record
 from generator.model.standard import StandardItem, find_standard_item, standard_items
-from generator.check.record import validate_record
 
 from .helpers import CATALOGUE, GOLDEN, formatted
 

@@ -26,12 +26,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import vocab
-from generator.load.catalogue import load_catalogue
-from generator.commands.main import main
 from generator.check.diagnostics import Diagnostic
-from generator.load.yamlfile import parse_yaml
-from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
+from generator.check.severity import Severity
+from generator.commands.main import main
 from generator.edit.schema import (
     RECORD_MODELINE,
     SCHEMA_FILES,
@@ -43,7 +40,10 @@ from generator.edit.schema import (
     schema_json,
     site_schema,
 )
-from generator.check.severity import Severity
+from generator.load.catalogue import load_catalogue
+from generator.load.yamlfile import parse_yaml
+from generator.model import vocab
+from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
 
 from . import schema_subset
 from .helpers import CATALOGUE, RECORDS, ROOT, check_bytes, write_tree

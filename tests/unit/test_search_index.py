@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from generator.model import vocab
 from generator.load.catalogue import load_catalogue
+from generator.model import vocab
 from generator.model.records import Catalogue
+from generator.model.slugs import initials, pinyin_syllables, slugify
 from generator.site.routes import Routes
 from generator.site.search_index import INDEX_PATH, INDEX_VERSION, build_search_index, facet_bits, search_data
-from generator.model.slugs import initials, pinyin_syllables, slugify
 
 from .helpers import CATALOGUE, formatted
 

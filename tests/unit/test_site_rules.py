@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.catalogue import load_catalogue
-from generator.check.run import check_catalogue, check_content
 from generator.check.freshness import latest_deadline, max_age
+from generator.check.run import check_catalogue, check_content
+from generator.load.catalogue import load_catalogue
 from generator.model.records import Category
 from generator.site.pages import BASE, Renderer
 from generator.site.routes import Routes

@@ -36,16 +36,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.check.run import check_catalogue
 from generator.check.diagnostics import Severity, has_errors, set_severity_overrides
-from generator.site.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
-from generator.site.guide import common_errors_page
+from generator.check.run import check_catalogue
 from generator.model.records import Area, Catalogue, Category, Record
 from generator.parallel import fork_call, fork_map
+from generator.site.downloads import download_links, download_name, fill_sizes, planned_downloads, site_downloads
+from generator.site.guide import common_errors_page
+from generator.site.nav import catalogue_nav
 from generator.site.pages import BASE, GeneratedPage, Renderer
 from generator.site.routes import Routes
 from generator.site.search_index import INDEX_PATH, build_search_index
-from generator.site.nav import catalogue_nav
 
 log = logging.getLogger("mkdocs.plugins.gkml")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
