@@ -308,6 +308,10 @@ class Site:
         return self.status == "正式"
 
 
+#: The date of a catalogue none of whose records has one (the 政府信息公开条例 of 2019 took effect).
+NO_DATE = "2019-05-15"
+
+
 @dataclass
 class Catalogue:
     """The whole validated catalogue: site settings, areas, categories, records."""
@@ -318,6 +322,11 @@ class Catalogue:
     @property
     def records(self) -> list[Record]:
         return [r for a in self.areas for r in a.records]
+
+    def newest_date(self) -> str:
+        """The newest 更新日期 of any record (the date of the whole catalogue: its exports and
+        generated pages); the day the 政府信息公开条例 took effect when no record has one."""
+        return max((r.updated for r in self.records if r.updated), default=NO_DATE)
 
     def recent(self, limit: int = 8) -> list[Record]:
         """The most recently updated records (newest first; ties by id, for stable output)."""
