@@ -41,7 +41,7 @@ def download_name(catalogue_folder: str) -> str:
 
 
 def planned_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
-    """The downloads :func:`site_downloads` makes, without their data (for links made meanwhile)."""
+    """The downloads :func:`site_downloads` makes, without their data."""
     saved = catalogue.site.title
     base = f"{DOWNLOADS_DIR}/{name}"
     return [
@@ -68,18 +68,6 @@ def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Downlo
     ]
 
 
-def size_placeholder(download: Download) -> str:
-    """Stands for the size of a download in a page rendered before the download is made."""
-    return f"\ue000gkml:size:{download.path}\ue000"
-
-
-def fill_sizes(html: str, downloads: list[Download]) -> str:
-    """``html`` with the placeholders of :func:`size_placeholder` replaced by the sizes."""
-    for download in downloads:
-        html = html.replace(size_placeholder(download), download.size.replace(" ", "\u00a0"))
-    return html
-
-
 @dataclass(frozen=True)
 class Link:
     """A link to a download from one page."""
@@ -93,8 +81,6 @@ class Link:
 def download_links(downloads: list[Download], page_src: str) -> list[Link]:
     """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
     here = posixpath.dirname(page_src) or "."
-    return [Link(posixpath.relpath(d.path, here), d.label, _size(d), d.filename) for d in downloads]
-
-
-def _size(download: Download) -> str:
-    return download.size.replace(" ", "\u00a0") if download.data else size_placeholder(download)
+    return [
+        Link(posixpath.relpath(d.path, here), d.label, d.size.replace(" ", "\u00a0"), d.filename) for d in downloads
+    ]

@@ -16,6 +16,9 @@ from generator.check.record import validate_record
 from generator.load.yamlfile import parse_yaml
 
 #: The file the examples pretend to be.
+#: Where the page lives in the site (listed in mkdocs.yml's nav like a hand-written page).
+ERRORS_PAGE = "guide/errors.md"
+
 EXAMPLE_FILE = "catalogue/保障性住房/配给管理/公租房承租资格审核.yaml"
 
 #: A correct record; each mistake replaces one piece of it.

@@ -26,3 +26,14 @@ def catalogue_nav(catalogue: Catalogue, routes: Routes, user_nav: list[Any]) -> 
         if target != HOME:
             nav.append(entry)
     return nav
+
+
+def nav_pages(nav: Any, title: str = "") -> list[tuple[str, str]]:
+    """(title, source path) of the Markdown pages listed in a ``nav`` setting."""
+    if isinstance(nav, str):
+        return [(title or nav, nav)] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [page for key, value in nav.items() for page in nav_pages(value, str(key))]
+    if isinstance(nav, list):
+        return [page for entry in nav for page in nav_pages(entry, title)]
+    return []

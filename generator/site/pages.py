@@ -19,11 +19,10 @@ from markupsafe import Markup
 from generator.check.record import is_link_url
 from generator.model import vocab
 from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
+from generator.site.downloads import Download, download_links
 from generator.site.qr import qr_svg
 from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
-
-#: Stands for a page's relative path to the site root (``..``) in chrome rendered once.
-BASE = "\ue000gkml:base\ue000"
+from generator.site.shell import BASE
 
 #: Anchors of the item page sections: ASCII, stable, one per element.
 SECTION_IDS: dict[str, str] = {f.attr: f.attr.replace("_", "-") for f in RECORD_FIELDS}
@@ -76,6 +75,7 @@ def _environment() -> jinja2.Environment:
 
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_INDENT = re.compile(r"\n\s+")
 
 
 class Renderer:
@@ -156,10 +156,12 @@ class Renderer:
             src, area.title, self._render("area.html", src, area=area), "area", description=area.description
         )
 
-    def table(self, area: Area) -> GeneratedPage:
+    def table(self, area: Area, downloads: list[Download] | None = None) -> GeneratedPage:
+        """The area's official table, linking to ``downloads`` (the whole catalogue as files)."""
         src = self.routes.table(area)
         has_level3 = any(r.level3 for r in area.records)
-        html = self._render("table.html", src, area=area, has_level3=has_level3)
+        links = download_links(downloads, src) if downloads else []
+        html = self._render("table.html", src, area=area, has_level3=has_level3, downloads=links)
         return GeneratedPage(src, f"{area.title}领域基层政务公开标准目录", html, "table")
 
     def home(self) -> GeneratedPage:
@@ -188,7 +190,7 @@ class Renderer:
         It is rendered once and placed in the theme's chrome, so its links start with
         :data:`BASE`, which the theme replaces by each page's path to the site root.
         """
-        return self._render("footer.html", HOME, base=BASE)
+        return _INDENT.sub("\n", self._render("footer.html", HOME, base=BASE))
 
     def site_pages(self) -> list[GeneratedPage]:
         """Every page but the item pages, in navigation order (home, then per area:

@@ -47,6 +47,11 @@ class Routes:
         """Site-relative URL of a page (``''`` for the home page in directory mode)."""
         return _url(src, self.directory_urls)
 
+    def dest(self, src: str) -> str:
+        """The file that holds page ``src`` in the built site (``item/<id>/index.html``)."""
+        url = self.url(src)
+        return f"{url}index.html" if not url or url.endswith("/") else url
+
     def root(self, src: str) -> str:
         """Relative path from page ``src`` to the site's root folder, ending in ``/``."""
         return posixpath.relpath(".", _folder_of_page(src, self.directory_urls) or ".") + "/"

@@ -11,11 +11,16 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+from generator.adapters.mkdocs.plugin import GkmlPlugin
+from generator.settings import Settings, plugin_options, read_config
 
 
 class _Formatter(logging.Formatter):
@@ -27,8 +32,7 @@ class _Formatter(logging.Formatter):
         return f"{record.levelname:<8}- {record.getMessage()}"
 
 
-def _setup(catalogue: Path, verbose: bool) -> None:
-    os.environ["GKML_CATALOGUE"] = str(catalogue.resolve())
+def _setup(verbose: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
@@ -36,6 +40,27 @@ def _setup(catalogue: Path, verbose: bool) -> None:
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
+
+
+def _give_settings(config: MkDocsConfig, catalogue: Path) -> None:
+    """Hand the gkml plugin the catalogue folder given on the command line."""
+    plugin = config.plugins.get("gkml")
+    if not isinstance(plugin, GkmlPlugin):
+        raise ConfigurationError(f"{config.config_file_path} 中没有启用 gkml 插件（plugins: [gkml]）。")
+    project = Path(config.config_file_path).parent
+    plugin.settings = Settings.from_options(config, plugin.config, project, catalogue=catalogue.resolve())
+
+
+def _with_catalogue(config: dict[str, Any], catalogue: Path) -> list[Any]:
+    """The ``plugins`` setting of ``config`` with the gkml plugin's catalogue option set."""
+    plugins = config.get("plugins") or ["gkml"]
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    options = {**plugin_options(config), "catalogue": str(catalogue)}
+    return [
+        {"gkml": options} if entry == "gkml" or (isinstance(entry, dict) and "gkml" in entry) else entry
+        for entry in plugins
+    ]
 
 
 def build(
@@ -53,7 +78,7 @@ def build(
     names its ``index.html``, as browsers do not open folders from disk. Search works
     there too, as its data is a script rather than a fetched file.
     """
-    _setup(catalogue, verbose)
+    _setup(verbose)
     dest = site_dir.resolve()
     staging = dest.with_name(f".{dest.name}.gkml-new")
     retired = dest.with_name(f".{dest.name}.gkml-old")
@@ -61,6 +86,7 @@ def build(
     try:
         overrides = {"use_directory_urls": False} if offline else {}
         config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
+        _give_settings(config, catalogue)
         mkdocs_build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -79,9 +105,14 @@ def build(
 
 def serve(config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = False) -> int:
     """Serve the site with live reload (records, content and overrides are watched)."""
-    _setup(catalogue, False)
+    _setup(False)
     try:
-        mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict)  # the plugin watches the catalogue
+        # MkDocs loads the configuration anew for every rebuild: a catalogue other than the
+        # plugin's option is given as the option (the plugin watches the catalogue)
+        overrides = {}
+        if catalogue.resolve() != Settings.from_project(config_file).catalogue.resolve():
+            overrides["plugins"] = _with_catalogue(read_config(config_file), catalogue.resolve())
+        mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, **overrides)
     except MkDocsException as exc:
         print(f"预览失败：{exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,88 @@
+"""What one run of gkml works on, read once and passed explicitly to every step.
+
+A :class:`Settings` is made by the command line from mkdocs.yml and its own options
+(:meth:`Settings.from_project`), or by a builder's adapter from the builder's
+configuration; nothing reaches the core through environment variables or globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_FILE = "mkdocs.yml"
+DEFAULT_CATALOGUE = "catalogue"
+DEFAULT_DOCS = "docs"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The project's folders and the options that change what gkml checks and writes."""
+
+    project: Path  #: the folder holding mkdocs.yml
+    catalogue: Path  #: the records
+    docs_dir: Path  #: the hand-written pages
+    severity: Mapping[str, str] = field(default_factory=dict)  #: rule code → error|warning|info
+    site_url: str = ""  #: the site's public address ('' when unknown)
+    directory_urls: bool = True  #: pages at ``a/`` (a web server) or ``a/index.html`` (file://)
+    language: str = "zh"  #: the theme's language
+
+    @classmethod
+    def from_options(
+        cls, config: Mapping[str, Any], options: Mapping[str, Any], project: Path, *, catalogue: Path | None = None
+    ) -> Settings:
+        """Settings from a builder configuration ``config`` (mkdocs.yml as data) and the gkml
+        plugin's ``options``; ``catalogue`` given on the command line wins over the option."""
+        theme = config.get("theme")
+        language = theme.get("language") if isinstance(theme, Mapping) else None
+        folder = catalogue if catalogue is not None else project / str(options.get("catalogue") or DEFAULT_CATALOGUE)
+        severity = options.get("severity")
+        return cls(
+            project=project,
+            catalogue=folder,
+            docs_dir=project / str(config.get("docs_dir") or DEFAULT_DOCS),
+            severity=dict(severity) if isinstance(severity, Mapping) else {},
+            site_url=str(config.get("site_url") or ""),
+            directory_urls=bool(config.get("use_directory_urls", True)),
+            language=str(language or "zh"),
+        )
+
+    @classmethod
+    def from_project(cls, config_file: Path, *, catalogue: Path | None = None) -> Settings:
+        """Settings of the project whose mkdocs.yml is ``config_file`` (read without MkDocs)."""
+        config = read_config(config_file)
+        return cls.from_options(config, plugin_options(config), config_file.resolve().parent, catalogue=catalogue)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its ``!ENV`` and ``!!python/name`` tags become None."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """``config_file`` (mkdocs.yml) as plain data, without MkDocs ({} when absent or unreadable)."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def plugin_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The options of the ``gkml`` plugin in a :func:`read_config` result ({} when it has none)."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):  # mkdocs.yml may list plugins as a mapping too
+        plugins = [{name: options} for name, options in plugins.items()]
+    for entry in plugins if isinstance(plugins, list) else []:
+        if entry == "gkml":
+            return {}
+        if isinstance(entry, dict) and "gkml" in entry:
+            return entry["gkml"] if isinstance(entry["gkml"], dict) else {}
+    return {}
