@@ -1,0 +1,54 @@
+"""Single-value elements: the id, plain text, 顺序 (a whole number) and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.check.record.reader import FieldReader
+from generator.load.yamlfile import Path_
+from generator.model.records import FieldSpec
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID_MAX = 64
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_id(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+    """A record id: lowercase letters, digits and hyphens, at most 64 characters."""
+    text = reader.text(value, path, spec)
+    if text is not None and (not ID_PATTERN.match(text) or len(text) > _ID_MAX):
+        reader.report("bad-id", path, spec, value=text)
+        return None
+    return text
+
+
+def read_text(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+    """Any non-empty text."""
+    return reader.text(value, path, spec)
+
+
+def read_order(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> int | None:
+    """A whole number that sorts items or folders."""
+    text = reader.text(value, path, spec)
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        reader.report("order-format", path, spec, value=text)
+        return None
+
+
+def read_date(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+    """A calendar date written YYYY-MM-DD."""
+    text = reader.text(value, path, spec)
+    if text is None:
+        return None
+    try:
+        if not _DATE.match(text):  # fromisoformat also takes 20240305 and 2024-03-05T…
+            raise ValueError(text)
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        reader.report("date-format", path, spec, value=text)
+        return None
