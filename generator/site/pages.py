@@ -190,7 +190,7 @@ class Renderer:
         It is rendered once and placed in the theme's chrome, so its links start with
         :data:`BASE`, which the theme replaces by each page's path to the site root.
         """
-        return _INDENT.sub("\n", self._render("footer.html", HOME, base=BASE))
+        return _INDENT.sub("\n", self._render("footer.html", HOME, base=BASE)).strip()
 
     def site_pages(self) -> list[GeneratedPage]:
         """Every page but the item pages, in navigation order (home, then per area:
