@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
+from generator.check.coverage import missing_standard_items
 from generator.check.diagnostics import Diagnostic, Severity, has_errors, make
 from generator.check.freshness import overdue_items, stale_columns
 from generator.check.record import validate_record
-from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, missing_standard_items, settings_fields
+from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, settings_fields
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
 

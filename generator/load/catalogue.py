@@ -38,7 +38,6 @@ from generator.model.records import (
     Site,
 )
 from generator.model.slugs import initials
-from generator.model.standard import standard_areas, standard_items
 from generator.parallel import fork_map
 
 META_FILE = "_meta.yaml"
@@ -125,45 +124,6 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
 def _meta_or_folder(folder: Path, shown: str, rel: str) -> str:
     """Where to locate a problem of a whole folder: its _meta.yaml when it has one."""
     return f"{shown}/{rel}/{META_FILE}" if (folder / META_FILE).exists() else f"{shown}/{rel}"
-
-
-def missing_standard_items(catalogue: Catalogue) -> list[Diagnostic]:
-    """Warnings for the national standard's items that the catalogue lacks, per area.
-
-    An item is present when a column titled as its 一级事项 holds a record named as its
-    二级事项 (and, where the standard has one, its 三级事项). Areas that are not one of
-    the standard's five are not compared.
-    """
-    out = []
-    for area in catalogue.areas:
-        out += _missing_in_area(area)
-    return out
-
-
-def _missing_in_area(area: Area) -> list[Diagnostic]:
-    have = {(c.title, r.name, r.level3) for c in area.categories for r in c.records}
-    have |= {(c.title, r.name, "") for c in area.categories for r in c.records}
-    standard = standard_items(area.title) if area.title in standard_areas() else ()
-    missing = [item for item in standard if (item.level1, item.level2, item.level3) not in have]
-    if not missing:
-        return []
-    names = "、".join(
-        f"{i.level1} › {i.level2}" + (f" › {i.level3}" if i.level3 else "") + ("" if i.verified else "（参考）")
-        for i in missing
-    )
-    first = missing[0]
-    return [
-        make(
-            "standard-item-missing",
-            area.where,
-            area=area.title,
-            count=len(missing),
-            total=len(standard),
-            names=names,
-            level1=first.level1,
-            level2=first.level2,
-        )
-    ]
 
 
 def subfolders(folder: Path) -> list[Path]:
