@@ -234,3 +234,19 @@ def test_the_disclosure_platform_pages_are_built(built: Path) -> None:
         assert f'href="{link}"' in home
         assert (built / "gongkai" / link / "index.html").is_file()
     assert "法定主动公开内容" in home and 'href="../bzxzf/pjgl/"' in home
+
+
+def test_other_plugins_post_process_gkml_pages_too(project: Path) -> None:
+    """Pages written by gkml go through other plugins' ``on_post_page`` like any other
+    page (tested with mkdocs-minify-plugin, a supported plugin: see README)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("plugins:\n", "plugins:\n  - minify:\n      minify_html: true\n"), encoding="utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site, quiet=False)
+    assert result.returncode == 0, result.stderr
+    for page in ("item/bzxzf-fgzc-flfg/index.html", "bzxzf/fgzc/index.html", "guide/index.html", "index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "\n" not in html.strip(), f"{page} is minified"
+    item = (site / "item/bzxzf-fgzc-flfg/index.html").read_text(encoding="utf-8")
+    assert "法律法规" in item and "主办单位：示例县住房和城乡建设局" in item
