@@ -78,6 +78,8 @@ def _in_child(fn: Callable[[], R]) -> Callable[[], R]:
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(pickle.dumps(fn(), pickle.HIGHEST_PROTOCOL))
             status = 0
+        except BrokenPipeError:
+            pass  # the parent stopped waiting (its build failed): nothing to report
         except BaseException:
             traceback.print_exc()
         finally:

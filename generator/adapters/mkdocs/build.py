@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.adapters.mkdocs.plugin import GkmlPlugin
 from generator.settings import Settings, plugin_options, read_config
+from generator.site.output import staged
 
 
 class _Formatter(logging.Formatter):
@@ -80,25 +80,17 @@ def build(
     """
     _setup(verbose)
     dest = site_dir.resolve()
-    staging = dest.with_name(f".{dest.name}.gkml-new")
-    retired = dest.with_name(f".{dest.name}.gkml-old")
-    shutil.rmtree(staging, ignore_errors=True)
     try:
-        overrides = {"use_directory_urls": False} if offline else {}
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
-        _give_settings(config, catalogue)
-        mkdocs_build(config)
+        with staged(dest) as staging:
+            overrides = {"use_directory_urls": False} if offline else {}
+            config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
+            _give_settings(config, catalogue)
+            mkdocs_build(config)
     except (MkDocsException, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         # Abort means the reasons were already logged above (e.g. every bad record).
         print("构建失败。" if isinstance(exc, Abort) else f"构建失败：{exc}", file=sys.stderr)
         print(f"原有网站 {dest} 未被改动。" if dest.exists() else "未生成网站。", file=sys.stderr)
         return 1
-    shutil.rmtree(retired, ignore_errors=True)
-    if dest.exists():
-        dest.rename(retired)
-    staging.rename(dest)
-    shutil.rmtree(retired, ignore_errors=True)
     print(f"网站已生成：{dest}", file=sys.stderr)
     return 0
 

@@ -1,0 +1,190 @@
+"""The Zensical adapter: Zensical draws the theme, gkml's core writes its pages.
+
+Zensical (the successor of Material for MkDocs) reads mkdocs.yml but runs no MkDocs
+plugins, so gkml drives it from outside: it writes a staging project (the hand-written
+pages, the stubs of :class:`~generator.site.writer.SiteWriter`, the generated guide page,
+and mkdocs.yml with the catalogue's navigation), runs ``zensical build`` on it, then fills
+the shells and writes every generated page into Zensical's output, exactly as the MkDocs
+adapter does after a MkDocs build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+
+from generator.check.diagnostics import Diagnostic, Severity, has_errors
+from generator.settings import Settings
+from generator.site.downloads import download_name
+from generator.site.guide import ERRORS_PAGE, common_errors_page
+from generator.site.links import missing_item_links
+from generator.site.nav import catalogue_nav, nav_pages
+from generator.site.output import staged
+from generator.site.pages import Renderer
+from generator.site.routes import Routes
+from generator.site.shell import finish_page, relative_root
+from generator.site.writer import SiteWriter
+
+
+class ZensicalError(Exception):
+    """Zensical is missing or failed; the message is for the reader (Chinese)."""
+
+
+class _Tagged:
+    """A YAML value with a tag PyYAML's safe loader does not know (``!ENV``, ``!!python/name``)."""
+
+    def __init__(self, tag: str, node: yaml.Node) -> None:
+        self.tag, self.node = tag, node
+
+
+class _KeepTags(yaml.SafeLoader):
+    pass
+
+
+class _WriteTags(yaml.SafeDumper):
+    pass
+
+
+_KeepTags.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged("", node))
+_WriteTags.add_representer(_Tagged, lambda dumper, value: _represent_tagged(value))
+
+
+def _represent_tagged(value: _Tagged) -> yaml.Node:
+    node = value.node
+    node.tag = value.tag or node.tag
+    return node
+
+
+def read_config_keeping_tags(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, its tags kept so that Zensical reads them as MkDocs would."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags)
+    return data if isinstance(data, dict) else {}
+
+
+def build(
+    settings: Settings, config_file: Path, site_dir: Path, *, offline: bool = False
+) -> tuple[list[Diagnostic], bool]:
+    """Check the catalogue and, without errors, build the site into ``site_dir`` with Zensical.
+    Returns the diagnostics and whether the site was built. Raises :class:`ZensicalError`."""
+    from generator.check.run import check_catalogue
+
+    catalogue, diagnostics = check_catalogue(settings.catalogue, docs_dir=settings.docs_dir, docs_shown="content")
+    if catalogue is None or has_errors(diagnostics):
+        return diagnostics, False
+    config = read_config_keeping_tags(config_file)
+    routes = Routes(directory_urls=not offline and bool(config.get("use_directory_urls", True)))
+    user_nav = config.get("nav") or []
+    renderer = Renderer(
+        catalogue, routes, site_url=str(config.get("site_url") or ""), extra_pages=tuple(nav_pages(user_nav))
+    )
+    writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
+    # Zensical writes only inside its project: the project is made beside the destination
+    with tempfile.TemporaryDirectory(prefix=".gkml-zensical-", dir=site_dir.parent) as work:
+        project = Path(work)
+        docs = project / "docs"
+        shutil.copytree(settings.docs_dir, docs)
+        stubs = {stub.src: stub for stub in writer.stubs()}
+        pages = {**{src: stub.markdown for src, stub in stubs.items()}, ERRORS_PAGE: common_errors_page()}
+        for src, text in pages.items():
+            (docs / src).parent.mkdir(parents=True, exist_ok=True)
+            (docs / src).write_text(text, encoding="utf-8")
+        config.update(
+            docs_dir="docs",
+            site_dir="site",
+            site_name=str(escape(catalogue.site.title)),
+            nav=catalogue_nav(catalogue, routes, user_nav),
+            use_directory_urls=routes.directory_urls,
+        )
+        config.pop("plugins", None)
+        theme = config.get("theme")
+        if isinstance(theme, dict) and theme.get("custom_dir"):
+            theme["custom_dir"] = str((config_file.parent / str(theme["custom_dir"])).resolve())
+        (project / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_WriteTags, allow_unicode=True), encoding="utf-8")
+        _run_zensical(project / "mkdocs.yml")
+        (project / "site").rename(site_dir)
+    shells = {src: (site_dir / routes.dest(src)).read_text(encoding="utf-8") for src in stubs}
+    footer = renderer.footer()
+    item_ids = frozenset(r.id for r in catalogue.records)
+    stub_dests = {routes.dest(src) for src in stubs}
+    hand_written = []
+    for page in sorted(site_dir.rglob("*.html")):
+        dest = page.relative_to(site_dir).as_posix()
+        if dest in stub_dests or dest == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        for href, item in missing_item_links(html, dest, item_ids):
+            diagnostics.append(_missing_item(dest, href, item))
+        page.write_text(finish_page(html, relative_root(dest), footer, language=settings.language), encoding="utf-8")
+        hand_written.append(dest)
+    writer.write(site_dir, shells, hand_written=[_source_of(dest) for dest in hand_written])
+    return diagnostics, True
+
+
+def _source_of(dest: str) -> str:
+    """The source path of a page from where it was written (``a/b/index.html`` → ``a/b/index.md``)."""
+    return dest.removesuffix("index.html") + "index.md" if dest.endswith("index.html") else dest[:-5] + ".md"
+
+
+def _missing_item(dest: str, href: str, item: str) -> Diagnostic:
+    from generator.check.diagnostics import make
+
+    return make("content-item-missing", dest, href=href, item=item, severity=Severity.WARNING)
+
+
+def _run_zensical(config_file: Path) -> None:
+    """``zensical build`` on ``config_file``; its warnings are shown, a failure raised."""
+    try:
+        import zensical  # noqa: F401  (only to say clearly when it is not installed)
+    except ImportError as exc:
+        raise ZensicalError("没有安装 Zensical：请先运行 python3 -m pip install 'gkml[zensical]'。") from exc
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)],
+        cwd=config_file.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if result.returncode != 0:
+        raise ZensicalError("Zensical 构建失败：\n" + (result.stderr or result.stdout).strip())
+
+
+def build_site(
+    config_file: Path, site_dir: Path, catalogue: Path, *, strict: bool = False, offline: bool = False
+) -> int:
+    """``gkml build --builder zensical``: like the MkDocs build, atomic; returns an exit code."""
+    settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
+    dest = site_dir.resolve()
+    diagnostics: list[Diagnostic] = []
+    try:
+        with staged(dest) as staging:
+            diagnostics, built = build(settings, config_file, staging, offline=offline)
+            _show(diagnostics)
+            failed = not built or (strict and any(d.severity is Severity.WARNING for d in diagnostics))
+            if failed:
+                raise _Failed
+    except (_Failed, ZensicalError, OSError) as exc:
+        if not isinstance(exc, _Failed):
+            print(f"构建失败：{exc}", file=sys.stderr)
+        print(f"构建失败。原有网站 {dest} 未被改动。" if dest.exists() else "构建失败。未生成网站。", file=sys.stderr)
+        return 1
+    print(f"网站已生成（Zensical）：{dest}", file=sys.stderr)
+    return 0
+
+
+class _Failed(Exception):
+    """The catalogue has errors (or warnings under --strict): reported already."""
+
+
+def _show(diagnostics: list[Diagnostic]) -> None:
+    for d in sorted(diagnostics, key=lambda d: (d.file, d.line, d.column, d.code)):
+        print(d.format(), file=sys.stderr)
