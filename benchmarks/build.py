@@ -10,7 +10,7 @@ beside a snapshot of the project's mkdocs.yml, content/, overrides/ and ``genera
 package (taken once, so every run builds the same code even while the checkout is
 edited; the children import ``generator`` from it through PYTHONPATH, whatever copy of
 gkml is installed). It is built with ``mkdocs build -q`` in a child process
-(GKML_CATALOGUE=<catalogue>, NO_MKDOCS_2_WARNING=1): one warm-up run, then ``--runs``
+(NO_MKDOCS_2_WARNING=1; the plugin's ``catalogue`` option points at it): one warm-up run, then ``--runs``
 counted runs. Every run builds into a new, empty folder (as a CI job on a fresh clone
 does); the sites are removed only after the last run. Removing a site of thousands of
 folders right before the next build makes a virtual disk with ``discard`` slow down
@@ -46,6 +46,7 @@ import gzip
 import importlib.util
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -160,10 +161,13 @@ def child_env(src: Path) -> dict[str, str]:
 
 
 def gkml_project(work: Path, src: Path = ROOT) -> Path:
-    """Copies of the real mkdocs.yml, content/ and overrides/ (from ``src``) in ``work``/gkml."""
+    """Copies of the real mkdocs.yml, content/ and overrides/ (from ``src``) in ``work``/gkml,
+    the plugin's ``catalogue`` option pointing at ``work``/catalogue."""
     project = work / "gkml"
     project.mkdir()
-    shutil.copy2(src / "mkdocs.yml", project / "mkdocs.yml")
+    config = (src / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^(\s+catalogue:).*$", r"\1 ../catalogue", config, count=1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("content", "overrides"):
         shutil.copytree(src / folder, project / folder)
     return project / "mkdocs.yml"
@@ -261,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         synth.write_catalogue(catalogue, args.items, args.seed)
         src, commit = snapshot(work)
         env = child_env(src)
-        builds = {"gkml": (gkml_project(work, src), dict(env, GKML_CATALOGUE=str(catalogue)))}
+        builds = {"gkml": (gkml_project(work, src), env)}
         if args.plain:
             builds["plain"] = (plain_project(work, args.items, args.seed), env)
         runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in builds}
