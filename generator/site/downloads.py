@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.model.records import Catalogue
@@ -56,7 +57,7 @@ def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Downlo
     """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
     from generator.exchange import export, opendata  # openpyxl is slow to import: only where it is used
 
-    makers = (
+    makers: tuple[Callable[[], bytes], ...] = (
         lambda: export.xlsx_bytes(catalogue),
         lambda: export.csv_bytes(catalogue),
         lambda: opendata.json_text(catalogue).encode("utf-8"),

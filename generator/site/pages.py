@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
@@ -142,7 +143,8 @@ class Renderer:
                 (area.title, page.href(self.routes.area(area))),
                 (category.title, page.href(self.routes.category(area, category))),
             ]
-            self._crumbs[key] = Markup(self.env.get_template("_macros.html").module.crumbs(trail))
+            macros: Any = self.env.get_template("_macros.html").module
+            self._crumbs[key] = Markup(macros.crumbs(trail))
         return self._crumbs[key]
 
     def category(self, area: Area, category: Category) -> GeneratedPage:

@@ -21,7 +21,7 @@ import functools
 import gzip
 import io
 import posixpath
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +107,7 @@ class SiteWriter:
     def _first_item(self) -> tuple[Area, Category, Record] | None:
         return next(self._placed(), None)
 
-    def _placed(self) -> Iterable[tuple[Area, Category, Record]]:
+    def _placed(self) -> Iterator[tuple[Area, Category, Record]]:
         return ((a, c, r) for a in self.catalogue.areas for c in a.categories for r in c.records)
 
     # -- after the builder ran ------------------------------------------------------------------
