@@ -6,7 +6,9 @@ code, the MkDocs plugin) decide whether to stop.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -57,7 +59,6 @@ POLICY_ERRORS = frozenset(
         "audience-public-with-group",
     }
 )
-_overrides: dict[str, Severity] = {}
 
 
 def overridable(code: str) -> bool:
@@ -65,15 +66,12 @@ def overridable(code: str) -> bool:
     return code in MESSAGES and (MESSAGES[code].severity is not Severity.ERROR or code in POLICY_ERRORS)
 
 
-def set_severity_overrides(overrides: dict[str, str]) -> list[str]:
-    """Use ``{code: "error"|"warning"|"info"}`` from now on; returns problems (in Chinese).
-
-    Called once per run by the command line and the MkDocs plugin with the plugin's
-    ``severity`` option; an empty mapping restores the defaults.
-    """
+def parse_severity_overrides(options: Mapping[str, object]) -> tuple[dict[str, Severity], list[str]]:
+    """The plugin option ``severity`` (``{code: "error"|"warning"|"info"}``) as data, and
+    what is wrong with it (in Chinese; nothing is taken from an entry that is wrong)."""
     problems, table = [], {}
     names = {s.value: s for s in Severity}
-    for code, value in sorted(overrides.items()):
+    for code, value in sorted(options.items()):
         if code not in MESSAGES:
             problems.append(f"severity 中不认识的规则“{code}”")
         elif not overridable(code):
@@ -82,9 +80,24 @@ def set_severity_overrides(overrides: dict[str, str]) -> list[str]:
             problems.append(f"规则“{code}”的级别“{value}”无效，可用 error、warning、info")
         else:
             table[code] = names[str(value)]
-    _overrides.clear()
-    _overrides.update(table)
-    return problems
+    return table, problems
+
+
+def apply_severity(diagnostics: Iterable[Diagnostic], overrides: Mapping[str, Severity] | None) -> list[Diagnostic]:
+    """``diagnostics`` with the severities a bureau chose (:func:`parse_severity_overrides`).
+
+    An override replaces a rule's default severity; a severity the situation chose (a
+    stale column is only a note while the site is on trial) stays. Applying twice is
+    the same as applying once.
+    """
+    if not overrides:
+        return list(diagnostics)
+    return [
+        dataclasses.replace(d, severity=overrides[d.code])
+        if d.code in overrides and d.severity is MESSAGES[d.code].severity
+        else d
+        for d in diagnostics
+    ]
 
 
 def make(
@@ -104,7 +117,7 @@ def make(
         line=line,
         column=column,
         code=code,
-        severity=severity or _overrides.get(code, entry.severity),
+        severity=severity or entry.severity,
         element=element,
         message=entry.message.format(**values),
         hint=entry.hint.format(**values),

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.check.coverage import missing_standard_items
-from generator.check.diagnostics import Diagnostic, Severity, has_errors, make
+from generator.check.diagnostics import Diagnostic, Severity, apply_severity, has_errors, make
 from generator.check.freshness import overdue_items, stale_columns
 from generator.check.record import validate_record
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, settings_fields
@@ -33,11 +34,16 @@ def check_catalogue(
     today: dt.date | None = None,
     docs_dir: Path | None = None,
     docs_shown: str = "",
+    severity: Mapping[str, Severity] | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
     compare it with the national standard, check its dates as of ``today`` and, given the
-    site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those pages too."""
-    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates)
+    site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those pages too.
+
+    ``severity`` is the bureau's choice of severities (see
+    :func:`generator.check.diagnostics.parse_severity_overrides`); the catalogue is None
+    whenever an error remains, also one a bureau made an error."""
+    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates, severity=severity)
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
         diagnostics += stale_columns(catalogue, today or dt.date.today())
@@ -45,6 +51,7 @@ def check_catalogue(
         if docs_dir is not None and docs_dir.is_dir():
             site = catalogue.site
             diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site)
+        diagnostics = apply_severity(diagnostics, severity)
         if has_errors(diagnostics):  # a rule made an error by the bureau's settings, a page left unfilled
             catalogue = None
     return catalogue, diagnostics
@@ -77,8 +84,9 @@ def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Si
     return out
 
 
-def check_files(paths: list[Path]) -> list[Diagnostic]:
-    """Check each file on its own: item records, ``_meta.yaml`` and ``_site.yaml``."""
+def check_files(paths: list[Path], *, severity: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
+    """Check each file on its own: item records, ``_meta.yaml`` and ``_site.yaml`` (with the
+    bureau's ``severity`` of the rules, as :func:`check_catalogue`)."""
     out: list[Diagnostic] = []
     for path in paths:
         doc, problems = read_yaml(path, path.as_posix())
@@ -91,7 +99,7 @@ def check_files(paths: list[Path]) -> list[Diagnostic]:
             out += settings_fields(doc, SITE_FIELDS)[1]
         else:
             out += validate_record(doc)[1]
-    return out
+    return apply_severity(out, severity)
 
 
 class _TolerantLoader(yaml.SafeLoader):

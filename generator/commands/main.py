@@ -15,7 +15,7 @@ from generator.check.diagnostics import (
     format_human,
     format_json,
     has_errors,
-    set_severity_overrides,
+    parse_severity_overrides,
 )
 from generator.check.run import check_catalogue, check_files, plugin_options, site_config
 from generator.commands import exchange
@@ -35,7 +35,7 @@ _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 def _check(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     config = site_config(config_file)
-    problems = set_severity_overrides(plugin_options(config).get("severity") or {})
+    severity, problems = parse_severity_overrides(plugin_options(config).get("severity") or {})
     if problems:
         print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
         return 2
@@ -50,7 +50,7 @@ def _check(args: argparse.Namespace) -> int:
         if missing:
             print("找不到文件：" + "、".join(p.as_posix() for p in missing), file=sys.stderr)
             return 2
-        diagnostics = check_files(paths)
+        diagnostics = check_files(paths, severity=severity)
     else:
         # the county's own pages beside the catalogue, when there is a mkdocs.yml
         docs_dir = config_file.parent / str(config.get("docs_dir") or "docs") if config else None
@@ -59,6 +59,7 @@ def _check(args: argparse.Namespace) -> int:
             today=args.today,
             docs_dir=docs_dir,
             docs_shown=docs_dir.as_posix() if docs_dir else "",
+            severity=severity,
         )
     failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
     print(_FORMATS[args.format](diagnostics))

@@ -15,12 +15,13 @@ Every file is read and every problem reported in one run.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check.diagnostics import Diagnostic, has_errors, make
+from generator.check.diagnostics import Diagnostic, Severity, apply_severity, has_errors, make
 from generator.check.record import RecordValidator, is_link_url, validate_record
 from generator.load.gitdates import last_change_dates
 from generator.load.yamlfile import YamlDocument, read_yaml
@@ -28,6 +29,7 @@ from generator.model.records import (
     IDENTITY_REQUIRED,
     META_FIELDS,
     PRODUCTION,
+    RECORD_FIELDS,
     SITE_FIELDS,
     SITE_STATES,
     Area,
@@ -58,11 +60,15 @@ class FolderMeta:
     max_age: int | None = None
 
 
-def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue | None, list[Diagnostic]]:
+def load_catalogue(
+    folder: Path, *, git_dates: bool = True, severity: Mapping[str, Severity] | None = None
+) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Read, validate and assemble the whole catalogue under ``folder``.
 
     Returns ``(None, diagnostics)`` when any error was found; the diagnostics then
-    cover every file, not just the first bad one.
+    cover every file, not just the first bad one. ``severity`` is the bureau's choice of
+    severities (:func:`generator.check.diagnostics.parse_severity_overrides`): a record
+    whose only errors are rules made warnings is kept, a warning made an error is one.
     """
     shown = folder.as_posix().rstrip("/")
     if not folder.is_dir():
@@ -87,7 +93,7 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
             jobs += [(folder / rel, f"{shown}/{rel}") for rel in rels]
             columns.append((category, category_dir, rel_dir, rels))
         plan.append((area, area_dir, columns))
-    parsed = iter(fork_map(_parse_record, jobs, min_share=_RECORDS_PER_WORKER))
+    parsed = iter(fork_map(functools.partial(_parse_record, severity=severity), jobs, min_share=_RECORDS_PER_WORKER))
     areas: list[Area] = []
     ids: dict[str, str] = {}
     for area, area_dir, columns in plan:
@@ -114,6 +120,7 @@ def load_catalogue(folder: Path, *, git_dates: bool = True) -> tuple[Catalogue |
     _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
     _check_unique_slugs(areas, shown, diagnostics)
     areas.sort(key=lambda a: (a.order, a.title))
+    diagnostics = apply_severity(diagnostics, severity)
     if not any(a.records for a in areas) and not has_errors(diagnostics):
         diagnostics.append(make("catalogue-empty", shown))
     if has_errors(diagnostics) or site is None:
@@ -167,18 +174,29 @@ class _Parsed:
     id_at: tuple[int, int] = (1, 1)
 
 
-def _parse_record(job: tuple[Path, str]) -> _Parsed:
+def _parse_record(job: tuple[Path, str], severity: Mapping[str, Severity] | None = None) -> _Parsed:
     path, shown = job
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return _Parsed(None, problems)
     record, more = validate_record(doc)
+    if record is None and severity and not has_errors(apply_severity(problems + more, severity)):
+        record = _record_past_policy(doc)  # its only errors are rules the bureau made warnings
     if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
         record = None
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if not (isinstance(record_id, str) and record_id):
         return _Parsed(record, problems + more)
     return _Parsed(record, problems + more, record_id, doc.where(("id",)))
+
+
+def _record_past_policy(doc: YamlDocument) -> Record | None:
+    """The record of ``doc`` read past the errors of policy rules (see ``POLICY_ERRORS`` in
+    :mod:`generator.check.diagnostics`): such a record is complete."""
+    values = RecordValidator(doc).fields(RECORD_FIELDS)
+    if values is None or not all(f.attr in values for f in RECORD_FIELDS if f.required):
+        return None
+    return Record(**values)  # type: ignore[arg-type]
 
 
 def _register(parsed: _Parsed, shown: str, ids: dict[str, str], out: list[Diagnostic]) -> Record | None:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import Severity, has_errors, set_severity_overrides
+from generator.check.diagnostics import Severity, has_errors, parse_severity_overrides
 from generator.check.run import check_catalogue
 from generator.settings import Settings
 from generator.site.downloads import download_name
@@ -45,11 +45,13 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_config(self, config: Any) -> Any:
         project = Path(config.config_file_path).parent
         settings = self.settings or Settings.from_options(config, self.config, project)
-        problems = set_severity_overrides(dict(settings.severity))
+        severity, problems = parse_severity_overrides(settings.severity)
         if problems:
             raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
         docs = Path(config.docs_dir)
-        catalogue, diagnostics = check_catalogue(settings.catalogue, docs_dir=docs, docs_shown=docs.name)
+        catalogue, diagnostics = check_catalogue(
+            settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity
+        )
         for d in diagnostics:
             log.log(_LOG_LEVEL[d.severity], d.format())
         if catalogue is None or has_errors(diagnostics):
