@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.check.rules import find_identifiers
+from generator.check.privacy import find_identifiers
 
 
 @pytest.mark.parametrize(
