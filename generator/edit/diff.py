@@ -8,16 +8,15 @@ another column or changed, and for a changed item which element changed and how
 The old catalogue is read from git (extracted into a temporary folder), the new one
 from the working tree; both are loaded without git dates, so only what the files
 say is compared. :func:`diff_catalogues`, :func:`format_human` and
-:func:`format_markdown` are pure; :func:`extract_catalogue` is the git plumbing.
+:func:`format_markdown` are pure; :func:`extract_catalogue` is the git plumbing and
+:func:`compare_with` puts them together for the command (:mod:`generator.commands.diff`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -45,9 +44,6 @@ PLACE_SEPARATOR = " › "
 EMPTY_VALUE = "（空）"
 NO_CHANGES = "没有事项变化。"
 MARKDOWN_HEADING = "## 政务公开目录变化"
-
-#: Exit code when the comparison cannot be made (bad revision, a side that does not load).
-EXIT_FAILED = 2
 
 _LIST_KINDS = frozenset({"content", "basis", "methods", "channels", "audiences", "levels"})
 _COMPARED_FIELDS: tuple[FieldSpec, ...] = tuple(f for f in RECORD_FIELDS if f.attr != "id")
@@ -481,7 +477,7 @@ def extract_catalogue(ref: str, folder: Path, dest: Path) -> Path | None:
     return target
 
 
-# -- the command -------------------------------------------------------------------------------
+# -- both sides -------------------------------------------------------------------------------
 
 
 def _relabel(catalogue: Catalogue, old_prefix: str, new_prefix: str) -> None:
@@ -504,48 +500,27 @@ def _only_empty(diagnostics: list[Diagnostic]) -> bool:
     return bool(errors) and all(d.code == "catalogue-empty" for d in errors)
 
 
-def _run(args: argparse.Namespace) -> int:
-    folder = Path(args.catalogue)
+def compare_with(ref: str, folder: Path) -> CatalogueDiff:
+    """What changed in the catalogue ``folder`` of the working tree since git revision ``ref``.
+
+    A catalogue folder missing (or empty) at ``ref`` counts as an empty catalogue. Raises
+    :class:`DiffError` (with a Chinese message) when either side has errors or git cannot
+    give the old side.
+    """
     shown = folder.as_posix().rstrip("/") or "."
     new, new_diagnostics = load_catalogue(folder, git_dates=False)
     if new is None:
         hint = f"请先运行 gkml check --catalogue {shown} 查看并修正。"
-        print(_load_failure("工作区", new_diagnostics, hint), file=sys.stderr)
-        return EXIT_FAILED
+        raise DiffError(_load_failure("工作区", new_diagnostics, hint))
     with tempfile.TemporaryDirectory(prefix="gkml-diff-") as tmp:
-        try:
-            extracted = extract_catalogue(args.ref, folder, Path(tmp))
-        except DiffError as error:
-            print(str(error), file=sys.stderr)
-            return EXIT_FAILED
+        extracted = extract_catalogue(ref, folder, Path(tmp))
         old: Catalogue | None = Catalogue(site=new.site, areas=[])
         if extracted is not None:
             old, old_diagnostics = load_catalogue(extracted, git_dates=False)
             if old is None and _only_empty(old_diagnostics):
                 old = Catalogue(site=new.site, areas=[])
             elif old is None:
-                hint = f"可以用 git checkout {args.ref} 后运行 gkml check 查看。"
-                print(_load_failure(f"版本 {args.ref} ", old_diagnostics, hint), file=sys.stderr)
-                return EXIT_FAILED
+                hint = f"可以用 git checkout {ref} 后运行 gkml check 查看。"
+                raise DiffError(_load_failure(f"版本 {ref} ", old_diagnostics, hint))
             _relabel(old, extracted.as_posix().rstrip("/"), shown)
-    diff = diff_catalogues(old, new)
-    if args.format == "markdown":
-        print(format_markdown(diff, args.ref), end="")
-    else:
-        print(format_human(diff, args.ref))
-    return 0
-
-
-def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    """Register ``gkml diff`` with the command line (``command(name, help)`` makes a subparser)."""
-    cmd = command("diff", "列出与某个 git 版本相比新增、删除、移动和修改的公开事项（供审核合并请求）")
-    cmd.add_argument(
-        "ref", nargs="?", default="HEAD", metavar="版本", help="比较的 git 版本，例如 origin/main（默认 HEAD）"
-    )
-    cmd.add_argument(
-        "--format",
-        choices=["human", "markdown"],
-        default="human",
-        help="输出格式：human 为终端文本，markdown 可贴到合并请求评论（默认 human）",
-    )
-    cmd.set_defaults(run=_run)
+    return diff_catalogues(old, new)

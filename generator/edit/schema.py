@@ -37,44 +37,21 @@ Output is deterministic: :func:`schema_json` always gives the same text for the 
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.check.record import ID_PATTERN
 from generator.load.catalogue import SLUG_PATTERN
 from generator.model import vocab
+from generator.model.naming import ID_MAX_LENGTH, ID_PATTERN
 from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
+from generator.model.schema_files import DRAFT, NOT_BLANK, SCHEMA_FILES
 
 Schema = dict[str, Any]
 
-DRAFT = "http://json-schema.org/draft-07/schema#"
-#: The three schemas, by kind, and the name of each file.
-SCHEMA_FILES: dict[str, str] = {
-    "record": "record.schema.json",
-    "meta": "meta.schema.json",
-    "site": "site.schema.json",
-}
-#: Where ``gkml schema`` writes by default, relative to the repository's top folder.
-SCHEMAS_DIR = "generator/schemas"
-
-
-def modeline(kind: str, depth: int) -> str:
-    """The yaml-language-server comment that ties a file ``depth`` folders below the repository's top
-    folder (``catalogue/_site.yaml``: 1) to the schema ``kind``."""
-    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS_DIR}/{SCHEMA_FILES[kind]}"
-
-
-#: The first line of every item file (``catalogue/<area>/<category>/<item>.yaml``).
-RECORD_MODELINE = modeline("record", 3)
-
-#: The checker's limit on the length of an id (``RecordValidator.parse_id``).
-ID_MAX_LENGTH = 64
 #: Keys of a 依据 written as a mapping, and of the detail of a channel (``generator.check.record``).
 BASIS_KEYS = ("标题", "文号", "网址")
 CHANNEL_DETAIL_KEYS = ("栏目", "网址")
@@ -94,7 +71,6 @@ ORDER_PATTERN = f"^\\s*[+-]?{_DIGIT}(?:_?{_DIGIT})*\\s*$"
 URL_PATTERN = "^\\s*(?:https?://|/(?![/\\\\]))"
 #: A document's title in 书名号, first: 《公共租赁住房管理办法》（住房和城乡建设部令第11号）.
 BASIS_PATTERN = "^\\s*《[^》]*》"
-NOT_BLANK = "\\S"
 
 
 def _escape(text: str) -> str:
@@ -435,7 +411,7 @@ def schema_json(kind: str) -> str:
     return json.dumps(_BUILDERS[kind](), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-# -- the command ------------------------------------------------------------------------------------------
+# -- the files ------------------------------------------------------------------------------------------
 
 
 def _read(path: Path) -> str | None:
@@ -458,55 +434,3 @@ def write_schemas(folder: Path) -> list[str]:
         if name in changed:
             (folder / name).write_bytes(schema_json(kind).encode("utf-8"))
     return changed
-
-
-def _run(args: argparse.Namespace) -> int:
-    folder = Path(args.output or SCHEMAS_DIR)
-    shown = folder.as_posix().rstrip("/")
-    if args.output is None and not folder.parent.is_dir():  # not run in the repository's top folder
-        print(
-            f"找不到文件夹 {shown}/：请在仓库的根目录（有 catalogue/ 和 generator/ 的文件夹）运行，"
-            "或用 -o 指定输出文件夹。",
-            file=sys.stderr,
-        )
-        return 2
-    if args.check:
-        stale = stale_files(folder)
-        if stale:
-            names = "、".join(f"{shown}/{name}" for name in stale)
-            again = "gkml schema" + (f" -o {shown}" if args.output else "")
-            print(
-                f"JSON Schema 文件与当前程序不一致（缺少或过期）：{names}。"
-                f"请运行 {again} 重新生成，并把生成的文件一起提交。",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"JSON Schema 文件与当前程序一致（{shown}/）。")
-        return 0
-    changed = write_schemas(folder)
-    for name in SCHEMA_FILES.values():
-        state = "已更新" if name in changed else "无变化"
-        print(f"{state}：{shown}/{name}")
-    return 0
-
-
-def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    """Register ``gkml schema`` with the command line (``command(name, help)`` makes a subparser)."""
-    cmd = command(
-        "schema",
-        "由记录格式生成 JSON Schema 文件（record、meta、site 三个），供 VS Code 等编辑器自动补全和检查；"
-        "修改 generator/model.py 或 generator/vocab.py 后运行",
-    )
-    cmd.add_argument(
-        "--check",
-        action="store_true",
-        help="只检查，不写文件：已有文件与当前程序生成的不一致时失败（退出码 1），用于持续集成",
-    )
-    cmd.add_argument(
-        "-o",
-        "--output",
-        default=None,
-        metavar="DIR",
-        help=f"输出文件夹（默认 {SCHEMAS_DIR}/，相对当前文件夹：请在仓库根目录运行）",
-    )
-    cmd.set_defaults(run=_run)

@@ -24,11 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.check.record import RecordValidator, is_link_url
-from generator.edit.scaffold import AUDIENCE_GROUP_PLACEHOLDER, OTHER_CHANNEL_PLACEHOLDER, WEBSITE_COLUMN_PLACEHOLDER
 from generator.exchange import table as t
 from generator.exchange.report import Problem, problem
 from generator.load.yamlfile import YamlDocument
 from generator.model import vocab
+from generator.model.placeholders import (
+    AUDIENCE_GROUP_PLACEHOLDER,
+    OTHER_CHANNEL_PLACEHOLDER,
+    WEBSITE_COLUMN_PLACEHOLDER,
+)
 from generator.model.records import FIELDS_BY_ATTR, Audience, Basis, Channel, ContentElement
 
 DETAIL_SEPARATOR = " | "

@@ -37,14 +37,7 @@ from generator.exchange import table as t
 from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
 
 CSV_ENCODING = "utf-8-sig"  #: UTF-8 with BOM: what Excel needs to read a CSV as UTF-8
-#: When the catalogue has no 更新日期 at all (the 条例 of 2019 took effect on this day).
-DEFAULT_DATE = "2019-05-15"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def newest_date(catalogue: Catalogue) -> str:
-    """The newest 更新日期 of the catalogue (the date its exports carry)."""
-    return max((r.updated for r in catalogue.records if r.updated), default=DEFAULT_DATE)
 
 
 # -- the cells of a record -----------------------------------------------------------------------------
@@ -282,7 +275,7 @@ def _settings_sheet(ws: Worksheet, catalogue: Catalogue, sheets: list[str]) -> N
 
 
 def _stamp(catalogue: Catalogue) -> dt.datetime:
-    return dt.datetime.fromisoformat(newest_date(catalogue))
+    return dt.datetime.fromisoformat(catalogue.newest_date())
 
 
 def _fixed_dates(data: bytes, stamp: dt.datetime, core: bytes) -> bytes:

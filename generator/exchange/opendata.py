@@ -8,8 +8,9 @@ YAML files (:data:`generator.model.records.RECORD_FIELDS`, ``META_FIELDS``, ``SI
 is always present (``""`` or ``null`` when a record has no value), so a reader need not guess.
 
 :func:`export_schema` describes it (JSON Schema draft-07, generated from the model like the
-editors' schemas of :mod:`generator.edit.schema`); the file is committed as
-``generator/schemas/export.schema.json`` and rewritten by ``gkml export --format schema``.
+editors' schemas of :mod:`generator.edit.schema`; dialect and shared patterns from
+:mod:`generator.model.schema_files`); the file is committed as ``generator/schemas/export.schema.json``
+and rewritten by ``gkml export --format schema``.
 """
 
 from __future__ import annotations
@@ -18,12 +19,10 @@ import dataclasses
 import json
 from typing import Any
 
-from generator.check.record import ID_PATTERN
-from generator.edit.schema import DRAFT, NOT_BLANK
-from generator.exchange.export import newest_date
 from generator.exchange.report import Problem, problem
 from generator.exchange.rows import Item, Parsed
 from generator.model import vocab
+from generator.model.naming import ID_PATTERN
 from generator.model.records import (
     META_FIELDS,
     RECORD_FIELDS,
@@ -38,6 +37,7 @@ from generator.model.records import (
     FieldSpec,
     Record,
 )
+from generator.model.schema_files import DRAFT, NOT_BLANK
 
 FORMAT = "gkml 政务公开标准目录"
 VERSION = 1
@@ -99,7 +99,7 @@ def catalogue_json(catalogue: Catalogue) -> Json:
     return {
         K_FORMAT: FORMAT,
         K_VERSION: VERSION,
-        K_DATE: newest_date(catalogue),
+        K_DATE: catalogue.newest_date(),
         K_SITE: _settings(catalogue.site, SITE_FIELDS),
         K_AREAS: [
             {

@@ -8,21 +8,31 @@ record it was written from.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 
 import yaml
 
-from generator.edit.scaffold import TODO, yaml_scalar
-from generator.edit.schema import RECORD_MODELINE, modeline
 from generator.exchange.cells import basis_reads_back
+from generator.model.placeholders import TODO
 from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
+from generator.model.schema_files import RECORD_MODELINE, modeline
 
 #: The first line of an area's ``_meta.yaml`` (``catalogue/<area>/_meta.yaml``), and of a category's.
 AREA_META_MODELINE = modeline("meta", 2)
 CATEGORY_META_MODELINE = modeline("meta", 3)
 SITE_MODELINE = modeline("site", 1)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar on one line, as record files are written: plain when that reads back
+    the same, quoted otherwise (text with line breaks as a JSON string, a YAML double-quoted scalar)."""
+    if "\n" in value or "\r" in value:
+        return json.dumps(value, ensure_ascii=False)
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
 def _inline(values: Sequence[str]) -> str:

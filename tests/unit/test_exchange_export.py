@@ -160,7 +160,7 @@ def test_sheet_in_the_official_layout(example: Catalogue, workbook: object) -> N
 def test_xlsx_bytes_are_the_same_for_the_same_catalogue(example: Catalogue) -> None:
     first, second = export.xlsx_bytes(example), export.xlsx_bytes(example)
     assert first == second
-    newest = export.newest_date(example)
+    newest = example.newest_date()
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         dates = {info.date_time[:3] for info in archive.infolist()}
         core = archive.read("docProps/core.xml").decode("utf-8")

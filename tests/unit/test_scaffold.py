@@ -11,10 +11,11 @@ import pytest
 
 from generator.check.record import validate_record
 from generator.commands import main as cli
-from generator.edit import scaffold, schema
+from generator.commands import new as new_command
+from generator.edit import scaffold
 from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
-from generator.model import vocab
+from generator.model import schema_files, vocab
 from generator.model.records import RECORD_FIELDS, Record
 from generator.model.standard import StandardItem, find_standard_item, standard_items
 
@@ -72,7 +73,7 @@ def tty(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
             raise EOFError
         return answers.pop(0)
 
-    monkeypatch.setattr(scaffold, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(new_command, "_stdin_is_tty", lambda: True)
     monkeypatch.setattr(builtins, "input", fake_input)
     yield answers
     assert not answers, f"answers left over: {answers}"
@@ -330,7 +331,7 @@ def test_uncommenting_the_optional_channels_keeps_the_record_valid() -> None:
 
 
 def test_modeline_is_the_schema_modules() -> None:
-    assert scaffold.RECORD_MODELINE == schema.RECORD_MODELINE == MODELINE
+    assert scaffold.RECORD_MODELINE == schema_files.RECORD_MODELINE == MODELINE
 
 
 def test_file_names_are_safe() -> None:

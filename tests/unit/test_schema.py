@@ -29,21 +29,12 @@ from hypothesis import strategies as st
 from generator.check.diagnostics import Diagnostic
 from generator.check.severity import Severity
 from generator.commands.main import main
-from generator.edit.schema import (
-    RECORD_MODELINE,
-    SCHEMA_FILES,
-    SCHEMAS_DIR,
-    field_schema,
-    meta_schema,
-    modeline,
-    record_schema,
-    schema_json,
-    site_schema,
-)
+from generator.edit.schema import field_schema, meta_schema, record_schema, schema_json, site_schema
 from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml
 from generator.model import vocab
 from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
+from generator.model.schema_files import RECORD_MODELINE, SCHEMA_FILES, SCHEMAS_DIR, modeline
 
 from . import schema_subset
 from .helpers import CATALOGUE, RECORDS, ROOT, check_bytes, write_tree

@@ -1,0 +1,97 @@
+"""``gkml check``: every problem of the catalogue (or of some item files) in one run."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator.check.diagnostics import (
+    Severity,
+    format_github,
+    format_human,
+    format_json,
+    has_errors,
+    parse_severity_overrides,
+)
+from generator.check.run import check_catalogue, check_files, plugin_options, site_config
+from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict
+
+_FORMATS = {"human": format_human, "json": format_json, "github": format_github}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
+    """Register ``gkml check``."""
+    cmd = add_command(subparsers, "check", "检查目录中的全部事项记录，一次列出所有问题")
+    cmd.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="要检查的目录文件夹（默认 --catalogue），或若干个事项文件（只检查这些文件本身）",
+    )
+    cmd.add_argument(
+        "--format",
+        choices=list(_FORMATS),
+        default="human",
+        help="输出格式：human（默认，中文）、github（GitHub Actions 注释，显示在拉取请求的对应行上）、"
+        "json（供工具使用）",
+    )
+    add_strict(cmd)
+    cmd.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="按这一天判断栏目是否长期未更新、事项是否逾期（默认今天）",
+    )
+    add_config_file(cmd, f"从中读取 gkml 插件的 severity 设置（默认 {MKDOCS_CONFIG}，不存在时用默认级别）")
+    cmd.set_defaults(run=run)
+    return cmd
+
+
+def run(args: argparse.Namespace) -> int:
+    """``gkml check``: 0 when there is no error (nor, with --strict, warning), 1 otherwise, 2 for bad input."""
+    config_file = Path(args.config_file)
+    config = site_config(config_file)
+    severity, problems = parse_severity_overrides(plugin_options(config).get("severity") or {})
+    if problems:
+        print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
+        return 2
+    paths = [Path(p) for p in args.paths]
+    folders = [p for p in paths if p.is_dir()]
+    if len(folders) > 1 or (folders and len(paths) > 1):
+        print("请只指定一个目录文件夹，或者若干个事项文件。", file=sys.stderr)
+        return 2
+    catalogue = None
+    if paths and not folders:
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            print("找不到文件：" + "、".join(p.as_posix() for p in missing), file=sys.stderr)
+            return 2
+        diagnostics = check_files(paths, severity=severity)
+    else:
+        # the county's own pages beside the catalogue, when there is a mkdocs.yml
+        docs_dir = config_file.parent / str(config.get("docs_dir") or "docs") if config else None
+        catalogue, diagnostics = check_catalogue(
+            folders[0] if folders else Path(args.catalogue),
+            today=args.today,
+            docs_dir=docs_dir,
+            docs_shown=docs_dir.as_posix() if docs_dir else "",
+            severity=severity,
+        )
+    failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
+    print(_FORMATS[args.format](diagnostics))
+    if args.format == "human" and not failed:
+        if catalogue is not None:
+            print(f"检查通过：{len(catalogue.areas)} 个领域，{len(catalogue.records)} 个公开事项。")
+        elif paths:
+            print(f"检查通过：{len(paths)} 个文件。")
+    return 1 if failed else 0

@@ -1,0 +1,29 @@
+"""What the ``gkml`` commands share on the command line: the subcommand itself and its common options."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TypeAlias
+
+#: What ``ArgumentParser.add_subparsers`` returns: each command module adds its parser to it.
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+#: The MkDocs configuration file read by default.
+MKDOCS_CONFIG = "mkdocs.yml"
+
+
+def add_command(subparsers: Subparsers, name: str, help_text: str) -> argparse.ArgumentParser:
+    """The subparser of command ``name``, with the ``--catalogue`` option every command has."""
+    cmd = subparsers.add_parser(name, help=help_text, description=help_text)
+    cmd.add_argument("--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）")
+    return cmd
+
+
+def add_config_file(cmd: argparse.ArgumentParser, help_text: str = f"MkDocs 配置文件（默认 {MKDOCS_CONFIG}）") -> None:
+    """``-f/--config-file``: the MkDocs configuration file."""
+    cmd.add_argument("-f", "--config-file", default=MKDOCS_CONFIG, metavar="FILE", help=help_text)
+
+
+def add_strict(cmd: argparse.ArgumentParser) -> None:
+    """``--strict``: warnings fail the command too."""
+    cmd.add_argument("--strict", action="store_true", help="有警告也视为失败")

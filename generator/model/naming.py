@@ -1,0 +1,54 @@
+"""How records, columns and files are named: the form and length of an id, the ids and slugs gkml makes.
+
+The one home of these rules: the checker, the editors' JSON Schema, the open-data schema,
+``gkml new`` and ``gkml import`` all read them from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model.slugs import initials
+
+#: What an id may be: lowercase letters, digits and single hyphens, starting with a letter.
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: The longest id, in characters.
+ID_MAX_LENGTH = 64
+_ID_BASE_MAX = ID_MAX_LENGTH - 4  # room for a "-NN" suffix
+#: The longest file name gkml makes, in characters (UTF-8: 3 bytes each, below the usual 255-byte limit).
+FILE_NAME_MAX = 70
+#: The file name of an item whose name leaves nothing usable.
+FALLBACK_STEM = "新事项"
+_UNSAFE_FILE_CHARS = str.maketrans(
+    {"/": "／", "\\": "＼", ":": "：", "*": "＊", "?": "？", '"': "＂", "<": "＜", ">": "＞", "|": "｜"}
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether ``text`` is a well-formed id: :data:`ID_PATTERN`, at most :data:`ID_MAX_LENGTH` characters."""
+    return bool(ID_PATTERN.match(text)) and len(text) <= ID_MAX_LENGTH
+
+
+def make_id(area_slug: str, category_slug: str, name: str, taken: set[str]) -> str:
+    """``<area slug>-<category slug>-<pinyin initials of name>``, with -2, -3 … appended when taken."""
+    base = f"{area_slug}-{category_slug}-{initials(name)}"[:_ID_BASE_MAX].rstrip("-")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def category_slug(title: str, taken: set[str]) -> str:
+    """The slug of a new category: the initials of its title, made unique within its area."""
+    base = initials(title)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def file_stem(name: str) -> str:
+    """A file name (without .yaml) for an item name: no path separators or characters Windows refuses."""
+    stem = _CONTROL.sub("", name.translate(_UNSAFE_FILE_CHARS)).strip().lstrip("._").strip()
+    return stem[:FILE_NAME_MAX].rstrip(". ") or FALLBACK_STEM
