@@ -21,15 +21,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check.diagnostics import Diagnostic, Severity, apply_severity, has_errors, make
+from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.record import RecordValidator, is_link_url, validate_record
+from generator.check.severity import Severity
 from generator.load.gitdates import last_change_dates
 from generator.load.yamlfile import YamlDocument, read_yaml
 from generator.model.records import (
     IDENTITY_REQUIRED,
     META_FIELDS,
     PRODUCTION,
-    RECORD_FIELDS,
     SITE_FIELDS,
     SITE_STATES,
     Area,
@@ -78,45 +78,17 @@ def load_catalogue(
     dates = last_change_dates(folder) if git_dates else {}
     # First the folders and their settings, then every record file (shared among
     # processes when there are many), then the catalogue, in folder order.
-    plan: list[tuple[Area, Path, list[tuple[Category, Path, str, list[str]]]]] = []
-    jobs: list[tuple[Path, str]] = []
-    for area_dir in subfolders(folder):
-        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", diagnostics)
-        area = Area(meta.title, meta.slug, meta.order, meta.description)
-        columns = []
-        for category_dir in subfolders(area_dir):
-            rel_dir = f"{area_dir.name}/{category_dir.name}"
-            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", diagnostics)
-            category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
-            category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
-            rels = [f"{rel_dir}/{path.name}" for path in record_files(category_dir)]
-            jobs += [(folder / rel, f"{shown}/{rel}") for rel in rels]
-            columns.append((category, category_dir, rel_dir, rels))
-        plan.append((area, area_dir, columns))
+    plan = _plan(folder, shown, diagnostics)
+    jobs = [(folder / rel, f"{shown}/{rel}") for area in plan for column in area.columns for rel in column.files]
     parsed = iter(fork_map(functools.partial(_parse_record, severity=severity), jobs, min_share=_RECORDS_PER_WORKER))
-    areas: list[Area] = []
     ids: dict[str, str] = {}
-    for area, area_dir, columns in plan:
-        for category, category_dir, rel_dir, rels in columns:
-            for rel in rels:
-                record = _register(next(parsed), f"{shown}/{rel}", ids, diagnostics)
-                if record is not None:
-                    record.area, record.category = area.title, category.title
-                    record.updated = record.updated or dates.get(rel, "")
-                    category.records.append(record)
-            _report_strays(category_dir, f"{shown}/{rel_dir}", diagnostics, deeper=True)
-            if not rels:
-                where = _meta_or_folder(category_dir, shown, rel_dir)
-                diagnostics.append(make("column-empty", where, value=category.title))
-            category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
-            area.categories.append(category)
-        _report_strays(area_dir, f"{shown}/{area_dir.name}", diagnostics)
-        area.where = _meta_or_folder(area_dir, shown, area_dir.name)
-        if not area.categories:
-            diagnostics.append(make("area-empty", area.where, value=area.title))
-        _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", diagnostics)
-        area.categories.sort(key=lambda c: (c.order, c.title))
-        areas.append(area)
+    areas: list[Area] = []
+    for planned in plan:
+        for column in planned.columns:
+            records = [_register(next(parsed), f"{shown}/{rel}", ids, diagnostics) for rel in column.files]
+            _fill_column(column, records, dates, shown, diagnostics)
+            planned.area.categories.append(column.category)
+        areas.append(_finish_area(planned, shown, diagnostics))
     _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
     _check_unique_slugs(areas, shown, diagnostics)
     areas.sort(key=lambda a: (a.order, a.title))
@@ -126,6 +98,72 @@ def load_catalogue(
     if has_errors(diagnostics) or site is None:
         return None, diagnostics
     return Catalogue(site=site, areas=areas), diagnostics
+
+
+@dataclass
+class _PlannedColumn:
+    """A category folder, its settings read, its record files not yet."""
+
+    category: Category
+    folder: Path
+    rel: str  #: the folder, relative to the catalogue's
+    files: list[str]  #: its record files, relative to the catalogue's folder
+
+
+@dataclass
+class _PlannedArea:
+    """An area folder, its settings read, and its categories."""
+
+    area: Area
+    folder: Path
+    columns: list[_PlannedColumn]
+
+
+def _plan(folder: Path, shown: str, out: list[Diagnostic]) -> list[_PlannedArea]:
+    """The areas and categories under ``folder``, with their settings and record files."""
+    plan = []
+    for area_dir in subfolders(folder):
+        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out)
+        area = Area(meta.title, meta.slug, meta.order, meta.description)
+        columns = []
+        for category_dir in subfolders(area_dir):
+            rel_dir = f"{area_dir.name}/{category_dir.name}"
+            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out)
+            category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
+            category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
+            files = [f"{rel_dir}/{path.name}" for path in record_files(category_dir)]
+            columns.append(_PlannedColumn(category, category_dir, rel_dir, files))
+        plan.append(_PlannedArea(area, area_dir, columns))
+    return plan
+
+
+def _fill_column(
+    column: _PlannedColumn, records: list[Record | None], dates: dict[str, str], shown: str, out: list[Diagnostic]
+) -> None:
+    """Put the column's valid ``records`` (one per file) in its category, in order; report strays and emptiness."""
+    category = column.category
+    for rel, record in zip(column.files, records, strict=True):
+        if record is not None:
+            record.area, record.category = category.area, category.title
+            record.updated = record.updated or dates.get(rel, "")
+            category.records.append(record)
+    _report_strays(column.folder, f"{shown}/{column.rel}", out, deeper=True)
+    if not column.files:
+        where = _meta_or_folder(column.folder, shown, column.rel)
+        out.append(make("column-empty", where, value=category.title))
+    category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
+
+
+def _finish_area(planned: _PlannedArea, shown: str, out: list[Diagnostic]) -> Area:
+    """The area with its categories in order; stray files, emptiness and repeated slugs reported."""
+    area, area_dir = planned.area, planned.folder
+    _report_strays(area_dir, f"{shown}/{area_dir.name}", out)
+    area.where = _meta_or_folder(area_dir, shown, area_dir.name)
+    if not area.categories:
+        out.append(make("area-empty", area.where, value=area.title))
+    _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", out)
+    area.categories.sort(key=lambda c: (c.order, c.title))
+    return area
 
 
 def _meta_or_folder(folder: Path, shown: str, rel: str) -> str:
@@ -181,22 +219,13 @@ def _parse_record(job: tuple[Path, str], severity: Mapping[str, Severity] | None
         return _Parsed(None, problems)
     record, more = validate_record(doc)
     if record is None and severity and not has_errors(apply_severity(problems + more, severity)):
-        record = _record_past_policy(doc)  # its only errors are rules the bureau made warnings
+        record = RecordValidator(doc).record_despite_errors()  # its only errors are rules made warnings
     if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
         record = None
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if not (isinstance(record_id, str) and record_id):
         return _Parsed(record, problems + more)
     return _Parsed(record, problems + more, record_id, doc.where(("id",)))
-
-
-def _record_past_policy(doc: YamlDocument) -> Record | None:
-    """The record of ``doc`` read past the errors of policy rules (see ``POLICY_ERRORS`` in
-    :mod:`generator.check.diagnostics`): such a record is complete."""
-    values = RecordValidator(doc).fields(RECORD_FIELDS)
-    if values is None or not all(f.attr in values for f in RECORD_FIELDS if f.required):
-        return None
-    return Record(**values)  # type: ignore[arg-type]
 
 
 def _register(parsed: _Parsed, shown: str, ids: dict[str, str], out: list[Diagnostic]) -> Record | None:
@@ -245,58 +274,61 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
 
 
 def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
+    """The bureau and its site from ``_site.yaml``; problems go to ``out``."""
+    file = f"{shown}/{SITE_FILE}"
     path = folder / SITE_FILE
     if not path.exists():
-        out.append(make("site-missing", f"{shown}/{SITE_FILE}"))
+        out.append(make("site-missing", file))
         return None
-    doc, problems = read_yaml(path, f"{shown}/{SITE_FILE}")
+    doc, problems = read_yaml(path, file)
     out.extend(problems)
     if doc is None:
         return None
     values, problems = settings_fields(doc, SITE_FIELDS)
     out.extend(problems)
-    file = f"{shown}/{SITE_FILE}"
+    _drop_bad_site_values(doc, values, out)
+    if values.get("status") == PRODUCTION:
+        _check_site_identity(values, file, out)
+    if "bureau" not in values:
+        return None
+    values.setdefault("title", f"{values['bureau']}政务公开标准目录")
+    return Site(**values, file=file)  # type: ignore[arg-type]
+
+
+def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: list[Diagnostic]) -> None:
+    """Report and drop a 状态 that is not one of :data:`SITE_STATES` and links that may not be links."""
     status = values.get("status", SITE_STATES[0])
     if status not in SITE_STATES:
         line, column = doc.where(("状态",))
+        allowed = "、".join(SITE_STATES)
         out.append(
-            make(
-                "vocab-unknown",
-                file,
-                line,
-                column,
-                element="状态",
-                value=status,
-                key="状态",
-                allowed="、".join(SITE_STATES),
-            )
+            make("vocab-unknown", doc.file, line, column, element="状态", value=status, key="状态", allowed=allowed)
         )
         values.pop("status")
     for attr, key in (("conac_url", "党政机关标识网址"), ("report_url", "找错网址")):
         if attr in values and not is_link_url(str(values[attr])):
             line, column = doc.where((key,))
-            out.append(make("url-scheme", file, line, column, element=key, value=values.pop(attr)))
-    if values.get("status") == PRODUCTION:
-        specs = {spec.attr: spec for spec in SITE_FIELDS}
-        for attr in IDENTITY_REQUIRED:
-            if not values.get(attr):
-                spec = specs[attr]
-                out.append(
-                    make(
-                        "site-identity-missing",
-                        file,
-                        element=spec.key,
-                        key=spec.key,
-                        label=spec.label,
-                        example=spec.example,
-                    )
+            out.append(make("url-scheme", doc.file, line, column, element=key, value=values.pop(attr)))
+
+
+def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnostic]) -> None:
+    """A site in production names its bureau's identity (:data:`IDENTITY_REQUIRED`) and a phone or an email."""
+    specs = {spec.attr: spec for spec in SITE_FIELDS}
+    for attr in IDENTITY_REQUIRED:
+        if not values.get(attr):
+            spec = specs[attr]
+            out.append(
+                make(
+                    "site-identity-missing",
+                    file,
+                    element=spec.key,
+                    key=spec.key,
+                    label=spec.label,
+                    example=spec.example,
                 )
-        if not (values.get("phone") or values.get("email")):
-            out.append(make("site-contact-missing", file, element="电话"))
-    if "bureau" not in values:
-        return None
-    values.setdefault("title", f"{values['bureau']}政务公开标准目录")
-    return Site(**values, file=file)  # type: ignore[arg-type]
+            )
+    if not (values.get("phone") or values.get("email")):
+        out.append(make("site-contact-missing", file, element="电话"))
 
 
 def _check_unique_slugs(items: list[Area] | list[Category], shown: str, out: list[Diagnostic]) -> None:

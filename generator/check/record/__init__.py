@@ -20,13 +20,14 @@ The 政务公开 rules a well-formed record can still break are in :mod:`generat
 
 from __future__ import annotations
 
-from generator.check.diagnostics import Diagnostic, Severity
+from generator.check.diagnostics import Diagnostic
 from generator.check.record.fields import RecordValidator
 from generator.check.record.keys import suggest_key
 from generator.check.record.links import is_link_url
 from generator.check.record.reader import type_name
 from generator.check.record.scalars import ID_PATTERN
 from generator.check.rules import check_record
+from generator.check.severity import Severity
 from generator.load.yamlfile import YamlDocument
 from generator.model.records import Record
 

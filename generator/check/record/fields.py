@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.check.diagnostics import Severity
 from generator.check.record.basis import read_basis
 from generator.check.record.channels import read_channels
 from generator.check.record.content import read_content
@@ -19,6 +18,7 @@ from generator.check.record.keys import report_unknown_key
 from generator.check.record.reader import FieldReader
 from generator.check.record.scalars import read_date, read_id, read_order, read_text
 from generator.check.record.vocabularies import read_audiences, read_levels, read_methods
+from generator.check.severity import Severity
 from generator.load.yamlfile import Path_
 from generator.model.records import RECORD_FIELDS, FieldSpec, Kind, Record
 
@@ -94,6 +94,18 @@ class RecordValidator(FieldReader):
         values = self.fields(RECORD_FIELDS)
         if values is None or any(d.severity is Severity.ERROR for d in self.diagnostics):
             return None
-        if not all(f.attr in values for f in RECORD_FIELDS if f.required):
-            return None
-        return Record(**values)  # type: ignore[arg-type]
+        return _complete_record(values)
+
+    def record_despite_errors(self) -> Record | None:
+        """The record as far as the file can be read, errors or not: None only when the file
+        is not a mapping or a required element is missing or unreadable. For a file whose
+        only errors are rules a bureau has made warnings."""
+        values = self.fields(RECORD_FIELDS)
+        return None if values is None else _complete_record(values)
+
+
+def _complete_record(values: dict[str, object]) -> Record | None:
+    """The record of parsed ``values`` by attribute, or None when a required one is missing."""
+    if not all(f.attr in values for f in RECORD_FIELDS if f.required):
+        return None
+    return Record(**values)  # type: ignore[arg-type]
