@@ -133,23 +133,16 @@ def _put(ws: Worksheet, row: int, col: int, value: object) -> None:
 
 def _header(ws: Worksheet, columns: tuple[t.Column, ...]) -> None:
     """Rows 2 and 3: a grouped column's group over its columns, the others over both rows."""
-    col = 1
-    while col <= len(columns):
-        column = columns[col - 1]
-        if column.group:
-            span = 1
-            while col + span <= len(columns) and columns[col + span - 1].group == column.group:
-                span += 1
-            _put(ws, 2, col, column.group)
-            if span > 1:
-                ws.merge_cells(start_row=2, start_column=col, end_row=2, end_column=col + span - 1)
-            for i in range(span):
-                _put(ws, 3, col + i, columns[col + i - 1].header)
-            col += span
-        else:
-            _put(ws, 2, col, column.header)
-            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-            col += 1
+    upper, lower = t.header_rows(columns)
+    col, below = 1, iter(lower)
+    for head in upper:
+        _put(ws, 2, col, head.text)
+        if head.columns > 1 or head.rows > 1:
+            ws.merge_cells(start_row=2, start_column=col, end_row=1 + head.rows, end_column=col + head.columns - 1)
+        if head.rows == 1:
+            for i in range(head.columns):
+                _put(ws, 3, col + i, next(below).text)
+        col += head.columns
     for row in (2, 3):
         for i, column in enumerate(columns, start=1):
             cell = ws.cell(row, i)

@@ -1,7 +1,7 @@
 """The columns of the national table layout: the one home of their header texts and variants.
 
 The layout is the one every bureau already keeps and hands upward, and the one the site's
-table page shows (``generator/site/templates/table.html``): a title line
+table page shows (``generator/site/templates/table.html`` draws :func:`header_rows`): a title line
 ``<单位名称><领域>领域基层政务公开标准目录``; two header rows, 序号 | 公开事项 (一级事项, 二级事项) |
 公开内容（要素） | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 | 公开对象 (全社会, 特定群体) |
 公开方式 (主动, 依申请) | 公开层级 (市级, 县级, 乡级); a row per item, the 一级事项 cell merged over
@@ -20,6 +20,7 @@ Headers are recognised in the spellings of real copies (特定群众, 依申请�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import vocab
@@ -165,6 +166,37 @@ AREA_COLUMN = Column(AREA, AREA_HEADER, width=14)
 def table_columns(level3: bool = False) -> tuple[Column, ...]:
     """A sheet's columns: the national ones, then gkml's."""
     return official_columns(level3) + GKML_COLUMNS
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A cell of the table's two header rows: its text, and the columns and rows it spans."""
+
+    text: str
+    columns: int = 1
+    rows: int = 1
+    group: bool = False  #: it heads a group of columns (公开事项, 公开对象 …)
+
+
+def header_rows(columns: Sequence[Column]) -> tuple[tuple[HeaderCell, ...], tuple[HeaderCell, ...]]:
+    """The two header rows over ``columns``, as the national table draws them: a group's name over
+    its columns (their own headers in the lower row), every other column's header over both rows."""
+    upper: list[HeaderCell] = []
+    lower: list[HeaderCell] = []
+    i = 0
+    while i < len(columns):
+        column = columns[i]
+        if column.group:
+            span = 1
+            while i + span < len(columns) and columns[i + span].group == column.group:
+                span += 1
+            upper.append(HeaderCell(column.group, columns=span, group=True))
+            lower += [HeaderCell(c.header) for c in columns[i : i + span]]
+            i += span
+        else:
+            upper.append(HeaderCell(column.header, rows=2))
+            i += 1
+    return tuple(upper), tuple(lower)
 
 
 def csv_columns() -> tuple[Column, ...]:

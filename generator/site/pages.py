@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.check.record import is_link_url
+from generator.exchange import table as official
 from generator.model import vocab
 from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
 from generator.site.downloads import Download, download_links
@@ -163,8 +164,19 @@ class Renderer:
         src = self.routes.table(area)
         has_level3 = any(r.level3 for r in area.records)
         links = download_links(downloads, src) if downloads else []
-        html = self._render("table.html", src, area=area, has_level3=has_level3, downloads=links)
-        return GeneratedPage(src, f"{area.title}领域基层政务公开标准目录", html, "table")
+        title = f"{area.title}{official.TITLE_SUFFIX}"
+        header = official.header_rows(official.official_columns(has_level3))
+        html = self._render(
+            "table.html",
+            src,
+            area=area,
+            title=title,
+            header=header,
+            has_level3=has_level3,
+            tick=official.TICK,
+            downloads=links,
+        )
+        return GeneratedPage(src, title, html, "table")
 
     def home(self) -> GeneratedPage:
         html = self._render("home.html", HOME, recent=self.catalogue.recent())

@@ -10,11 +10,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from generator.model.records import Area, Category, Record
 
 HOME = "index.md"
 SEARCH = "search/index.md"
+#: The search page's query parameter: ``search/?q=…`` (overrides/assets/gkml/search.js reads it from the form).
+SEARCH_QUERY = "q"
 SITEMAP = "sitemap/index.md"
 DISCLOSURE = "gongkai/index.md"  #: 政府信息公开
 #: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
@@ -24,8 +27,22 @@ DISCLOSURE_PAGES = {"guide": "gongkai/guide.md", "apply": "gongkai/apply.md", "r
 @dataclass(frozen=True)
 class Routes:
     directory_urls: bool = True
+    #: The search page's query parameter (for templates: ``routes.search_query``).
+    search_query: ClassVar[str] = SEARCH_QUERY
 
     # -- source paths ------------------------------------------------------------------
+    @staticmethod
+    def home() -> str:
+        return HOME
+
+    @staticmethod
+    def search() -> str:
+        return SEARCH
+
+    @staticmethod
+    def sitemap() -> str:
+        return SITEMAP
+
     @staticmethod
     def area(area: Area) -> str:
         return f"{area.slug}/index.md"

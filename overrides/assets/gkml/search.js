@@ -155,14 +155,16 @@
   }
 
   /* The results page: /search/?q=… (shareable; the address follows the query and the
-     filters, ?q=…&方式=…). With filters chosen and no query, every item they leave is listed. */
+     filters, ?q=…&方式=…). The query's parameter is the search box's name, which the page
+     takes from generator/site/routes.py. With filters chosen and no query, every item
+     they leave is listed. */
   function startPage(container) {
     var form = document.querySelector(".gkml-search-form");
-    var input = form && form.querySelector("input[name=q]");
+    var input = form && form.querySelector("input[data-gkml-search]");
     var base = container.getAttribute("data-root");
     var status = document.getElementById("gkml-search-status");
     var params = new URLSearchParams(window.location.search);
-    var query = params.get("q") || "";
+    var query = (input && params.get(input.name)) || "";
     var current = { q: "", ts: [], total: 0 };
     // Keep what the reader typed while the search data was loading; otherwise show ?q=.
     if (input && input.value) { query = input.value; } else if (input) { input.value = query; }
@@ -214,7 +216,7 @@
     function update() {
       var q = input.value;
       var url = new URL(window.location.href);
-      if (q) { url.searchParams.set("q", q); } else { url.searchParams.delete("q"); }
+      if (q) { url.searchParams.set(input.name, q); } else { url.searchParams.delete(input.name); }
       window.history.replaceState(null, "", url.toString());
       render(q);
     }
@@ -229,7 +231,7 @@
 
   /* The header box: the best few results inline; Enter opens the results page. */
   function startHeader(form) {
-    var input = form.querySelector("input[name=q]");
+    var input = form.querySelector("input[data-gkml-search]");
     var panel = el("div", "gkml-inline-results");
     panel.hidden = true;
     form.appendChild(panel);
@@ -250,7 +252,7 @@
       hits.slice(0, MAX_INLINE).forEach(function (hit) { list.appendChild(resultItem(hit.item, ts, base)); });
       panel.appendChild(list);
       var all = el("a", "gkml-inline-results__all", "查看全部 " + hits.length + " 个结果");
-      all.href = form.getAttribute("action") + "?q=" + encodeURIComponent(q);
+      all.href = form.getAttribute("action") + "?" + encodeURIComponent(input.name) + "=" + encodeURIComponent(q);
       panel.appendChild(all);
     }
 
