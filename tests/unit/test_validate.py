@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.record import ID_PATTERN, is_link_url, suggest_key, type_name
+from generator.check.record import is_link_url, suggest_key, type_name
 from generator.check.severity import Severity
 from generator.load.catalogue import load_catalogue
 from generator.model import vocab
+from generator.model.naming import ID_PATTERN
 from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 
 from .helpers import check_bytes, formatted, write_tree

@@ -25,10 +25,10 @@ from generator.check.record.fields import RecordValidator
 from generator.check.record.keys import suggest_key
 from generator.check.record.links import is_link_url
 from generator.check.record.reader import type_name
-from generator.check.record.scalars import ID_PATTERN
 from generator.check.rules import check_record
 from generator.check.severity import Severity
 from generator.load.yamlfile import YamlDocument
+from generator.model.naming import ID_PATTERN  # for importers not yet reading it from its home
 from generator.model.records import Record
 
 __all__ = ["ID_PATTERN", "RecordValidator", "is_link_url", "suggest_key", "type_name", "validate_record"]

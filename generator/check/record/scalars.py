@@ -7,17 +7,16 @@ import re
 
 from generator.check.record.reader import FieldReader
 from generator.load.yamlfile import Path_
+from generator.model.naming import is_valid_id
 from generator.model.records import FieldSpec
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_ID_MAX = 64
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def read_id(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
-    """A record id: lowercase letters, digits and hyphens, at most 64 characters."""
+    """A record id, as :mod:`generator.model.naming` defines it."""
     text = reader.text(value, path, spec)
-    if text is not None and (not ID_PATTERN.match(text) or len(text) > _ID_MAX):
+    if text is not None and not is_valid_id(text):
         reader.report("bad-id", path, spec, value=text)
         return None
     return text
