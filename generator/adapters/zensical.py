@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator.check.diagnostics import Diagnostic, Severity, has_errors
+from generator.check.diagnostics import Diagnostic, has_errors, parse_severity_overrides
+from generator.check.severity import Severity
 from generator.settings import Settings
 from generator.site.downloads import download_name
 from generator.site.guide import ERRORS_PAGE, common_errors_page
@@ -77,7 +78,12 @@ def build(
     Returns the diagnostics and whether the site was built. Raises :class:`ZensicalError`."""
     from generator.check.run import check_catalogue
 
-    catalogue, diagnostics = check_catalogue(settings.catalogue, docs_dir=settings.docs_dir, docs_shown="content")
+    severity, problems = parse_severity_overrides(settings.severity)
+    if problems:
+        raise ZensicalError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
+    catalogue, diagnostics = check_catalogue(
+        settings.catalogue, docs_dir=settings.docs_dir, docs_shown=settings.docs_dir.name, severity=severity
+    )
     if catalogue is None or has_errors(diagnostics):
         return diagnostics, False
     config = read_config_keeping_tags(config_file)

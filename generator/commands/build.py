@@ -1,4 +1,4 @@
-"""``gkml build``: the site, made by MkDocs (an existing site is left as it was when the build fails)."""
+"""``gkml build``: the site, drawn by MkDocs or Zensical (an existing site is left as it was when the build fails)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 
 from generator.commands.common import Subparsers, add_command, add_config_file, add_strict
+
+#: The programs that can draw the theme around gkml's pages (generator/adapters/).
+BUILDERS = ("mkdocs", "zensical")
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -20,12 +23,24 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         action="store_true",
         help="生成离线版（公开查阅点的触摸屏、U 盘）：直接双击 index.html 即可浏览和搜索，不需要网站服务器",
     )
+    cmd.add_argument(
+        "--builder",
+        choices=BUILDERS,
+        default="mkdocs",
+        help="由哪个程序绘制网站主题：mkdocs（默认）或 zensical（Material for MkDocs 的后继者，需安装 gkml[zensical]）",
+    )
     cmd.set_defaults(run=run)
     return cmd
 
 
 def run(args: argparse.Namespace) -> int:
     """``gkml build``: the exit status of the build."""
+    if args.builder == "zensical":
+        from generator.adapters.zensical import build_site
+
+        return build_site(
+            Path(args.config_file), Path(args.site_dir), Path(args.catalogue), strict=args.strict, offline=args.offline
+        )
     from generator.adapters.mkdocs.build import build  # MkDocs is imported only when building
 
     return build(
