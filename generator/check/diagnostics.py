@@ -1,7 +1,19 @@
-"""One type for every problem gkml reports: errors, warnings and notes.
+"""One type for every problem gkml reports: errors, warnings and notes, wherever they are.
 
-Loaders, validators and checks *return* diagnostics; only the edges (the CLI's exit
-code, the MkDocs plugin) decide whether to stop.
+A diagnostic is located in one of three kinds of place:
+
+* a line and column of a text file (a record, ``_meta.yaml``, a page):
+  ``catalogue/保障性住房/配给管理/a.yaml:3:5``, made by :func:`make`;
+* a place in a file being imported: a cell of a table (file, sheet, row, column), a row,
+  a sheet, the whole file, or a place in a JSON document:
+  ``目录.xlsx, 保障性住房, 第 5 行, 第 6 列（列标 F）``, made by :func:`make_cell`;
+* a web address: ``https://…``, made by :func:`make_url`.
+
+Every message comes from the one table :data:`generator.check.messages.MESSAGES`.
+Loaders, validators, checks and the importer *return* diagnostics; only the edges (the
+CLI's exit code, the MkDocs plugin) decide whether to stop. Three forms are written:
+:func:`format_human` (Chinese, one line each), :func:`format_github` (annotations of a
+pull request) and :func:`format_json`.
 """
 
 from __future__ import annotations
@@ -9,39 +21,173 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.check.messages import MESSAGES
+from generator.check.messages import IMPORT_CODES, MESSAGES
 from generator.check.severity import Severity
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Diagnostic:
-    """A located problem: ``file:line:col: 错误[code] 元素: message（提示：hint）``."""
+    """A located problem: ``where: 错误[code] 元素：message（提示：hint）``.
 
-    file: str
-    line: int
-    column: int
+    ``file``, ``line`` and ``column`` place it in a text file. In a file being imported,
+    ``line`` is 0 and ``sheet``, ``row`` and ``column`` (or ``path``) place it, as far as
+    known; at a web address, ``url`` does.
+    """
+
+    file: str  #: the file, as shown ("" for a web address)
+    line: int  #: 1-based line of a text file; 0 elsewhere
+    column: int  #: 1-based column of the line, or of the table; 0 for a whole row, sheet or file
     code: str
     severity: Severity
-    element: str
+    element: str  #: what it is about: a record's element (时限), a table's column (公开内容（要素）)
     message: str
     hint: str
+    sheet: str = ""  #: the sheet of a workbook ("" for a CSV file, which has none)
+    row: int = 0  #: 1-based row of a table; 0 for a whole sheet or file
+    path: str = ""  #: a place in a structured document (JSON: ``领域[0].一级事项[1]``)
+    url: str = ""  #: a web address
+    sheet_index: int = 0  #: the sheet's position in its workbook (sheets are listed in the workbook's order)
+
+    @property
+    def in_text(self) -> bool:
+        """Whether it is located at a line of a text file."""
+        return self.line > 0 and not self.url
+
+    @property
+    def place(self) -> str:
+        """Where it is inside its file: ``保障性住房, 第 5 行, 第 6 列（列标 F）`` ("" for a line of a text file)."""
+        if self.in_text:
+            return ""
+        parts = [self.sheet, self.path]
+        if self.row:
+            parts.append(f"第 {self.row} 行")
+        if self.column:
+            parts.append(f"第 {self.column} 列（列标 {column_letter(self.column)}）")
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def where(self) -> str:
+        """``file:line:col``, ``file, sheet, 第 N 行, 第 M 列（列标 X）`` or the web address."""
+        if self.url:
+            return self.url
+        if self.in_text:
+            return f"{self.file}:{self.line}:{self.column}"
+        return ", ".join(p for p in (self.file, self.place) if p)
 
     def format(self) -> str:
         """The human form, one line, in Chinese."""
-        where = f"{self.file}:{self.line}:{self.column}"
+        head = f"{self.where}: " if self.where else ""
         element = f"{self.element}：" if self.element else ""
-        hint = f"（提示：{self.hint}）" if self.hint else ""
-        return f"{where}: {self.severity.label}[{self.code}] {element}{self.message}{hint}"
+        return f"{head}{self.severity.label}[{self.code}] {element}{self.message}{_hint(self)}"
 
     def to_dict(self) -> dict[str, object]:
-        """A JSON-ready dictionary with stable keys."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        """A JSON-ready dictionary with stable keys: ``file``, ``line`` and ``column`` for a text
+        file (as always); ``file``, ``sheet``, ``row``, ``column``, ``path`` as known for a
+        file being imported; ``url`` for a web address; then ``code`` … ``hint``."""
+        if self.url:
+            data: dict[str, object] = {"url": self.url}
+        elif self.in_text:
+            data = {"file": self.file, "line": self.line, "column": self.column}
+        else:
+            known = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, "path": self.path}
+            data = {key: value for key, value in known.items() if value}
+        return data | {
+            "code": self.code,
+            "severity": self.severity.value,
+            "element": self.element,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
+    def placed(
+        self, file: str, sheet: str = "", row: int = 0, column: int = 0, *, path: str = "", sheet_index: int = 0
+    ) -> Diagnostic:
+        """This diagnostic moved into a file being imported (see :func:`make_cell`): what the
+        checker says of a record made from a row, said at that row's cell."""
+        return dataclasses.replace(
+            self, file=file, line=0, column=column, sheet=sheet, row=row, path=path, url="", sheet_index=sheet_index
+        )
+
+
+def column_letter(index: int) -> str:
+    """Excel's name of column ``index`` (1 → A, 27 → AA)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+# -- making diagnostics from the message table --------------------------------------------------------
+
+
+def _hint(d: Diagnostic) -> str:
+    return f"（提示：{d.hint}）" if d.hint else ""
+
+
+def _texts(code: str, severity: Severity | None, values: dict[str, object]) -> tuple[Severity, str, str]:
+    """The severity, message and hint of ``code`` (``severity`` when given)."""
+    entry = MESSAGES[code]
+    return severity or entry.severity, entry.message.format(**values), entry.hint.format(**values)
+
+
+def make(
+    code: str,
+    file: str | Path,
+    line: int = 1,
+    column: int = 1,
+    *,
+    element: str = "",
+    severity: Severity | None = None,
+    **values: object,
+) -> Diagnostic:
+    """A diagnostic at a line of a text file, from the message table entry ``code``, filling in ``values``."""
+    level, message, hint = _texts(code, severity, values)
+    return Diagnostic(Path(file).as_posix(), line, column, code, level, element, message, hint)
+
+
+def make_cell(
+    code: str,
+    file: str = "",
+    sheet: str = "",
+    row: int = 0,
+    column: int = 0,
+    *,
+    path: str = "",
+    sheet_index: int = 0,
+    element: str = "",
+    severity: Severity | None = None,
+    **values: object,
+) -> Diagnostic:
+    """A diagnostic in a file being imported: at a cell (``row`` and ``column``), a row, a sheet,
+    a place in a JSON document (``path``) or the whole file, as far as given.
+
+    Made without a place by whoever reads a cell's text (its ``element`` names the column),
+    it is placed by whoever knows the cell (:meth:`Diagnostic.placed`).
+    """
+    level, message, hint = _texts(code, severity, values)
+    return Diagnostic(
+        file, 0, column, code, level, element, message, hint, sheet=sheet, row=row, path=path, sheet_index=sheet_index
+    )
+
+
+def make_url(
+    code: str, url: str, *, element: str = "", severity: Severity | None = None, **values: object
+) -> Diagnostic:
+    """A diagnostic at a web address."""
+    level, message, hint = _texts(code, severity, values)
+    return Diagnostic("", 0, 0, code, level, element, message, hint, url=url)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """True when at least one diagnostic is an error."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+# -- the bureau's severities ------------------------------------------------------------------------------
 
 #: Rules whose severity a bureau may change (plugin option ``severity``): every warning
 #: and note, and the errors that are policy rather than structure (a record that breaks
@@ -62,8 +208,10 @@ POLICY_ERRORS = frozenset(
 
 
 def overridable(code: str) -> bool:
-    """Whether a bureau may change the severity of rule ``code``."""
-    return code in MESSAGES and (MESSAGES[code].severity is not Severity.ERROR or code in POLICY_ERRORS)
+    """Whether a bureau may change the severity of rule ``code`` (a rule of the check, not of an import)."""
+    if code not in MESSAGES or code in IMPORT_CODES:
+        return False
+    return MESSAGES[code].severity is not Severity.ERROR or code in POLICY_ERRORS
 
 
 def parse_severity_overrides(options: Mapping[str, object]) -> tuple[dict[str, Severity], list[str]]:
@@ -74,6 +222,8 @@ def parse_severity_overrides(options: Mapping[str, object]) -> tuple[dict[str, S
     for code, value in sorted(options.items()):
         if code not in MESSAGES:
             problems.append(f"severity 中不认识的规则“{code}”")
+        elif code in IMPORT_CODES:
+            problems.append(f"规则“{code}”是导入表格时的检查，不能改变级别")
         elif not overridable(code):
             problems.append(f"规则“{code}”是格式错误，不能改变级别")
         elif str(value) not in names:
@@ -100,41 +250,17 @@ def apply_severity(diagnostics: Iterable[Diagnostic], overrides: Mapping[str, Se
     ]
 
 
-def make(
-    code: str,
-    file: str | Path,
-    line: int = 1,
-    column: int = 1,
-    *,
-    element: str = "",
-    severity: Severity | None = None,
-    **values: object,
-) -> Diagnostic:
-    """Build a diagnostic from the message table entry ``code``, filling in ``values``."""
-    entry = MESSAGES[code]
-    return Diagnostic(
-        file=Path(file).as_posix(),
-        line=line,
-        column=column,
-        code=code,
-        severity=severity or entry.severity,
-        element=element,
-        message=entry.message.format(**values),
-        hint=entry.hint.format(**values),
-    )
+# -- output ------------------------------------------------------------------------------------------------
 
 
-def has_errors(diagnostics: list[Diagnostic]) -> bool:
-    """True when at least one diagnostic is an error."""
-    return any(d.severity is Severity.ERROR for d in diagnostics)
+def sort_key(d: Diagnostic) -> tuple[object, ...]:
+    """By file, then place in it (a workbook's sheets in their order), then code and text."""
+    return (d.file, d.url, d.sheet_index, d.sheet, d.path, d.row, d.line, d.column, d.code, d.message)
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
-    return (d.file, d.line, d.column, d.code)
-
-
-def format_human(diagnostics: list[Diagnostic]) -> str:
+def format_human(diagnostics: Iterable[Diagnostic]) -> str:
     """All diagnostics, sorted by place, followed by a Chinese summary line."""
+    diagnostics = list(diagnostics)
     lines = [d.format() for d in sorted(diagnostics, key=sort_key)]
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     lines.append(
@@ -154,18 +280,29 @@ def _escape_property(text: str) -> str:
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def format_github(diagnostics: list[Diagnostic]) -> str:
+def format_github(diagnostics: Iterable[Diagnostic]) -> str:
     """GitHub Actions workflow commands: each diagnostic becomes an annotation on its line
-    of the pull request (file paths must be relative to the repository root)."""
+    of the pull request (file paths must be relative to the repository root).
+
+    An annotation needs a file and a line: a diagnostic in a table is put on the file's
+    first line, with its sheet, row and column at the head of the message; one at a web
+    address has no file, and its address heads the message.
+    """
     lines = []
     for d in sorted(diagnostics, key=sort_key):
         title = f"{d.severity.label}[{d.code}]" + (f" {d.element}" if d.element else "")
-        props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(title)}"
-        message = d.message + (f"（提示：{d.hint}）" if d.hint else "")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {props}::{_escape_data(message)}")
+        props = []
+        if d.file and not d.url:
+            props += [f"file={_escape_property(d.file)}", f"line={d.line if d.in_text else 1}"]
+            if d.in_text:
+                props.append(f"col={d.column}")
+        props.append(f"title={_escape_property(title)}")
+        place = d.url or d.place
+        message = (f"{place}: " if place else "") + d.message + _hint(d)
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(lines)
 
 
-def format_json(diagnostics: list[Diagnostic]) -> str:
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     """A JSON array of diagnostics, sorted by place."""
     return json.dumps([d.to_dict() for d in sorted(diagnostics, key=sort_key)], ensure_ascii=False, indent=2)

@@ -1,8 +1,12 @@
 """Every message gkml shows an editor, keyed by a stable diagnostic code.
 
 Messages are written for civil servants, not programmers: they name the element,
-say what was expected in YAML terms and what to type instead. Placeholders in
-braces are filled in by :func:`generator.check.diagnostics.make`.
+say what was expected and what to type instead. Placeholders in braces are filled in
+by :func:`generator.check.diagnostics.make` (or ``make_cell``, ``make_url``).
+
+One table for the checker and for ``gkml import``: a problem both find (an unknown
+channel, a bad id or date) has one code and one message, whichever finds it. The codes
+only the importer uses are :data:`IMPORT_CODES`.
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ class Message:
     title: str  # short Chinese name of the rule, for the editors' guide
 
 
-def _table() -> dict[str, Message]:
-    E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
+
+
+def _check_messages() -> dict[str, Message]:
+    """What the checker says of records, settings, the catalogue tree and the site's pages
+    (the importer says some of it too, of the cells it reads)."""
     return {
         # --- reading the file -------------------------------------------------------------
         "file-unreadable": Message(E, "无法读取文件：{reason}", "请确认文件存在且有读取权限。", "文件无法读取"),
@@ -135,7 +143,8 @@ def _table() -> dict[str, Message]:
         "channel-unknown": Message(
             E,
             "“{value}”不是标准公开渠道",
-            "标准渠道共 13 个：{allowed}。其他渠道请写“□其他: 渠道名称”。",
+            "标准渠道共 13 个：{allowed}。其他渠道写作“其他”并写明名称："
+            "事项文件中写“□其他: 渠道名称”，表格中写“□其他（渠道名称）”。",
             "未知的公开渠道",
         ),
         "website-column-missing": Message(
@@ -224,7 +233,7 @@ def _table() -> dict[str, Message]:
             "网址格式错误",
         ),
         "date-format": Message(E, "日期“{value}”格式不对", "请写成“2024-03-05”这样的年-月-日形式。", "日期格式错误"),
-        "order-format": Message(E, "顺序“{value}”应为整数", "例如“顺序: 3”。", "顺序不是整数"),
+        "order-format": Message(E, "顺序“{value}”应为整数", "写一个整数，例如 3。", "顺序不是整数"),
         # --- catalogue tree ---------------------------------------------------------------------
         "record-outside-category": Message(
             E,
@@ -299,7 +308,7 @@ def _table() -> dict[str, Message]:
             "事项逾期未更新",
         ),
         "catalogue-missing": Message(
-            E, "找不到目录文件夹 {path}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
+            E, "找不到目录文件夹 {folder}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
         ),
         "catalogue-empty": Message(
             E, "目录中没有任何事项", "请在 catalogue/领域/一级事项/ 下添加事项文件。", "目录为空"
@@ -310,4 +319,220 @@ def _table() -> dict[str, Message]:
     }
 
 
-MESSAGES: dict[str, Message] = _table()
+def _import_messages() -> dict[str, Message]:
+    """What only ``gkml import`` says: of the file, its sheets and headers, and its cells.
+
+    A cell's problem names its column as the diagnostic's ``element`` (公开内容（要素）),
+    so the messages do not repeat it.
+    """
+    return {
+        # --- the file ----------------------------------------------------------------------
+        "file-missing": Message(E, "找不到文件", "请检查文件名和路径。", "找不到要导入的文件"),
+        "file-type": Message(
+            E,
+            "不支持“{suffix}”文件",
+            "请使用标准目录格式的 Excel 表格（.xlsx）、CSV 文件（.csv），或 gkml export 导出的 JSON 文件（.json）。",
+            "文件类型不支持",
+        ),
+        "file-xls": Message(
+            E,
+            "这是旧版 Excel（.xls）文件，无法直接读取",
+            "请用 Excel 或 WPS 打开，选择“另存为”，文件类型选“Excel 工作簿（*.xlsx）”后再导入。",
+            "旧版 Excel 文件",
+        ),
+        "file-word": Message(
+            E,
+            "这是 Word 文件，无法直接读取其中的表格",
+            "请在 Word 中选中整张表格复制，粘贴到 Excel 中，保存为 .xlsx 后再导入。",
+            "Word 文件",
+        ),
+        "file-not-xlsx": Message(
+            E,
+            "文件不是有效的 Excel（.xlsx）文件：{reason}",
+            "文件可能已损坏，或只是改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx。",
+            "不是有效的 Excel 文件",
+        ),
+        "csv-encoding": Message(
+            I,
+            "CSV 文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取",
+            "如有乱码，请在 Excel 中另存为“CSV UTF-8”。",
+            "CSV 文件为 GBK 编码",
+        ),
+        "csv-undecodable": Message(
+            E,
+            "无法识别 CSV 文件的编码",
+            "请在 Excel 中选择“另存为”，文件类型选“CSV UTF-8（逗号分隔）”。",
+            "CSV 编码无法识别",
+        ),
+        "csv-malformed": Message(
+            E, "CSV 文件格式有误：{reason}", "请在 Excel 中打开检查后重新保存为 CSV。", "CSV 格式错误"
+        ),
+        "json-invalid": Message(
+            E,
+            "不是有效的 JSON 文件：{reason}",
+            "JSON 导入只接受 gkml export --format json 导出的文件。",
+            "JSON 格式错误",
+        ),
+        "json-not-export": Message(
+            E,
+            "文件中没有“{key}: {value}”，不是 gkml 导出的 JSON 文件",
+            "JSON 导入只接受 gkml export --format json 导出的文件。",
+            "不是 gkml 导出的 JSON",
+        ),
+        "json-format": Message(
+            E,
+            "不符合 gkml 导出格式：{what}",
+            "JSON 导入只接受 gkml export --format json 导出的文件，格式见 generator/schemas/export.schema.json。",
+            "JSON 内容不符合导出格式",
+        ),
+        "no-table": Message(
+            E,
+            "文件中没有找到标准目录表格",
+            "表格上方应有“序号”“公开事项”“公开内容（要素）”“公开依据”“公开时限”“公开主体”“公开渠道和载体”等列标题，"
+            "与标准目录的格式一致。",
+            "没有标准目录表格",
+        ),
+        "no-records": Message(
+            E, "文件中没有可导入的事项行", "请确认表头下面有填写了内容的事项行。", "没有可导入的事项"
+        ),
+        # --- sheets and headers ------------------------------------------------------------
+        "header-missing": Message(
+            E,
+            "找不到表头行",
+            "表格上方应有“序号”“公开事项”“公开内容（要素）”“公开依据”“公开时限”“公开主体”“公开渠道和载体”等列标题，"
+            "与标准目录的格式一致。",
+            "找不到表头",
+        ),
+        "sheet-skipped": Message(
+            W,
+            "工作表中找不到标准目录的表头，已跳过",
+            "如果这张工作表也是标准目录，请在表格上方加上与标准目录一致的列标题。",
+            "工作表已跳过",
+        ),
+        "column-missing": Message(E, "表头中缺少“{name}”列", "标准目录的列：{columns}。", "表头缺少列"),
+        "column-duplicate": Message(
+            E, "“{name}”列出现了两次（另见第 {other} 列）", "请删除或改名其中一列。", "表头列重复"
+        ),
+        "column-unknown": Message(
+            W,
+            "不认识的列“{header}”，这一列的内容不会导入",
+            "标准目录的列：{columns}。本地增加的列（如咨询电话）可以不管；如果这一列应当导入，请把列标题改成标准写法。",
+            "不认识的列",
+        ),
+        "area-unknown": Message(
+            E,
+            "无法确定这张表格属于哪个领域",
+            "请在表头上方加一行标题，例如“{example}”，或者把工作表改名为领域名称（如“保障性住房”）。",
+            "领域无法确定",
+        ),
+        "merge-spans-sections": Message(
+            E,
+            "合并单元格 {range} 跨越了两张表格（第 {start} 行起是{what}）",
+            "一个合并单元格只能在同一个领域的表格之内：请取消合并，在各自的表格里分别填写。",
+            "合并单元格跨表",
+        ),
+        "row-skipped": Message(
+            W,
+            "这一行不是事项行（只有一段文字：“{text}”），已跳过",
+            "事项行要在各列分别填写；说明文字请放在表格下方，以“注：”开头。",
+            "非事项行已跳过",
+        ),
+        # --- cells (the element is the column) -----------------------------------------------
+        "cell-empty": Message(E, "没有填写", "每个事项都要填写{name}。", "单元格为空"),
+        "level1-empty": Message(
+            E,
+            "没有填写，上面也没有可以沿用的一级事项",
+            "请填写一级事项；同一个一级事项下的几行可以合并单元格，也可以只在第一行填写。",
+            "一级事项为空",
+        ),
+        "mark-unknown": Message(
+            E, "有不认识的标记“{mark}”（“{value}”）", "{legend}；其他符号不能作为标记。", "不认识的标记"
+        ),
+        "mark-missing": Message(E, "“{value}”前面缺少标记", "{legend}；同一格中每一项都要标明。", "缺少标记"),
+        "mark-text-missing": Message(
+            E, "标记“{mark}”后面没有内容", "在标记后面写上内容，或删除这个标记。", "标记后没有内容"
+        ),
+        "content-unmarked": Message(
+            W,
+            "没有“●”/“〇”标记，已全部按必选项（●）导入",
+            "请对照标准目录核对，把可选项改为“〇”。",
+            "公开内容没有标记",
+        ),
+        "channels-unmarked": Message(
+            W,
+            "没有“■”/“□”标记，已全部按必选渠道（■）导入",
+            "请对照标准目录核对，把可选渠道改为“□”。",
+            "公开渠道没有标记",
+        ),
+        "website-placeholder": Message(
+            W,
+            "政府网站渠道没有写明具体栏目，已填入“{placeholder}”",
+            "标准目录表格中没有栏目这一项：导入后请在事项文件中改为本单位网站的具体栏目，"
+            "或在表格的“渠道说明（gkml）”列写“政府网站: 栏目名称”后重新导入。",
+            "政府网站栏目待填写",
+        ),
+        "other-placeholder": Message(
+            W,
+            "“其他”渠道没有写明是什么渠道，已填入“{placeholder}”",
+            "请在表格中写成“■其他（渠道名称）”，例如“■其他（书面答复）”，或导入后在事项文件中修改。",
+            "其他渠道名称待填写",
+        ),
+        "group-placeholder": Message(
+            W,
+            "公开对象为特定群体，但没有写明是哪一类群体，已填入“{placeholder}”",
+            "可以在“特定群体”格中写成“√（申请人）”，或导入后在事项文件中修改。",
+            "特定群体待填写",
+        ),
+        "tick-invalid": Message(E, "“{value}”不是“√”", "适用的格子打“√”，不适用的留空。", "格子中不是√"),
+        "tick-extra": Message(W, "“√”后面的文字“{value}”未导入", "这一列只打“√”。", "√后面有文字"),
+        "tick-unknown-column": Message(
+            E,
+            "在不认识的列“{header}”中打了“√”，无法导入",
+            "{rule}请把列标题改成标准写法。",
+            "在不认识的列中打√",
+        ),
+        "tick-none": Message(E, "一项也没有打“√”", "请在{allowed}中至少选一项打“√”。", "一项也没有打√"),
+        "details-unmatched": Message(
+            W,
+            "“{value}”在本行的{official}中找不到，已忽略",
+            "这一列只补充{official}中已有的项目；请检查是否写错。",
+            "说明列与本行不符",
+        ),
+        "details-invalid": Message(W, "“{value}”无法识别，已忽略", "每行写成“{form}”。", "说明列无法识别"),
+        "audience-mismatch": Message(
+            W,
+            "与“公开对象”列的“√”不一致，已按“√”导入",
+            "两处要一致；如果改过“√”，请同时修改或清空“对象说明（gkml）”。",
+            "对象说明与√不一致",
+        ),
+        "import-readback": Message(
+            E,
+            "写出的事项文件读回后与表格中的内容不一致",
+            "请检查这一行中是否有特殊字符；如果问题仍然存在，请报告给维护人员。",
+            "导入结果读回不一致",
+        ),
+        # --- settings (the element is the folder) ------------------------------------------------
+        "setting-invalid": Message(
+            W,
+            "栏目设置“{key}”的值“{value}”无效，已改用默认值",
+            "{rule}导入后可以在 _meta.yaml 中修改。",
+            "栏目设置无效",
+        ),
+        "site-placeholder": Message(
+            W,
+            "无法从文件中得知单位名称，新建的 _site.yaml 中填入了“{placeholder}”",
+            "请在 _site.yaml 中填写本单位全称。",
+            "单位名称待填写",
+        ),
+    }
+
+
+def _merged() -> tuple[dict[str, Message], frozenset[str]]:
+    checks, imports = _check_messages(), _import_messages()
+    assert not checks.keys() & imports.keys(), sorted(checks.keys() & imports.keys())
+    return {**checks, **imports}, frozenset(imports)
+
+
+#: Every code → its message. :data:`IMPORT_CODES` are the codes only ``gkml import`` reports: they
+#: are not rules of the check, so a bureau's ``severity`` setting does not apply to them.
+MESSAGES, IMPORT_CODES = _merged()

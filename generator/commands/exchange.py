@@ -7,9 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.check.diagnostics import format_human
+from generator.check.diagnostics import format_human, has_errors
 from generator.exchange import export, importer, opendata
-from generator.exchange.report import format_report, has_errors
 from generator.load.catalogue import load_catalogue
 
 FORMATS = ("xlsx", "csv", "json", "schema")
@@ -71,13 +70,13 @@ def _import(args: argparse.Namespace) -> int:
     areas, bureau = importer.known_areas(into)
     parsed = importer.read_file(source, known_areas=areas, bureau=bureau)
     if has_errors(parsed.problems):
-        print(format_report(parsed.problems))
+        print(format_human(parsed.problems))
         print("有错误，未写入任何文件。请按上面的提示修改后重新导入。")
         return 1
     plan = importer.plan_import(parsed, into, force=args.force)
     problems = parsed.problems + plan.problems
     if has_errors(problems):
-        print(format_report(problems))
+        print(format_human(problems))
         print("导入的事项有错误，未写入任何文件。请按上面的提示修改表格后重新导入。")
         return 1
     if args.dry_run:
@@ -87,7 +86,7 @@ def _import(args: argparse.Namespace) -> int:
         err = sys.stderr
         print("\n".join(["预览（--dry-run）：未写入任何文件。", *_summary(plan, dry_run=True)]), file=err)
         if problems:
-            print(format_report(problems), file=err)
+            print(format_human(problems), file=err)
         return 1 if plan.conflicts else 0
     try:
         importer.write_plan(plan)
@@ -96,7 +95,7 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     print("\n".join(_summary(plan, dry_run=False)))
     if problems:
-        print(format_report(problems))
+        print(format_human(problems))
     if plan.writes:
         print("下一步：运行 gkml check 检查导入的事项，把标有“待填写”的地方改成本单位的实际情况。")
     return 1 if plan.conflicts else 0

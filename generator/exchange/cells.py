@@ -12,8 +12,9 @@ Written (export) as the national table prints them, one item per line:
 Read (import) as real copies write them: several items on one line (``●文件名称 ●文号``),
 numbered items, look-alike marks (○ for 〇), channel variants (政府门户网站), fill-ins
 (``■其他_书面答复``, ``■政府网站（信息公开专栏）``), no marks at all (all taken as required,
-with a warning). What cannot be mapped comes back as a :class:`~generator.exchange.report.Problem`
-naming the column (its ``key``); the caller knows the row.
+with a warning). What cannot be mapped comes back as a
+:class:`~generator.check.diagnostics.Diagnostic` whose ``element`` names the column; the caller,
+who knows the row, places it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.check.diagnostics import Diagnostic, make_cell
 from generator.check.record import RecordValidator, is_link_url
 from generator.exchange import table as t
-from generator.exchange.report import Problem, problem
 from generator.load.yamlfile import YamlDocument
 from generator.model import vocab
 from generator.model.placeholders import (
@@ -36,6 +37,12 @@ from generator.model.placeholders import (
 from generator.model.records import FIELDS_BY_ATTR, Audience, Basis, Channel, ContentElement
 
 DETAIL_SEPARATOR = " | "
+
+
+def cell_problem(code: str, key: str, /, **values: object) -> Diagnostic:
+    """A problem found in the text of a cell of the column ``key`` (the caller places it)."""
+    return make_cell(code, element=t.label_of(key), **values)
+
 
 # -- export -------------------------------------------------------------------------------------------
 
@@ -161,9 +168,9 @@ def _legend(key: str) -> str:
     return f"必选渠道前加“{vocab.CHANNEL_REQUIRED}”，可选渠道前加“{vocab.CHANNEL_OPTIONAL}”"
 
 
-def _mark_problems(items: list[Token], key: str, column: str) -> tuple[list[Token], list[Problem], bool]:
+def _mark_problems(items: list[Token], key: str) -> tuple[list[Token], list[Diagnostic], bool]:
     """The marked items; problems for unknown and missing marks; whether the cell has no mark at all."""
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     unmarked = all(not tok.mark for tok in items)
     if unmarked:
         return items, problems, True
@@ -171,19 +178,12 @@ def _mark_problems(items: list[Token], key: str, column: str) -> tuple[list[Toke
     for tok in items:
         if tok.mark and not tok.known:
             problems.append(
-                problem(
-                    "mark-unknown",
-                    key=key,
-                    column=column,
-                    mark=tok.mark,
-                    value=tok.mark + tok.text,
-                    legend=_legend(key),
-                )
+                cell_problem("mark-unknown", key, mark=tok.mark, value=tok.mark + tok.text, legend=_legend(key))
             )
         elif not tok.mark:
-            problems.append(problem("mark-missing", key=key, column=column, value=tok.text, legend=_legend(key)))
+            problems.append(cell_problem("mark-missing", key, value=tok.text, legend=_legend(key)))
         elif not tok.text:
-            problems.append(problem("mark-text-missing", key=key, column=column, mark=tok.mark))
+            problems.append(cell_problem("mark-text-missing", key, mark=tok.mark))
         else:
             good.append(tok)
     return good, problems, False
@@ -192,14 +192,13 @@ def _mark_problems(items: list[Token], key: str, column: str) -> tuple[list[Toke
 # -- import: the columns ------------------------------------------------------------------------------------
 
 
-def parse_content(text: str) -> tuple[tuple[ContentElement, ...], list[Problem]]:
+def parse_content(text: str) -> tuple[tuple[ContentElement, ...], list[Diagnostic]]:
     """公开内容 from its cell."""
-    column = t.label_of(t.CONTENT)
-    items, problems, unmarked = _mark_problems(tokens(text, _CONTENT_MARKS), t.CONTENT, column)
+    items, problems, unmarked = _mark_problems(tokens(text, _CONTENT_MARKS), t.CONTENT)
     if unmarked:
         elements = tuple(ContentElement(_unmarked_text(tok.text), True) for tok in items if _unmarked_text(tok.text))
         if elements:
-            problems.append(problem("content-unmarked", key=t.CONTENT))
+            problems.append(cell_problem("content-unmarked", t.CONTENT))
         return elements, problems
     return tuple(ContentElement(tok.text, tok.mark == vocab.CONTENT_REQUIRED) for tok in items), problems
 
@@ -239,16 +238,14 @@ def _split_url(text: str) -> tuple[str, str]:
 _DETAIL_LINE = re.compile(r"^([^:：]+)[:：]\s*(.*)$", re.DOTALL)
 
 
-def _detail_lines(text: str, key: str, problems: list[Problem]) -> list[tuple[str, str, str]]:
+def _detail_lines(text: str, key: str, problems: list[Diagnostic]) -> list[tuple[str, str, str]]:
     """(name, detail, url) of each line of 渠道说明（gkml）."""
     out = []
     for line in lines(text):
         match = _DETAIL_LINE.match(line)
         resolved = vocab.normalise(match.group(1), vocab.CHANNELS, vocab.CHANNEL_VARIANTS) if match else None
         if match is None or resolved is None:
-            problems.append(
-                problem("details-invalid", key=key, column=t.label_of(key), value=line, form=t.DETAIL_FORMS[key])
-            )
+            problems.append(cell_problem("details-invalid", key, value=line, form=t.DETAIL_FORMS[key]))
             continue
         detail, url = _split_url(match.group(2).strip())
         out.append((resolved, detail, url))
@@ -258,43 +255,35 @@ def _detail_lines(text: str, key: str, problems: list[Problem]) -> list[tuple[st
 @dataclass
 class ChannelResult:
     channels: tuple[Channel, ...]
-    problems: list[Problem]
+    problems: list[Diagnostic]
     placeholders: list[str]  #: what was filled in for the editor to replace
 
 
 def parse_channels(text: str, details: str = "") -> ChannelResult:
     """公开渠道和载体 from its cell, completed by 渠道说明（gkml）."""
-    column = t.label_of(t.CHANNELS)
-    items, problems, unmarked = _mark_problems(tokens(text, _CHANNEL_MARKS), t.CHANNELS, column)
+    items, problems, unmarked = _mark_problems(tokens(text, _CHANNEL_MARKS), t.CHANNELS)
     if unmarked:
         parts = [p for tok in items for p in re.split(r"[\s、，,；;]+", _unmarked_text(tok.text)) if p]
         items = [Token(vocab.CHANNEL_REQUIRED, p, True) for p in parts]
         if items:
-            problems.append(problem("channels-unmarked", key=t.CHANNELS))
+            problems.append(cell_problem("channels-unmarked", t.CHANNELS))
     found: dict[str, Channel] = {}
     for tok in items:
         resolved = resolve_channel(tok.text)
         if resolved is None:
             problems.append(
-                problem("channel-unknown", key=t.CHANNELS, value=tok.text, allowed="、".join(vocab.CHANNELS))
+                cell_problem("channel-unknown", t.CHANNELS, value=tok.text, allowed="、".join(vocab.CHANNELS))
             )
             continue
         name, detail = resolved
         if name in found:
-            problems.append(problem("channel-duplicate", key=t.CHANNELS, value=name))
+            problems.append(cell_problem("channel-duplicate", t.CHANNELS, value=name))
             continue
         found[name] = Channel(name, tok.mark == vocab.CHANNEL_REQUIRED, detail)
     for name, detail, url in _detail_lines(details, t.CHANNEL_DETAILS, problems):
         if name not in found:
-            problems.append(
-                problem(
-                    "details-unmatched",
-                    key=t.CHANNEL_DETAILS,
-                    column=t.label_of(t.CHANNEL_DETAILS),
-                    value=name,
-                    official=column,
-                )
-            )
+            official = t.label_of(t.CHANNELS)
+            problems.append(cell_problem("details-unmatched", t.CHANNEL_DETAILS, value=name, official=official))
             continue
         channel = found[name]
         found[name] = Channel(channel.name, channel.required, channel.detail or detail, url)
@@ -304,47 +293,38 @@ def parse_channels(text: str, details: str = "") -> ChannelResult:
             continue
         if name == vocab.WEBSITE_CHANNEL:
             found[name] = Channel(name, channel.required, WEBSITE_COLUMN_PLACEHOLDER, channel.url)
-            problems.append(problem("website-placeholder", key=t.CHANNELS, placeholder=WEBSITE_COLUMN_PLACEHOLDER))
+            problems.append(cell_problem("website-placeholder", t.CHANNELS, placeholder=WEBSITE_COLUMN_PLACEHOLDER))
             placeholders.append(f"政府网站渠道的具体栏目（现为“{WEBSITE_COLUMN_PLACEHOLDER}”）")
         elif name == vocab.OTHER_CHANNEL:
             found[name] = Channel(name, channel.required, OTHER_CHANNEL_PLACEHOLDER, channel.url)
-            problems.append(problem("other-placeholder", key=t.CHANNELS, placeholder=OTHER_CHANNEL_PLACEHOLDER))
+            problems.append(cell_problem("other-placeholder", t.CHANNELS, placeholder=OTHER_CHANNEL_PLACEHOLDER))
             placeholders.append(f"“其他”渠道的名称（现为“{OTHER_CHANNEL_PLACEHOLDER}”）")
     ordered = tuple(sorted(found.values(), key=lambda c: vocab.CHANNELS.index(c.name)))
     return ChannelResult(ordered, problems, placeholders)
 
 
-def _validator_parse(attr: str, value: object) -> tuple[tuple, list[Problem]]:  # type: ignore[type-arg]
-    """The checker's own reading of a value (as if written in a record file), and what it reports."""
+def _validator_parse(attr: str, value: object) -> tuple[tuple, list[Diagnostic]]:  # type: ignore[type-arg]
+    """The checker's own reading of a value (as if written in a record file), and what it reports
+    (its element is the record's key, 依据, which names the column too)."""
     validator = RecordValidator(YamlDocument("", None))
     spec = FIELDS_BY_ATTR[attr]
     parsed = validator.parse(spec, value, (spec.key,)) or ()
-    problems = [
-        problem("record-check", key=attr, severity=d.severity, message=d.message, hint=d.hint)
-        for d in validator.diagnostics
-    ]
-    return parsed, problems  # type: ignore[return-value]
+    return parsed, list(validator.diagnostics)  # type: ignore[return-value]
 
 
 # a new document starts at 《 after a separator or after the end of the previous one
 _BASIS_SPLIT = re.compile(r"(?<=[\s、，,；;》）)])\s*(?=《)")
 
 
-def parse_basis(text: str, details: str = "") -> tuple[tuple[Basis, ...], list[Problem]]:
+def parse_basis(text: str, details: str = "") -> tuple[tuple[Basis, ...], list[Diagnostic]]:
     """公开依据 from its cell, completed by 依据说明（gkml）."""
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     exact: dict[str, list[Basis]] = {}  #: printed form → the documents it stands for, in order
     for line in lines(details):
         parts = line.rsplit(DETAIL_SEPARATOR.strip(), 2)
         if len(parts) != 3 or not parts[0].strip().startswith("《"):
             problems.append(
-                problem(
-                    "details-invalid",
-                    key=t.BASIS_DETAILS,
-                    column=t.label_of(t.BASIS_DETAILS),
-                    value=line,
-                    form=t.DETAIL_FORMS[t.BASIS_DETAILS],
-                )
+                cell_problem("details-invalid", t.BASIS_DETAILS, value=line, form=t.DETAIL_FORMS[t.BASIS_DETAILS])
             )
             continue
         title, doc_no, url = (p.strip() for p in parts)
@@ -368,15 +348,7 @@ def parse_basis(text: str, details: str = "") -> tuple[tuple[Basis, ...], list[P
             result += list(parsed)
     for key, unused in exact.items():
         for _ in unused:
-            problems.append(
-                problem(
-                    "details-unmatched",
-                    key=t.BASIS_DETAILS,
-                    column=t.label_of(t.BASIS_DETAILS),
-                    value=key,
-                    official=t.label_of(t.BASIS),
-                )
-            )
+            problems.append(cell_problem("details-unmatched", t.BASIS_DETAILS, value=key, official=t.label_of(t.BASIS)))
     return tuple(result), problems
 
 
@@ -391,8 +363,9 @@ class Tick:
 _WRAPPED = re.compile(r"^[（(](.*)[）)]$", re.DOTALL)
 
 
-def parse_tick(text: str, column: t.Column) -> tuple[Tick, list[Problem]]:
-    """A tick cell: √ (or a look-alike), blank (or ×, 否, -), anything else is an error."""
+def parse_tick(text: str, column: t.Column) -> tuple[Tick, list[Diagnostic]]:
+    """A tick cell: √ (or a look-alike), blank (or ×, 否, -), anything else is an error (its
+    element is the column's title, 公开方式/主动; the caller places it at the cell)."""
     text = text.strip()
     if text in t.BLANK_MARKS:
         return Tick(False), []
@@ -401,12 +374,12 @@ def parse_tick(text: str, column: t.Column) -> tuple[Tick, list[Problem]]:
         wrapped = _WRAPPED.match(rest)
         rest = wrapped.group(1).strip() if wrapped else rest
         if rest and column.value != vocab.AUDIENCE_GROUP:
-            return Tick(True), [problem("tick-extra", key=column.key, value=rest)]
+            return Tick(True), [make_cell("tick-extra", element=column.title, value=rest)]
         return Tick(True, rest), []
-    return Tick(False), [problem("tick-invalid", key=column.key, column=column.title, value=text)]
+    return Tick(False), [make_cell("tick-invalid", element=column.title, value=text)]
 
 
-def parse_values(text: str, group: str) -> tuple[tuple[str, ...], list[Problem]]:
+def parse_values(text: str, group: str) -> tuple[tuple[str, ...], list[Diagnostic]]:
     """A group's values written out in one cell (“主动”, “县级、乡级”), for tables without √ columns."""
     values = t.TICK_GROUPS[group][0]
     found, problems = set(), []
@@ -416,7 +389,7 @@ def parse_values(text: str, group: str) -> tuple[tuple[str, ...], list[Problem]]
         value = t.tick_value(group, part)
         if value is None:
             problems.append(
-                problem("value-unknown", key=group, value=part, group=t.label_of(group), allowed="、".join(values))
+                cell_problem("vocab-unknown", group, value=part, key=t.label_of(group), allowed="、".join(values))
             )
         else:
             found.add(value)
@@ -426,7 +399,7 @@ def parse_values(text: str, group: str) -> tuple[tuple[str, ...], list[Problem]]
 _AUDIENCE = re.compile(r"^(.+?)\s*[（(]\s*(.*?)\s*[）)]$", re.DOTALL)
 
 
-def parse_audience_texts(texts: Sequence[str]) -> tuple[list[Audience], list[Problem]]:
+def parse_audience_texts(texts: Sequence[str]) -> tuple[list[Audience], list[Diagnostic]]:
     """``全社会`` / ``特定群体（申请人）`` items (a one-column 公开对象, or 对象说明（gkml））."""
     out, problems = [], []
     for text in texts:
@@ -434,27 +407,22 @@ def parse_audience_texts(texts: Sequence[str]) -> tuple[list[Audience], list[Pro
         kind_text, group = (match.group(1), match.group(2).strip()) if match else (text.strip(), "")
         kind = t.tick_value(t.AUDIENCES, kind_text)
         if kind is None:
+            allowed = "、".join(vocab.AUDIENCES)
             problems.append(
-                problem(
-                    "value-unknown",
-                    key=t.AUDIENCES,
-                    value=text,
-                    group=t.label_of(t.AUDIENCES),
-                    allowed="、".join(vocab.AUDIENCES),
-                )
+                cell_problem("vocab-unknown", t.AUDIENCES, value=text, key=t.label_of(t.AUDIENCES), allowed=allowed)
             )
             continue
         out.append(Audience(kind, group if kind == vocab.AUDIENCE_GROUP else ""))
     return out, problems
 
 
-def complete_audiences(audiences: list[Audience]) -> tuple[tuple[Audience, ...], list[Problem], list[str]]:
+def complete_audiences(audiences: list[Audience]) -> tuple[tuple[Audience, ...], list[Diagnostic], list[str]]:
     """Fill the missing group of 特定群体 with a placeholder, and say so."""
     out, problems, placeholders = [], [], []
     for a in audiences:
         if a.kind == vocab.AUDIENCE_GROUP and not a.group:
             a = Audience(a.kind, AUDIENCE_GROUP_PLACEHOLDER)
-            problems.append(problem("group-placeholder", key=t.AUDIENCES, placeholder=AUDIENCE_GROUP_PLACEHOLDER))
+            problems.append(cell_problem("group-placeholder", t.AUDIENCES, placeholder=AUDIENCE_GROUP_PLACEHOLDER))
             placeholders.append(f"特定群体是哪一类群体（现为“{AUDIENCE_GROUP_PLACEHOLDER}”）")
         out.append(a)
     return tuple(out), problems, placeholders

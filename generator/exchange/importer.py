@@ -1,7 +1,7 @@
 """A bureau's table (.xlsx or .csv in the national layout) or a gkml JSON file → record files.
 
 Reading (:func:`read_file`) never raises for bad input: what cannot be mapped is reported as a
-:class:`~generator.exchange.report.Problem` located by sheet, row and column. What is read:
+:class:`~generator.check.diagnostics.Diagnostic` located by sheet, row and column. What is read:
 
 * every sheet with a header row in the national layout (one or two header rows, in the
   spellings of real copies, see :mod:`generator.exchange.table`); several tables in one
@@ -29,23 +29,25 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check.record import ID_PATTERN, validate_record
-from generator.check.severity import Severity
-from generator.edit.scaffold import ID_MAX, CatalogueFolders, category_slug, file_stem, make_id, scan_catalogue
+from generator.check.diagnostics import Diagnostic, column_letter, has_errors, make_cell
+from generator.check.record import validate_record
 from generator.exchange import cells
 from generator.exchange import table as t
+from generator.exchange.cells import cell_problem
 from generator.exchange.export import SHEET_HEADER
 from generator.exchange.opendata import read_json
-from generator.exchange.report import Problem, column_letter, has_errors, problem
-from generator.exchange.rows import Item, Parsed
+from generator.exchange.rows import Item, Parsed, column_key
 from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
 from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
+from generator.load.folders import CatalogueFolders, scan_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model import vocab
-from generator.model.records import FIELDS_BY_KEY, META_FIELDS, SITE_FIELDS, Audience, Record
+from generator.model.naming import category_slug, file_stem, is_valid_id, make_id
+from generator.model.records import META_FIELDS, SITE_FIELDS, Audience, Basis, Channel, ContentElement, Record
 from generator.model.standard import standard_areas
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json")
@@ -74,8 +76,9 @@ class Merge:
 class Grid:
     """One sheet (or a CSV file): the text of each cell, and the merged ranges."""
 
-    name: str
-    order: int
+    file: str  #: the file, as shown
+    sheet: str  #: the sheet's name ("" for a CSV file)
+    order: int  #: the sheet's position in the workbook
     cells: list[list[str]]
     merges: list[Merge] = field(default_factory=list)
     covered: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: cells inside a merge, but its first
@@ -86,6 +89,19 @@ class Grid:
                 for c in range(m.left, m.right + 1):
                     if (r, c) != (m.top, m.left):
                         self.covered[(r, c)] = m
+
+    @property
+    def name(self) -> str:
+        """How messages name it: the sheet, or the CSV file."""
+        return self.sheet or self.file
+
+    def at(self, code: str, row: int = 0, column: int = 0, **values: object) -> Diagnostic:
+        """A diagnostic at a cell of this grid (a row without ``column``, the whole sheet without ``row``)."""
+        return make_cell(code, self.file, self.sheet, row, column, sheet_index=self.order, **values)
+
+    def place(self, diagnostic: Diagnostic, row: int, column: int = 0) -> Diagnostic:
+        """``diagnostic`` (found in a cell's text) placed at that cell."""
+        return diagnostic.placed(self.file, self.sheet, row, column, sheet_index=self.order)
 
     @property
     def height(self) -> int:
@@ -129,7 +145,7 @@ def _xlsx_reason(exc: Exception) -> str:
     return "文件内容不完整或已损坏"
 
 
-def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Problem]]:
+def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Diagnostic]]:
     """Every worksheet of a workbook as a grid."""
     from openpyxl import load_workbook  # only the xlsx path needs it
 
@@ -137,26 +153,26 @@ def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Problem]]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return [], [problem("file-not-xlsx", reason=_xlsx_reason(exc)).at(shown)]
+        return [], [make_cell("file-not-xlsx", shown, reason=_xlsx_reason(exc))]
     if "word/document.xml" in names:
-        return [], [problem("file-word").at(shown)]
+        return [], [make_cell("file-word", shown)]
     try:
         workbook = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file: each is the same problem here
-        return [], [problem("file-not-xlsx", reason=_xlsx_reason(exc)).at(shown)]
+        return [], [make_cell("file-not-xlsx", shown, reason=_xlsx_reason(exc))]
     grids = []
     for order, sheet in enumerate(workbook.worksheets):
         rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         while rows and not any(text.strip() for text in rows[-1]):
             rows.pop()
         merges = [Merge(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
-        grids.append(Grid(sheet.title, order, rows, sorted(merges, key=lambda m: (m.top, m.left))))
+        grids.append(Grid(shown, sheet.title, order, rows, sorted(merges, key=lambda m: (m.top, m.left))))
     return grids, []
 
 
-def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Problem]]:
+def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Diagnostic]]:
     """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows)."""
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     text: str | None = None
     for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
@@ -167,18 +183,18 @@ def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Problem]]:
     if text is None:
         try:
             text = raw.decode("gb18030")
-            problems.append(problem("csv-encoding").at(shown))
+            problems.append(make_cell("csv-encoding", shown))
         except UnicodeDecodeError:
-            return None, [problem("csv-undecodable").at(shown)]
+            return None, [make_cell("csv-undecodable", shown)]
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
         rows = [[cell_text(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        return None, [problem("csv-malformed", reason=str(exc)).at(shown)]
+        return None, [make_cell("csv-malformed", shown, reason=str(exc))]
     while rows and not any(v.strip() for v in rows[-1]):
         rows.pop()
-    return Grid(shown, 0, rows), problems
+    return Grid(shown, "", 0, rows), problems
 
 
 # -- finding the tables in a grid --------------------------------------------------------------------------------
@@ -280,9 +296,9 @@ def _header_text(grid: Grid, section: Section, col: int) -> tuple[str, str]:
 _REQUIRED = (t.LEVEL1, t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
 
 
-def map_columns(grid: Grid, section: Section) -> list[Problem]:
+def map_columns(grid: Grid, section: Section) -> list[Diagnostic]:
     """Which column holds what; problems for missing, doubled and unknown columns."""
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     for col in range(1, grid.width + 1):
         top, sub = _header_text(grid, section, col)
         if not top.strip() and not sub.strip():
@@ -291,9 +307,10 @@ def map_columns(grid: Grid, section: Section) -> list[Problem]:
         if column is None:
             top, sub = top.strip(), sub.strip()
             section.unknown[col] = f"{top}/{sub}" if top and sub and top != sub else (top or sub)
+            headers = t.standard_headers()
             problems.append(
-                problem("column-unknown", header=section.unknown[col], columns=t.standard_headers()).at(
-                    grid.name, section.sub or section.header, col, sheet_order=grid.order
+                grid.at(
+                    "column-unknown", section.sub or section.header, col, header=section.unknown[col], columns=headers
                 )
             )
             continue
@@ -301,9 +318,7 @@ def map_columns(grid: Grid, section: Section) -> list[Problem]:
         if key in section.columns or (not column.tick and column.key in section.tick_columns):
             other = section.columns.get(key) or section.columns.get(column.key)
             problems.append(
-                problem("column-duplicate", column=column.title, other=other).at(
-                    grid.name, section.sub or section.header, col, sheet_order=grid.order
-                )
+                grid.at("column-duplicate", section.sub or section.header, col, name=column.title, other=other)
             )
             continue
         section.columns[key] = col
@@ -312,11 +327,7 @@ def map_columns(grid: Grid, section: Section) -> list[Problem]:
             section.columns.setdefault(column.key, col)
     missing = [t.label_of(k) for k in (*_REQUIRED, *t.TICK_GROUPS) if k not in section.columns]
     for name in missing:
-        problems.append(
-            problem("column-missing", column=name, columns=t.standard_headers()).at(
-                grid.name, section.header, sheet_order=grid.order
-            )
-        )
+        problems.append(grid.at("column-missing", section.header, name=name, columns=t.standard_headers()))
     return problems
 
 
@@ -333,14 +344,78 @@ class _Context:
     ids: dict[str, str] = field(default_factory=dict)  #: id given in the file → where first seen
     counters: dict[tuple[str, str], int] = field(default_factory=dict)  #: 顺序 for tables without gkml's
 
+    def next_order(self, area: str, level1: str) -> int:
+        """The 顺序 of the next item of a column, for a table that has no 顺序 column (its rows' order)."""
+        self.counters[(area, level1)] = self.counters.get((area, level1), 0) + 1
+        return self.counters[(area, level1)]
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Where a row's item belongs and what it is called."""
+
+    area: str
+    level1: str
+    name: str
+    level3: str
+
+
+@dataclass(frozen=True)
+class _Elements:
+    """The elements a row's cells are parsed into, and the placeholders written for the editor."""
+
+    content: tuple[ContentElement, ...]
+    basis: tuple[Basis, ...]
+    channels: tuple[Channel, ...]
+    audiences: tuple[Audience, ...]
+    methods: tuple[str, ...]
+    levels: tuple[str, ...]
+    todo: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Own:
+    """What only gkml's own columns give (empty in a table without them)."""
+
+    id: str
+    order: int | None
+    updated: str
+    note: str
+
+
+def _record(names: _Names, texts: dict[str, str], elements: _Elements, own: _Own) -> Record:
+    """The record of a row read without errors."""
+    return Record(
+        id=own.id,
+        name=names.name,
+        content=elements.content,
+        basis=elements.basis,
+        time_limit=texts[t.TIME_LIMIT],
+        subject=texts[t.SUBJECT],
+        methods=elements.methods,
+        channels=elements.channels,
+        audiences=elements.audiences,
+        levels=elements.levels,
+        level3=names.level3,
+        order=own.order,
+        updated=own.updated,
+        note=own.note,
+        area=names.area,
+        category=names.level1,
+    )
+
+
+#: The columns every item fills in (二级事项 may continue the row above).
+_FILLED = (t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
+
 
 class _Reader:
-    """Reads the data rows of one section of a grid into items."""
+    """Reads the data rows of one section of a grid into items; problems go to ``self.problems``."""
 
     def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: set[tuple[int, int]]) -> None:
         self.grid, self.section, self.zones, self.bad = grid, section, zones, bad
-        self.problems: list[Problem] = []
-        self.previous: dict[str, str] = {}  #: the last row's area, 一级事项 and 二级事项 (for continuation)
+        self.problems: list[Diagnostic] = []
+        self.previous = _Names("", "", "", "")  #: the last row's (for continuation)
 
     def value(self, row: int, key: str) -> str:
         col = self.section.columns.get(key)
@@ -355,111 +430,117 @@ class _Reader:
             return self.grid.raw(merge.top, merge.left).strip()
         return ""
 
-    def report(self, found: Problem, row: int) -> None:
-        col = self.section.columns.get(found.key) if found.key else None
-        self.problems.append(found.at(self.grid.name, row, col, sheet_order=self.grid.order))
+    def report(self, found: Diagnostic, row: int) -> None:
+        """``found`` (a problem in a cell's text) placed at ``row``, in the column its element names."""
+        self.problems.append(self.grid.place(found, row, self.section.columns.get(column_key(found.element), 0)))
 
     def row(self, row: int, ctx: _Context) -> Item | None:
+        """The item of data row ``row``; None when the row has an error (reported)."""
         before = len(self.problems)
-        s = self.section
-        area = self.value(row, t.AREA) or (self.previous.get(t.AREA, "") if t.AREA in s.columns else s.area)
+        names = self.names(row)
+        if names is None:
+            return None  # the merge's error says why
+        texts = self.filled(row, names.name)
+        elements = self.elements(row, texts)
+        self.unknown_ticks(row)
+        own = self.gkml_values(row, ctx)
+        if not names.area:
+            self.report(cell_problem("cell-empty", t.AREA, name=t.AREA_HEADER), row)
+        if has_errors(self.problems[before:]):
+            return None
+        if t.ORDER not in self.section.columns:  # a plain table: keep its order on the site
+            own = dataclasses.replace(own, order=ctx.next_order(names.area, names.level1))
+        record = _record(names, texts, elements, own)
+        grid, columns, todo = self.grid, dict(self.section.columns), list(elements.todo)
+        return Item(names.area, names.level1, record, grid.file, grid.sheet, row, "", grid.order, columns, todo)
+
+    def names(self, row: int) -> _Names | None:
+        """Area, 一级事项, 二级事项 and 三级事项 of a row; an empty 一级事项 or 二级事项 continues the
+        row above (when no merge says otherwise). None when the 一级事项 is under a bad merge."""
+        s, previous = self.section, self.previous
+        area = self.value(row, t.AREA) or (previous.area if t.AREA in s.columns else s.area)
         level1 = self.value(row, t.LEVEL1)
         level1_col = s.columns[t.LEVEL1]
         if not level1 and (row, level1_col) in self.bad:
-            return None  # the merge's error says why
-        if not level1 and (row, level1_col) not in self.grid.covered and self.previous.get(t.AREA) == area:
-            level1 = self.previous.get(t.LEVEL1, "")
+            return None
+        if not level1 and (row, level1_col) not in self.grid.covered and previous.area == area:
+            level1 = previous.level1
         if not level1:
-            self.report(problem("level1-empty", key=t.LEVEL1), row)
+            self.report(cell_problem("level1-empty", t.LEVEL1), row)
         name, level3 = self.value(row, t.NAME), self.value(row, t.LEVEL3)
-        if not name and level3 and self.previous.get(t.LEVEL1) == level1:
-            name = self.previous.get(t.NAME, "")
-        self.previous = {t.AREA: area, t.LEVEL1: level1, t.NAME: name}
-        texts = {}
-        for key in (t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS):
-            texts[key] = name if key == t.NAME else self.value(row, key)
-            if not texts[key]:
-                self.report(problem("cell-empty", key=key, column=t.label_of(key)), row)
-        content, found = cells.parse_content(texts[t.CONTENT]) if texts[t.CONTENT] else ((), [])
-        found_all = list(found)
-        basis, found = (
-            cells.parse_basis(texts[t.BASIS], self.value(row, t.BASIS_DETAILS)) if texts[t.BASIS] else ((), [])
-        )
-        found_all += found
+        if not name and level3 and previous.level1 == level1:
+            name = previous.name
+        self.previous = _Names(area, level1, name, level3)
+        return self.previous
+
+    def filled(self, row: int, name: str) -> dict[str, str]:
+        """The text of the columns every item fills in (empty ones reported)."""
+        texts = {key: name if key == t.NAME else self.value(row, key) for key in _FILLED}
+        for key, text in texts.items():
+            if not text:
+                self.report(cell_problem("cell-empty", key, name=t.label_of(key)), row)
+        return texts
+
+    def elements(self, row: int, texts: dict[str, str]) -> _Elements:
+        """内容, 依据, 渠道, 对象, 方式 and 层级 from their cells (completed by gkml's detail columns)."""
+        found: list[Diagnostic] = []
+        content, more = cells.parse_content(texts[t.CONTENT]) if texts[t.CONTENT] else ((), [])
+        found += more
+        basis_details = self.value(row, t.BASIS_DETAILS)
+        basis, more = cells.parse_basis(texts[t.BASIS], basis_details) if texts[t.BASIS] else ((), [])
+        found += more
         channels = cells.parse_channels(texts[t.CHANNELS], self.value(row, t.CHANNEL_DETAILS))
-        found_all += channels.problems
-        todo = list(channels.placeholders)
-        audiences, found, more = self.audiences(row)
-        found_all += found
-        todo += more
-        methods, found = self.choices(row, t.METHODS)
-        found_all += found
-        levels, found = self.choices(row, t.LEVELS)
-        found_all += found
-        for col, header in s.unknown.items():
+        found += channels.problems
+        audiences, more, todo = self.audiences(row)
+        found += more
+        methods, more = self.choices(row, t.METHODS)
+        found += more
+        levels, more = self.choices(row, t.LEVELS)
+        found += more
+        for problem in found:
+            self.report(problem, row)
+        placeholders = (*channels.placeholders, *todo)
+        return _Elements(content, basis, channels.channels, audiences, methods, levels, placeholders)
+
+    def unknown_ticks(self, row: int) -> None:
+        """Report a √ in a column whose header is not understood (its value cannot be imported)."""
+        for col, header in self.section.unknown.items():
             text = self.cell(row, col)
             if text and text[0] in t.TICK_MARKS:
                 self.problems.append(
-                    problem("tick-unknown-column", header=header, hint=_tick_hint(header)).at(
-                        self.grid.name, row, col, sheet_order=self.grid.order
-                    )
+                    self.grid.at("tick-unknown-column", row, col, header=header, rule=_tick_hint(header))
                 )
+
+    def gkml_values(self, row: int, ctx: _Context) -> _Own:
+        """编号, 顺序, 更新日期 and 备注 from gkml's own columns (bad ones reported)."""
         record_id, order, updated = self.value(row, t.ID), self.value(row, t.ORDER), self.value(row, t.UPDATED)
-        if record_id and (not ID_PATTERN.match(record_id) or len(record_id) > ID_MAX):
-            found_all.append(problem("id-invalid", key=t.ID, value=record_id))
+        if record_id and not is_valid_id(record_id):
+            self.report(cell_problem("bad-id", t.ID, value=record_id), row)
         elif record_id and record_id in ctx.ids:
-            found_all.append(problem("id-duplicate", key=t.ID, value=record_id, other=ctx.ids[record_id]))
+            self.report(cell_problem("duplicate-id", t.ID, value=record_id, other=ctx.ids[record_id]), row)
         elif record_id:
             ctx.ids[record_id] = f"{self.grid.name} 第 {row} 行"
         number = _int(order)
         if order and number is None:
-            found_all.append(problem("order-invalid", key=t.ORDER, value=order))
+            self.report(cell_problem("order-format", t.ORDER, value=order), row)
         if updated and not _is_date(updated):
-            found_all.append(problem("date-invalid", key=t.UPDATED, value=updated))
-        for found_one in found_all:
-            self.report(found_one, row)
-        if not area:
-            self.report(problem("cell-empty", key=t.AREA, column=t.AREA_HEADER), row)
-        if has_errors(self.problems[before:]):
-            return None
-        if t.ORDER not in s.columns:  # a plain table: keep its order on the site
-            counter = ctx.counters.get((area, level1), 0) + 1
-            ctx.counters[(area, level1)] = number = counter
-        record = Record(
-            id=record_id,
-            name=name,
-            content=content,
-            basis=basis,
-            time_limit=texts[t.TIME_LIMIT],
-            subject=texts[t.SUBJECT],
-            methods=methods,
-            channels=channels.channels,
-            audiences=audiences,
-            levels=levels,
-            level3=level3,
-            order=number,
-            updated=updated,
-            note=self.value(row, t.NOTE),
-            area=area,
-            category=level1,
-        )
-        return Item(area, level1, record, self.grid.name, row, "", self.grid.order, dict(s.columns), todo)
+            self.report(cell_problem("date-format", t.UPDATED, value=updated), row)
+        return _Own(record_id, number, updated, self.value(row, t.NOTE))
 
     def ticks(self, row: int, group: str) -> tuple[list[tuple[str, cells.Tick]], bool]:
         """The ticked values of a group of √ columns (problems reported at their cells); whether any was bad."""
         out, bad = [], False
         for col, column in self.section.tick_columns.get(group, []):
             tick, found = cells.parse_tick(self.cell(row, col), column)
-            for p in found:
-                self.problems.append(p.at(self.grid.name, row, col, sheet_order=self.grid.order))
+            self.problems += [self.grid.place(p, row, col) for p in found]
             bad = bad or has_errors(found)
             if tick.on:
                 out.append((column.value, tick))
         return out, bad
 
-    def choices(self, row: int, group: str) -> tuple[tuple[str, ...], list[Problem]]:
+    def choices(self, row: int, group: str) -> tuple[tuple[str, ...], list[Diagnostic]]:
         """公开方式 or 公开层级: from its √ columns, or from one column holding the values as text."""
-        none = problem("tick-none", key=group, group=t.label_of(group), allowed=_allowed(group))
+        none = cell_problem("tick-none", group, allowed=_allowed(group))
         if group not in self.section.tick_columns:
             text = self.value(row, group)
             return cells.parse_values(text, group) if text else ((), [none])
@@ -467,10 +548,10 @@ class _Reader:
         values = {value for value, _ in ticked}
         return tuple(v for v in t.TICK_GROUPS[group][0] if v in values), [] if values or bad else [none]
 
-    def audiences(self, row: int) -> tuple[tuple[Audience, ...], list[Problem], list[str]]:
+    def audiences(self, row: int) -> tuple[tuple[Audience, ...], list[Diagnostic], list[str]]:
         group = t.AUDIENCES
-        none = problem("tick-none", key=group, group=t.label_of(group), allowed=_allowed(group))
-        problems: list[Problem] = []
+        none = cell_problem("tick-none", group, allowed=_allowed(group))
+        problems: list[Diagnostic] = []
         if group not in self.section.tick_columns:
             text = self.value(row, group)
             if not text:
@@ -484,11 +565,11 @@ class _Reader:
         details = self.value(row, t.AUDIENCE_DETAILS)
         if details:
             given, found = cells.parse_audience_texts(cells.lines(details))
-            problems += [dataclasses.replace(p, key=t.AUDIENCE_DETAILS) for p in found]
+            problems += [dataclasses.replace(p, element=t.label_of(t.AUDIENCE_DETAILS)) for p in found]
             if {a.kind for a in given} == {a.kind for a in listed}:
                 listed = given
             elif not found:
-                problems.append(problem("audience-mismatch", key=t.AUDIENCE_DETAILS))
+                problems.append(cell_problem("audience-mismatch", t.AUDIENCE_DETAILS))
                 groups = [a for a in given if a.kind == vocab.AUDIENCE_GROUP]
                 if groups and any(a.kind == vocab.AUDIENCE_GROUP for a in listed):
                     listed = [a for a in listed if a.kind != vocab.AUDIENCE_GROUP] + groups
@@ -536,7 +617,7 @@ def _zones(grid: Grid, sections: list[Section]) -> dict[int, int]:
     return zones
 
 
-def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> tuple[list[Problem], set]:  # type: ignore[type-arg]
+def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> tuple[list[Diagnostic], set]:  # type: ignore[type-arg]
     problems, bad = [], set()
     data_zones = {2 * i + 1 for i in range(len(sections))}
     for m in grid.merges:
@@ -549,11 +630,7 @@ def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> t
         if nxt is not None and nxt.title_row is not None and m.top < nxt.title_row < change:
             change = nxt.title_row
         what = f"另一张表格：“{nxt.title}”" if nxt is not None and nxt.title else "另一张表格"
-        problems.append(
-            problem("merge-spans-sections", range=m.ref, row=change, what=what).at(
-                grid.name, m.top, m.left, sheet_order=grid.order
-            )
-        )
+        problems.append(grid.at("merge-spans-sections", m.top, m.left, range=m.ref, start=change, what=what))
         bad |= {(r, c) for r in range(m.top, m.bottom + 1) for c in range(m.left, m.right + 1)}
     return problems, bad
 
@@ -579,7 +656,7 @@ def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) ->
     if not sections:
         if any(grid.filled(r) for r in range(1, grid.height + 1)):
             code = "header-missing" if lone_sheet else "sheet-skipped"
-            parsed.problems.append(problem(code).at(grid.name, sheet_order=grid.order))
+            parsed.problems.append(grid.at(code))
         return False
     zones = _zones(grid, sections)
     found, bad = _bad_merges(grid, sections, zones)
@@ -597,11 +674,7 @@ def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) ->
             section.area = _section_area(grid, section, ctx, parsed)
             if not section.area:
                 example = t.sheet_title(ctx.bureau or "示例县住房和城乡建设局", "保障性住房")
-                parsed.problems.append(
-                    problem("area-unknown", example=example).at(
-                        grid.name, section.title_row or section.header, sheet_order=grid.order
-                    )
-                )
+                parsed.problems.append(grid.at("area-unknown", section.title_row or section.header, example=example))
                 continue
         reader = _Reader(grid, section, zones, bad)
         for row in range(section.first, section.end + 1):
@@ -611,9 +684,7 @@ def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) ->
             if lone is not None and _not_an_item(grid, section, row, *lone):
                 if not (t.is_title(lone[1]) or t.is_legend(lone[1])):
                     text = lone[1] if len(lone[1]) <= 30 else lone[1][:30] + "…"
-                    parsed.problems.append(
-                        problem("row-skipped", text=text).at(grid.name, row, lone[0], sheet_order=grid.order)
-                    )
+                    parsed.problems.append(grid.at("row-skipped", row, lone[0], text=text))
                 continue
             item = reader.row(row, ctx)
             if item is not None:
@@ -673,7 +744,7 @@ def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str =
     parsed = Parsed(shown)
     suffix = path.suffix.lower()
     if not path.exists():
-        parsed.problems.append(problem("file-missing").at(path.as_posix()))
+        parsed.problems.append(make_cell("file-missing", path.as_posix()))
         return parsed
     try:
         raw = path.read_bytes()
@@ -681,22 +752,22 @@ def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str =
         reason = {IsADirectoryError: "这是一个文件夹，不是文件", PermissionError: "没有读取权限"}.get(
             type(exc), f"系统错误（错误号 {exc.errno}）"
         )
-        parsed.problems.append(problem("file-unreadable", reason=reason).at(path.as_posix()))
+        parsed.problems.append(make_cell("file-unreadable", path.as_posix(), reason=reason))
         return parsed
     if raw.startswith(_OLE):
-        parsed.problems.append(problem("file-word" if suffix == ".doc" else "file-xls").at(shown))
+        parsed.problems.append(make_cell("file-word" if suffix == ".doc" else "file-xls", shown))
         return parsed
     if suffix == ".docx":
-        parsed.problems.append(problem("file-word").at(shown))
+        parsed.problems.append(make_cell("file-word", shown))
         return parsed
     if suffix not in SUFFIXES:
-        parsed.problems.append(problem("file-type", suffix=path.suffix or "（无扩展名）").at(shown))
+        parsed.problems.append(make_cell("file-type", shown, suffix=path.suffix or "（无扩展名）"))
         return parsed
     if suffix == ".json":
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            parsed.problems.append(problem("json-invalid", reason="不是 UTF-8 编码").at(shown))
+            parsed.problems.append(make_cell("json-invalid", shown, reason="不是 UTF-8 编码"))
             return parsed
         return read_json(text, shown)
     ctx = _Context(sorted({*(known_areas or []), *standard_areas()}, key=len, reverse=True), bureau)
@@ -716,9 +787,9 @@ def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str =
     tables = [g for g in grids if g not in settings]
     found = [read_grid(g, ctx, parsed, lone_sheet=len(tables) == 1) for g in tables]
     if grids and not any(found) and not has_errors(parsed.problems):
-        parsed.problems.append(problem("no-table").at(shown))
+        parsed.problems.append(make_cell("no-table", shown))
     if any(found) and not parsed.items and not has_errors(parsed.problems):
-        parsed.problems.append(problem("no-records").at(shown))
+        parsed.problems.append(make_cell("no-records", shown))
     return parsed
 
 
@@ -756,7 +827,7 @@ class Plan:
 
     into: Path
     files: list[Planned]
-    problems: list[Problem]
+    problems: list[Diagnostic]
 
     @property
     def writes(self) -> list[Planned]:
@@ -823,23 +894,26 @@ def _same_record(path: Path, record: Record) -> bool:
     return dataclasses.replace(existing, **blank) == dataclasses.replace(record, **blank)
 
 
-def _slug(values: dict[str, str], taken: set[str], default: str, where: str, problems: list[Problem]) -> str:
+#: Says that a folder setting (key, value) is invalid, and what it must be.
+_Invalid = Callable[[str, str, str], None]
+
+
+def _slug(values: dict[str, str], taken: set[str], default: str, invalid: _Invalid) -> str:
     """The slug the file gives a new folder when it is valid and free, ``default`` otherwise (and said so)."""
     text = values.get("slug", "")
     if text and SLUG_PATTERN.match(text) and text not in taken:
         return text
     if text:
-        hint = "slug 只能用小写字母、数字和连字符，同一层的栏目不能重复。"
-        problems.append(problem("setting-invalid", key=f"{where} slug", value=text, hint=hint).at(where))
+        invalid("slug", text, "slug 只能用小写字母、数字和连字符，同一层的栏目不能重复。")
     return default
 
 
-def _order(values: dict[str, str], default: int, where: str, problems: list[Problem]) -> int:
+def _order(values: dict[str, str], default: int, invalid: _Invalid) -> int:
     """The 顺序 the file gives a new folder when it is an integer, ``default`` otherwise (and said so)."""
     text = values.get("顺序", "")
     number = _int(text) if text else None
     if text and number is None:
-        problems.append(problem("setting-invalid", key=f"{where} 顺序", value=text, hint="顺序应为整数。").at(where))
+        invalid("顺序", text, "顺序应为整数。")
     return default if number is None else number
 
 
@@ -856,7 +930,7 @@ class _Planner:
     def __init__(self, parsed: Parsed, into: Path, force: bool) -> None:
         self.parsed, self.into, self.force = parsed, into, force
         self.folders = scan_catalogue(into) if into.is_dir() else CatalogueFolders(into, [], set(), "")
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.areas: dict[str, _Folder] = {}
         for area in self.folders.areas:
             folder = _Folder(area.path, area.title, area.slug, area.order, False)
@@ -882,9 +956,14 @@ class _Planner:
 
     def _new_folder(self, parent: Path, title: str, given: dict[str, str], known: list[_Folder], where: str) -> _Folder:
         """A folder to create: its name, slug and 顺序 (from the file's settings when valid)."""
+
+        def invalid(key: str, value: str, rule: str) -> None:
+            found = make_cell("setting-invalid", self.parsed.file, element=where, key=key, value=value, rule=rule)
+            self.problems.append(found)
+
         taken = {f.slug for f in known}
-        slug = _slug(given, taken, category_slug(title, taken), where, self.problems)
-        order = _order(given, max((f.order for f in known if f.order < 1000), default=0) + 1, where, self.problems)
+        slug = _slug(given, taken, category_slug(title, taken), invalid)
+        order = _order(given, max((f.order for f in known if f.order < 1000), default=0) + 1, invalid)
         path = _folder_name(parent, title, {f.path.name for f in known})
         values = {key: text for key, text in given.items() if key in {spec.key for spec in META_FIELDS}}
         values.update({"标题": title, "slug": slug, "顺序": str(order)})
@@ -943,34 +1022,14 @@ class _Planner:
         return path
 
     def _checked(self, item: Item, record: Record, text: str) -> bool:
-        """Check the text with the checker; report what it says at the item's row."""
+        """Check the text with the checker; report what it says at the item's row (in the column
+        of the element it names)."""
         doc, problems = parse_yaml(text.encode("utf-8"), item.source)
         read, more = validate_record(doc) if doc is not None else (None, [])
-        for d in [*problems, *more]:
-            spec = FIELDS_BY_KEY.get(d.element)
-            self.problems.append(
-                item.locate(
-                    problem(
-                        "record-check",
-                        key=spec.attr if spec else "",
-                        severity=d.severity,
-                        message=d.message,
-                        hint=d.hint,
-                    )
-                )
-            )
+        self.problems += [item.locate(d) for d in [*problems, *more]]
         blank = {"file": "", "area": "", "category": ""}
         if read is not None and dataclasses.replace(read, **blank) != dataclasses.replace(record, **blank):
-            self.problems.append(
-                item.locate(
-                    problem(
-                        "record-check",
-                        severity=Severity.ERROR,
-                        message="写出的事项文件读回后与表格中的内容不一致",
-                        hint="请检查这一行中是否有特殊字符；如果问题仍然存在，请报告给维护人员。",
-                    )
-                )
-            )
+            self.problems.append(item.locate(make_cell("import-readback")))
             return False
         return read is not None
 
@@ -980,7 +1039,7 @@ class _Planner:
             values = {k: v for k, v in self.parsed.site.items() if k in {s.key for s in SITE_FIELDS}}
             if not values.get("单位名称"):
                 values["单位名称"] = SITE_PLACEHOLDER
-                self.problems.append(problem("site-placeholder", placeholder=SITE_PLACEHOLDER).at(self.parsed.file))
+                self.problems.append(make_cell("site-placeholder", self.parsed.file, placeholder=SITE_PLACEHOLDER))
             files.append(Planned(self.into / SITE_FILE, site_yaml(values, "由 gkml import 创建。"), "site", NEW))
         seen: set[int] = set()
         for area in self.areas.values():

@@ -15,11 +15,10 @@ and rewritten by ``gkml export --format schema``.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
-from generator.exchange.report import Problem, problem
+from generator.check.diagnostics import make_cell
 from generator.exchange.rows import Item, Parsed
 from generator.model import vocab
 from generator.model.naming import ID_PATTERN
@@ -352,17 +351,16 @@ def read_json(text: str, file: str) -> Parsed:
     parsed = Parsed(file)
 
     def bad(path: str, what: str) -> None:
-        parsed.problems.append(problem("json-format", what=what).at(file) if not path else _at_path(file, path, what))
+        parsed.problems.append(make_cell("json-format", file, path=path, what=what))
 
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        parsed.problems.append(
-            problem("json-invalid", reason=f"第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}").at(file)
-        )
+        reason = f"第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}"
+        parsed.problems.append(make_cell("json-invalid", file, reason=reason))
         return parsed
     if not isinstance(document, dict) or document.get(K_FORMAT) != FORMAT:
-        bad("", f"文件中没有“{K_FORMAT}: {FORMAT}”，不是 gkml 导出的 JSON 文件")
+        parsed.problems.append(make_cell("json-not-export", file, key=K_FORMAT, value=FORMAT))
         return parsed
     if document.get(K_VERSION) != VERSION:
         bad(K_VERSION, f"格式版本“{document.get(K_VERSION)}”不是本程序能读的版本（{VERSION}）")
@@ -405,7 +403,3 @@ def read_json(text: str, file: str) -> Parsed:
                     continue
                 parsed.items.append(Item(area_title, title, record, file, path=rec_at))
     return parsed
-
-
-def _at_path(file: str, path: str, what: str) -> Problem:
-    return dataclasses.replace(problem("json-format", what=what).at(file), path=path)

@@ -72,7 +72,7 @@ def load_catalogue(
     """
     shown = folder.as_posix().rstrip("/")
     if not folder.is_dir():
-        return None, [make("catalogue-missing", shown, path=shown)]
+        return None, [make("catalogue-missing", shown, folder=shown)]
     diagnostics: list[Diagnostic] = []
     site = _load_site(folder, shown, diagnostics)
     dates = last_change_dates(folder) if git_dates else {}

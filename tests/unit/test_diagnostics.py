@@ -1,21 +1,33 @@
-"""Diagnostics and the message table: one format, Chinese text, every code exercised by a fixture."""
+"""Diagnostics and the message table: one type for a line of a file, a cell of a table and a web
+address, in three forms (human, GitHub, JSON); Chinese text; every code exercised by a fixture."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import string
 
 import pytest
 
-from generator.check.diagnostics import Diagnostic, format_human, format_json, has_errors, make
-from generator.check.messages import MESSAGES
+from generator.check.diagnostics import (
+    Diagnostic,
+    format_github,
+    format_human,
+    format_json,
+    has_errors,
+    make,
+    make_cell,
+    make_url,
+)
+from generator.check.messages import IMPORT_CODES, MESSAGES
 from generator.check.severity import Severity
 
-from .helpers import HAN, RECORDS, TREES, read_expected
+from .helpers import HAN, RECORDS, ROOT, TREES, read_expected
 
 #: Codes whose fixtures cannot be files (an unreadable file, a missing folder), tested in test_loader/test_catalogue.
 #: Codes whose cases depend on more than files (the day, the content folder): see test_cli and test_site_rules.
-TESTED_WITHOUT_FIXTURE = {
+#: The codes only ``gkml import`` reports are tested with the tables of test_exchange_import.
+TESTED_WITHOUT_FIXTURE = IMPORT_CODES | {
     "file-unreadable",
     "catalogue-missing",
     "standard-item-missing",
@@ -121,3 +133,123 @@ def test_every_code_is_demonstrated_by_a_fixture() -> None:
             seen.add(line.split("[", 1)[1].split("]", 1)[0])
     assert sorted(set(MESSAGES) - seen - TESTED_WITHOUT_FIXTURE) == []
     assert sorted(seen - set(MESSAGES)) == []
+
+
+# -- places other than a line of a text file ---------------------------------------------------------------
+
+CELL = make_cell(
+    "mark-unknown",
+    "标准目录.xlsx",
+    "保障性住房",
+    5,
+    6,
+    sheet_index=1,
+    element="公开内容（要素）",
+    mark="◆",
+    value="◆文号",
+    legend="必选项前加“●”，可选项前加“〇”",
+)
+URL = make_url("url-scheme", "https://www.example.gov.cn/zwgk/", element="渠道", value="www.example.gov.cn")
+
+
+def test_a_cell_in_the_three_forms() -> None:
+    assert CELL.format() == (
+        "标准目录.xlsx, 保障性住房, 第 5 行, 第 6 列（列标 F）: 错误[mark-unknown] 公开内容（要素）："
+        "有不认识的标记“◆”（“◆文号”）（提示：必选项前加“●”，可选项前加“〇”；其他符号不能作为标记。）"
+    )
+    # an annotation needs a file and a line: the file's first line, the cell at the head of the message
+    assert format_github([CELL]) == (
+        "::error file=标准目录.xlsx,line=1,title=错误[mark-unknown] 公开内容（要素）::"
+        "保障性住房, 第 5 行, 第 6 列（列标 F）: 有不认识的标记“◆”（“◆文号”）"
+        "（提示：必选项前加“●”，可选项前加“〇”；其他符号不能作为标记。）"
+    )
+    assert json.loads(format_json([CELL])) == [
+        {
+            "file": "标准目录.xlsx",
+            "sheet": "保障性住房",
+            "row": 5,
+            "column": 6,
+            "code": "mark-unknown",
+            "severity": "error",
+            "element": "公开内容（要素）",
+            "message": "有不认识的标记“◆”（“◆文号”）",
+            "hint": "必选项前加“●”，可选项前加“〇”；其他符号不能作为标记。",
+        }
+    ]
+
+
+def test_a_web_address_in_the_three_forms() -> None:
+    assert URL.format() == (
+        "https://www.example.gov.cn/zwgk/: 错误[url-scheme] 渠道：网址“www.example.gov.cn”不是 http:// 或 https:// 开头"
+        "（提示：请填写完整网址，例如“https://www.example.gov.cn/zwgk/”。）"
+    )
+    assert format_github([URL]) == (
+        "::error title=错误[url-scheme] 渠道::https://www.example.gov.cn/zwgk/: 网址“www.example.gov.cn”"
+        "不是 http:// 或 https:// 开头（提示：请填写完整网址，例如“https://www.example.gov.cn/zwgk/”。）"
+    )
+    data = json.loads(format_json([URL]))
+    assert data[0]["url"] == "https://www.example.gov.cn/zwgk/"
+    assert list(data[0]) == ["url", "code", "severity", "element", "message", "hint"]
+
+
+def test_a_line_of_a_text_file_keeps_its_annotation_and_keys() -> None:
+    d = make("subject-vague", "catalogue/a.yaml", 3, 5, element="主体", value="有关部门")
+    assert format_github([d]).startswith(
+        "::warning file=catalogue/a.yaml,line=3,col=5,title=警告[subject-vague] 主体::"
+    )
+    assert list(d.to_dict()) == ["file", "line", "column", "code", "severity", "element", "message", "hint"]
+
+
+@pytest.mark.parametrize(
+    ("where", "shown", "keys"),
+    [
+        ({"row": 7}, "t.csv, 第 7 行", ["file", "row"]),  # a CSV file has no sheets
+        ({"sheet": "保障性住房"}, "t.csv, 保障性住房", ["file", "sheet"]),
+        ({"sheet": "保障性住房", "row": 2}, "t.csv, 保障性住房, 第 2 行", ["file", "sheet", "row"]),
+        ({"column": 28, "row": 3}, "t.csv, 第 3 行, 第 28 列（列标 AB）", ["file", "row", "column"]),
+        ({"path": "领域[0].一级事项[1]"}, "t.csv, 领域[0].一级事项[1]", ["file", "path"]),
+        ({}, "t.csv", ["file"]),
+    ],
+)
+def test_places_in_a_file_being_imported(where: dict[str, object], shown: str, keys: list[str]) -> None:
+    d = make_cell("no-records", "t.csv", **where)  # type: ignore[arg-type]
+    assert d.format().startswith(f"{shown}: 错误[no-records] ")
+    assert list(d.to_dict())[: len(keys)] == keys and "line" not in d.to_dict()
+
+
+def test_what_the_checker_says_moves_into_the_cell_it_came_from() -> None:
+    d = make("bad-id", "保障性住房 第 4 行", 1, 5, element="id", value="Bad_ID")
+    placed = d.placed("t.xlsx", "保障性住房", 4, 15)
+    assert placed.format().startswith("t.xlsx, 保障性住房, 第 4 行, 第 15 列（列标 O）: 错误[bad-id] id：id“Bad_ID”")
+    assert (placed.code, placed.message, placed.hint) == (d.code, d.message, d.hint)
+
+
+def test_sheets_sort_in_the_workbooks_order_after_text_files() -> None:
+    second = make_cell("sheet-skipped", "b.xlsx", "甲", sheet_index=1)
+    first = make_cell("no-records", "b.xlsx", "乙", 9, 2, sheet_index=0)
+    whole = make_cell("csv-encoding", "b.xlsx")
+    text = make("file-empty", "a.yaml")
+    lines = format_human([second, first, whole, text]).splitlines()
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [
+        "a.yaml:1:1",
+        "b.xlsx",
+        "b.xlsx, 乙, 第 9 行, 第 2 列（列标 B）",
+        "b.xlsx, 甲",
+    ]
+    assert lines[-1] == "共 2 个错误、1 个警告、1 个提示。"
+
+
+def test_placeholders_are_not_the_names_of_a_place() -> None:
+    """A message's ``{row}`` would be taken for the row of :func:`make_cell`: no placeholder is named so."""
+    taken = set(inspect.signature(make).parameters) | set(inspect.signature(make_cell).parameters)
+    taken |= set(inspect.signature(make_url).parameters)
+    taken -= {"values"}
+    for code, entry in MESSAGES.items():
+        assert not (_placeholders(entry.message) | _placeholders(entry.hint)) & taken, code
+
+
+def test_every_code_is_used() -> None:
+    """One table for the checker and the importer: no code is left over from a merge."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator").rglob("*.py"))
+    sources = sources.replace((ROOT / "generator" / "check" / "messages.py").read_text(encoding="utf-8"), "")
+    assert sorted(code for code in MESSAGES if f'"{code}"' not in sources) == []

@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from generator.check.diagnostics import format_human
+from generator.check.diagnostics import format_human, has_errors
 from generator.commands import main as cli
 from generator.edit.scaffold import WEBSITE_COLUMN_PLACEHOLDER, make_id
 from generator.exchange import export, importer, opendata
-from generator.exchange.report import format_report, has_errors
 from generator.load.catalogue import load_catalogue
 from generator.model.records import Audience, Basis, Channel, ContentElement, Record
 
@@ -171,8 +170,8 @@ def test_official_table_imports_into_the_expected_records(
     assert "标题: 配给管理\nslug: pjgl\n顺序: 2\n" in meta
     # what the table cannot say is filled with a visible placeholder, said per row, and marked in the file
     assert (
-        "住建局标准目录, 第 4 行, 第 8 列（列标 H）: 警告：政府网站渠道没有写明具体栏目，"
-        f"已填入“{WEBSITE_COLUMN_PLACEHOLDER}”" in out
+        "标准目录.xlsx, 住建局标准目录, 第 4 行, 第 8 列（列标 H）: 警告[website-placeholder] 公开渠道和载体："
+        f"政府网站渠道没有写明具体栏目，已填入“{WEBSITE_COLUMN_PLACEHOLDER}”" in out
     )
     text = (folder / "保障性住房" / "法规政策" / "法律法规.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../../generator/schemas/record.schema.json\n")
@@ -228,7 +227,7 @@ def test_variants_of_real_copies(tmp_path: Path) -> None:
         ]
     )
     parsed = importer.read_file(save(wb, tmp_path / "t.xlsx"))
-    assert not has_errors(parsed.problems), format_report(parsed.problems)
+    assert not has_errors(parsed.problems), format_human(parsed.problems)
     first, second = (item.record for item in parsed.items)
     assert [i.category for i in parsed.items] == ["法规政策", "法规政策"]  # an empty 一级事项 continues the one above
     assert first.content == (ContentElement("文件名称", True), ContentElement("文号", True))
@@ -337,22 +336,25 @@ def test_unknown_marks_and_ticks_and_empty_cells(
     ws["G6"] = None
     ws["K4"] = "是的"
     assert import_messages(save(wb, tmp_path / "marks.xlsx"), tmp_path, capsys) == [
-        "住建局标准目录, 第 3 行, 第 14 列（列标 N）: 警告：不认识的列“公开层级/州级”，这一列的内容不会导入"
-        "（提示：标准目录的列：序号、一级事项、二级事项、三级事项、公开内容（要素）、公开依据、公开时限、公开主体、"
-        "公开渠道和载体、公开对象、公开方式、公开层级。本地增加的列（如咨询电话）可以不管；如果这一列应当导入，"
-        "请把列标题改成标准写法。）",
-        "住建局标准目录, 第 4 行, 第 4 列（列标 D）: 错误：公开内容（要素）中有不认识的标记“◆”（“◆文号”）"
-        "（提示：必选项前加“●”，可选项前加“〇”）",
-        "住建局标准目录, 第 4 行, 第 8 列（列标 H）: 警告：政府网站渠道没有写明具体栏目，已填入“请填写具体栏目名称”"
-        "（提示：标准目录表格中没有栏目这一项：导入后请在事项文件中改为本单位网站的具体栏目，"
-        "或在表格的“渠道说明（gkml）”列写“政府网站: 栏目名称”后重新导入。）",
-        "住建局标准目录, 第 4 行, 第 11 列（列标 K）: 错误：“公开方式/主动”列中的“是的”不是“√”"
-        "（提示：适用的格子打“√”，不适用的留空。）",
-        "住建局标准目录, 第 5 行, 第 8 列（列标 H）: 错误：公开渠道和载体中有不认识的标记“▲”（“▲政府网站”）"
-        "（提示：必选渠道前加“■”，可选渠道前加“□”）",
-        "住建局标准目录, 第 5 行, 第 14 列（列标 N）: 错误：在不认识的列“公开层级/州级”中打了“√”，无法导入"
-        "（提示：公开层级下面的列只能是市级、县级、乡级（也认得“县(区)级”、“乡、村级”、“镇街(园区)级”等写法）。）",
-        "住建局标准目录, 第 6 行, 第 7 列（列标 G）: 错误：“公开主体”为空（提示：每个事项都要填写公开主体。）",
+        "marks.xlsx, 住建局标准目录, 第 3 行, 第 14 列（列标 N）: 警告[column-unknown] 不认识的列“公开层级/州级”，"
+        "这一列的内容不会导入（提示：标准目录的列：序号、一级事项、二级事项、三级事项、公开内容（要素）、公开依据、"
+        "公开时限、公开主体、公开渠道和载体、公开对象、公开方式、公开层级。本地增加的列（如咨询电话）可以不管；"
+        "如果这一列应当导入，请把列标题改成标准写法。）",
+        "marks.xlsx, 住建局标准目录, 第 4 行, 第 4 列（列标 D）: 错误[mark-unknown] 公开内容（要素）："
+        "有不认识的标记“◆”（“◆文号”）（提示：必选项前加“●”，可选项前加“〇”；其他符号不能作为标记。）",
+        "marks.xlsx, 住建局标准目录, 第 4 行, 第 8 列（列标 H）: 警告[website-placeholder] 公开渠道和载体："
+        "政府网站渠道没有写明具体栏目，已填入“请填写具体栏目名称”（提示：标准目录表格中没有栏目这一项："
+        "导入后请在事项文件中改为本单位网站的具体栏目，或在表格的“渠道说明（gkml）”列写“政府网站: 栏目名称”"
+        "后重新导入。）",
+        "marks.xlsx, 住建局标准目录, 第 4 行, 第 11 列（列标 K）: 错误[tick-invalid] 公开方式/主动："
+        "“是的”不是“√”（提示：适用的格子打“√”，不适用的留空。）",
+        "marks.xlsx, 住建局标准目录, 第 5 行, 第 8 列（列标 H）: 错误[mark-unknown] 公开渠道和载体："
+        "有不认识的标记“▲”（“▲政府网站”）（提示：必选渠道前加“■”，可选渠道前加“□”；其他符号不能作为标记。）",
+        "marks.xlsx, 住建局标准目录, 第 5 行, 第 14 列（列标 N）: 错误[tick-unknown-column] "
+        "在不认识的列“公开层级/州级”中打了“√”，无法导入（提示：公开层级下面的列只能是市级、县级、乡级"
+        "（也认得“县(区)级”、“乡、村级”、“镇街(园区)级”等写法）。请把列标题改成标准写法。）",
+        "marks.xlsx, 住建局标准目录, 第 6 行, 第 7 列（列标 G）: 错误[cell-empty] 公开主体：没有填写"
+        "（提示：每个事项都要填写公开主体。）",
         "共 5 个错误、2 个警告、0 个提示。",
         "有错误，未写入任何文件。请按上面的提示修改后重新导入。",
     ]
@@ -364,8 +366,8 @@ def test_missing_header(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     ws.title = "保障性住房"
     ws.append(["法规政策", "法律法规", "●文件名称"])
     assert import_messages(save(wb, tmp_path / "t.xlsx"), tmp_path, capsys)[0] == (
-        "保障性住房: 错误：找不到表头行（提示：表格上方应有“序号”“公开事项”“公开内容（要素）”“公开依据”“公开时限”"
-        "“公开主体”“公开渠道和载体”等列标题，与标准目录的格式一致。）"
+        "t.xlsx, 保障性住房: 错误[header-missing] 找不到表头行（提示：表格上方应有“序号”“公开事项”“公开内容（要素）”"
+        "“公开依据”“公开时限”“公开主体”“公开渠道和载体”等列标题，与标准目录的格式一致。）"
     )
 
 
@@ -373,7 +375,10 @@ def test_missing_column(official: Path, tmp_path: Path, capsys: pytest.CaptureFi
     wb = load_workbook(official)
     wb.active["F2"] = "发布时间"
     messages = import_messages(save(wb, tmp_path / "t.xlsx"), tmp_path, capsys)
-    assert "住建局标准目录, 第 2 行: 错误：表头中缺少“公开时限”列（提示：标准目录的列：" in "\n".join(messages)
+    assert (
+        "t.xlsx, 住建局标准目录, 第 2 行: 错误[column-missing] 表头中缺少“公开时限”列（提示：标准目录的列："
+        in "\n".join(messages)
+    )
 
 
 def two_areas(tmp_path: Path, *, merge_across: bool) -> Path:
@@ -411,7 +416,7 @@ def two_areas(tmp_path: Path, *, merge_across: bool) -> Path:
 
 def test_two_tables_in_one_sheet_are_two_areas(tmp_path: Path) -> None:
     parsed = importer.read_file(two_areas(tmp_path, merge_across=False))
-    assert not has_errors(parsed.problems), format_report(parsed.problems)
+    assert not has_errors(parsed.problems), format_human(parsed.problems)
     assert [(i.area, i.category, i.record.name) for i in parsed.items][-2:] == [
         ("保障性住房", "配给管理", "公租房承租资格审核"),
         ("农村危房改造", "计划实施", "任务分配"),
@@ -421,7 +426,8 @@ def test_two_tables_in_one_sheet_are_two_areas(tmp_path: Path) -> None:
 def test_merged_cells_spanning_two_areas(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     messages = import_messages(two_areas(tmp_path, merge_across=True), tmp_path, capsys)
     assert (
-        "住建局标准目录, 第 6 行, 第 2 列（列标 B）: 错误：合并单元格 B6:B11 跨越了两张表格"
+        "two.xlsx, 住建局标准目录, 第 6 行, 第 2 列（列标 B）: 错误[merge-spans-sections] "
+        "合并单元格 B6:B11 跨越了两张表格"
         f"（第 8 行起是另一张表格：“{BUREAU}农村危房改造领域基层政务公开标准目录”）"
         "（提示：一个合并单元格只能在同一个领域的表格之内：请取消合并，在各自的表格里分别填写。）"
     ) in messages
@@ -434,37 +440,38 @@ def test_merged_cells_spanning_two_areas(tmp_path: Path, capsys: pytest.CaptureF
         (
             "坏.xlsx",
             b"this is not a zip",
-            "坏.xlsx: 错误：文件不是有效的 Excel（.xlsx）文件：文件内容不是 Excel 工作簿的格式"
+            "坏.xlsx: 错误[file-not-xlsx] 文件不是有效的 Excel（.xlsx）文件：文件内容不是 Excel 工作簿的格式"
             "（提示：文件可能已损坏，或只是改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx。）",
         ),
         (
             "旧.xls",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
-            "旧.xls: 错误：这是旧版 Excel（.xls）文件，无法直接读取"
+            "旧.xls: 错误[file-xls] 这是旧版 Excel（.xls）文件，无法直接读取"
             "（提示：请用 Excel 或 WPS 打开，选择“另存为”，文件类型选“Excel 工作簿（*.xlsx）”后再导入。）",
         ),
         (
             "目录.docx",
             b"PK",
-            "目录.docx: 错误：这是 Word 文件，无法直接读取其中的表格"
+            "目录.docx: 错误[file-word] 这是 Word 文件，无法直接读取其中的表格"
             "（提示：请在 Word 中选中整张表格复制，粘贴到 Excel 中，保存为 .xlsx 后再导入。）",
         ),
         (
             "目录.txt",
             b"x",
-            "目录.txt: 错误：不支持“.txt”文件（提示：请使用标准目录格式的 Excel 表格（.xlsx）、CSV 文件（.csv），"
-            "或 gkml export 导出的 JSON 文件（.json）。）",
+            "目录.txt: 错误[file-type] 不支持“.txt”文件（提示：请使用标准目录格式的 Excel 表格（.xlsx）、"
+            "CSV 文件（.csv），或 gkml export 导出的 JSON 文件（.json）。）",
         ),
         (
             "目录.json",
             b"{",
-            "目录.json: 错误：不是有效的 JSON 文件：第 1 行第 2 列：Expecting property name enclosed in double quotes"
+            "目录.json: 错误[json-invalid] 不是有效的 JSON 文件：第 1 行第 2 列："
+            "Expecting property name enclosed in double quotes"
             "（提示：JSON 导入只接受 gkml export --format json 导出的文件。）",
         ),
         (
             "空.csv",
             "序号,二级事项\n".encode(),
-            "空.csv: 错误：找不到表头行（提示：表格上方应有“序号”“公开事项”“公开内容（要素）”“公开依据”"
+            "空.csv: 错误[header-missing] 找不到表头行（提示：表格上方应有“序号”“公开事项”“公开内容（要素）”“公开依据”"
             "“公开时限”“公开主体”“公开渠道和载体”等列标题，与标准目录的格式一致。）",
         ),
     ],
@@ -483,14 +490,14 @@ def test_a_word_document_renamed_to_xlsx(tmp_path: Path, capsys: pytest.CaptureF
     path = tmp_path / "目录.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    assert import_messages(path, tmp_path, capsys)[0].startswith("目录.xlsx: 错误：这是 Word 文件")
+    assert import_messages(path, tmp_path, capsys)[0].startswith("目录.xlsx: 错误[file-word] 这是 Word 文件")
 
 
 def test_json_that_is_not_a_gkml_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "x.json"
     path.write_text('{"a": 1}', encoding="utf-8")
     assert import_messages(path, tmp_path, capsys)[0].startswith(
-        "x.json: 错误：文件中没有“格式: gkml 政务公开标准目录”，不是 gkml 导出的 JSON 文件"
+        "x.json: 错误[json-not-export] 文件中没有“格式: gkml 政务公开标准目录”，不是 gkml 导出的 JSON 文件"
     )
 
 
@@ -503,10 +510,15 @@ def test_bad_gkml_columns_are_located(official: Path, tmp_path: Path, capsys: py
     ws["O4"], ws["P4"], ws["Q4"] = "Bad_ID", "第一", "2024/3/5"
     ws["O5"] = ws["O6"] = "same-id"
     messages = "\n".join(import_messages(save(wb, tmp_path / "t.xlsx"), tmp_path, capsys))
-    assert "住建局标准目录, 第 4 行, 第 15 列（列标 O）: 错误：编号“Bad_ID”格式不对" in messages
-    assert "住建局标准目录, 第 4 行, 第 16 列（列标 P）: 错误：顺序“第一”不是整数" in messages
-    assert "住建局标准目录, 第 4 行, 第 17 列（列标 Q）: 错误：更新日期“2024/3/5”格式不对" in messages
-    assert "住建局标准目录, 第 6 行, 第 15 列（列标 O）: 错误：编号“same-id”与住建局标准目录 第 5 行重复" in messages
+    # the checker's own codes and messages: the same mistake reads the same in a record file and in a table
+    at = "t.xlsx, 住建局标准目录, 第"
+    assert f"{at} 4 行, 第 15 列（列标 O）: 错误[bad-id] 编号（gkml）：id“Bad_ID”格式不对" in messages
+    assert f"{at} 4 行, 第 16 列（列标 P）: 错误[order-format] 顺序（gkml）：顺序“第一”应为整数" in messages
+    assert f"{at} 4 行, 第 17 列（列标 Q）: 错误[date-format] 更新日期（gkml）：日期“2024/3/5”格式不对" in messages
+    assert (
+        f"{at} 6 行, 第 15 列（列标 O）: 错误[duplicate-id] 编号（gkml）：id“same-id”与 住建局标准目录 第 5 行 重复"
+        in messages
+    )
 
 
 def test_rows_that_are_not_items_are_skipped_with_a_warning(tmp_path: Path) -> None:
@@ -518,7 +530,8 @@ def test_rows_that_are_not_items_are_skipped_with_a_warning(tmp_path: Path) -> N
     parsed = importer.read_file(save(wb, tmp_path / "t.xlsx"))
     assert len(parsed.items) == 3
     assert [p.format() for p in parsed.problems if p.code == "row-skipped"] == [
-        "住建局标准目录, 第 7 行, 第 1 列（列标 A）: 警告：这一行不是事项行（只有一段文字：“二、其他事项”），已跳过"
+        "t.xlsx, 住建局标准目录, 第 7 行, 第 1 列（列标 A）: 警告[row-skipped] 这一行不是事项行"
+        "（只有一段文字：“二、其他事项”），已跳过"
         "（提示：事项行要在各列分别填写；说明文字请放在表格下方，以“注：”开头。）"
     ]
 
@@ -528,7 +541,8 @@ def test_a_column_given_twice(official: Path, tmp_path: Path, capsys: pytest.Cap
     wb.active["N3"] = "县级"  # 县(区)级 and 县级 are the same column
     messages = import_messages(save(wb, tmp_path / "t.xlsx"), tmp_path, capsys)
     assert messages[0] == (
-        "住建局标准目录, 第 3 行, 第 14 列（列标 N）: 错误：“公开层级/县级”列出现了两次（另见第 13 列）"
+        "t.xlsx, 住建局标准目录, 第 3 行, 第 14 列（列标 N）: 错误[column-duplicate] “公开层级/县级”列出现了两次"
+        "（另见第 13 列）"
         "（提示：请删除或改名其中一列。）"
     )
 
@@ -541,9 +555,11 @@ def test_json_problems_are_located_by_path(tmp_path: Path, capsys: pytest.Captur
     path = tmp_path / "目录.json"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     messages = import_messages(path, tmp_path, capsys)
-    assert messages[0].startswith("目录.json, 领域[0].一级事项[0].事项[0]: 错误：“政府门户”不是标准公开渠道")
+    assert messages[0].startswith(
+        "目录.json, 领域[0].一级事项[0].事项[0]: 错误[channel-unknown] 渠道：“政府门户”不是标准公开渠道"
+    )
     document["领域"][0]["一级事项"][0]["事项"][1]["内容"] = "●文件名称"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert import_messages(path, tmp_path, capsys)[0].startswith(
-        "目录.json, 领域[0].一级事项[0].事项[1].内容: 错误：“内容”的类型不对"
+        "目录.json, 领域[0].一级事项[0].事项[1].内容: 错误[json-format] 不符合 gkml 导出格式：“内容”的类型不对"
     )

@@ -18,9 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.diagnostics import format_human
+from generator.check.diagnostics import format_human, has_errors
 from generator.exchange import export, importer, opendata
-from generator.exchange.report import format_report, has_errors
 from generator.load.catalogue import load_catalogue
 from generator.model import vocab
 from generator.model.records import (
@@ -50,9 +49,9 @@ def export_import(catalogue: Catalogue, fmt: str, folder: Path) -> Catalogue:
     source = folder.parent / f"{folder.name}-export{suffix}"
     source.write_bytes(make(catalogue))
     parsed = importer.read_file(source)
-    assert not has_errors(parsed.problems), format_report(parsed.problems)
+    assert not has_errors(parsed.problems), format_human(parsed.problems)
     plan = importer.plan_import(parsed, folder)
-    assert not has_errors(plan.problems), format_report(plan.problems)
+    assert not has_errors(plan.problems), format_human(plan.problems)
     importer.write_plan(plan)
     loaded, diagnostics = load_catalogue(folder, git_dates=False)
     assert loaded is not None, format_human(diagnostics)
