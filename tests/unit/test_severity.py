@@ -28,10 +28,11 @@ def test_settings_are_read_as_data() -> None:
 
 
 def test_every_bad_setting_is_explained_in_chinese() -> None:
-    options = {"no-such-rule": "error", "wrong-type": "warning", "subject-vague": "fatal"}
+    options = {"no-such-rule": "error", "wrong-type": "warning", "subject-vague": "fatal", "file-xls": "info"}
     table, problems = parse_severity_overrides(options)
     assert table == {}
     assert problems == [
+        "规则“file-xls”是导入表格时的检查，不能改变级别",
         "severity 中不认识的规则“no-such-rule”",
         "规则“subject-vague”的级别“fatal”无效，可用 error、warning、info",
         "规则“wrong-type”是格式错误，不能改变级别",
