@@ -66,13 +66,8 @@ NEVER = {
 
 #: (importing module, imported module) pairs that break a rule today and are being fixed.
 #: Empty it as they go; a pair that no longer occurs is reported, so it can be removed.
-PENDING: frozenset[tuple[str, str]] = frozenset(
-    {
-        # the importer still reads the id limit and the catalogue scan through edit/scaffold.py;
-        # their homes are model/naming.py and load/folders.py (work in progress):
-        ("generator.exchange.importer", "generator.edit.scaffold"),
-    }
-)
+#: (Emptied once exchange/ stopped importing edit/scaffold.py and edit/schema.py.)
+PENDING: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,9 @@ from generator.check.record.reader import type_name
 from generator.check.rules import check_record
 from generator.check.severity import Severity
 from generator.load.yamlfile import YamlDocument
-from generator.model.naming import ID_PATTERN  # for importers not yet reading it from its home
 from generator.model.records import Record
 
-__all__ = ["ID_PATTERN", "RecordValidator", "is_link_url", "suggest_key", "type_name", "validate_record"]
+__all__ = ["RecordValidator", "is_link_url", "suggest_key", "type_name", "validate_record"]
 
 
 def validate_record(doc: YamlDocument) -> tuple[Record | None, list[Diagnostic]]:
