@@ -111,6 +111,7 @@ def build(
             use_directory_urls=routes.directory_urls,
         )
         config.pop("plugins", None)
+        config["extra"] = {**(config.get("extra") or {}), "gkml": routes.theme_links()}
         theme = config.get("theme")
         if isinstance(theme, dict) and theme.get("custom_dir"):
             theme["custom_dir"] = str((config_file.parent / str(theme["custom_dir"])).resolve())

@@ -18,6 +18,8 @@ HOME = "index.md"
 SEARCH = "search/index.md"
 #: The search page's query parameter: ``search/?q=…`` (overrides/assets/gkml/search.js reads it from the form).
 SEARCH_QUERY = "q"
+#: The search data, a script (so that it loads from file:// too), fetched on the first search.
+SEARCH_INDEX = "search/index.js"
 SITEMAP = "sitemap/index.md"
 DISCLOSURE = "gongkai/index.md"  #: 政府信息公开
 #: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
@@ -63,6 +65,11 @@ class Routes:
     def url(self, src: str) -> str:
         """Site-relative URL of a page (``''`` for the home page in directory mode)."""
         return _url(src, self.directory_urls)
+
+    def theme_links(self) -> dict[str, str]:
+        """What the theme's own templates link to (the header's search box), given to them
+        by the adapters as ``config.extra.gkml``: URLs relative to the site root."""
+        return {"search": self.url(SEARCH), "query": SEARCH_QUERY, "index": SEARCH_INDEX}
 
     def dest(self, src: str) -> str:
         """The file that holds page ``src`` in the built site (``item/<id>/index.html``)."""

@@ -28,7 +28,6 @@ from generator.model.records import Catalogue
 from generator.model.slugs import pinyin_syllables
 from generator.site.routes import Routes
 
-INDEX_PATH = "search/index.js"
 INDEX_VERSION = 2
 
 #: The values of the filters stored as bit sets, in bit order.

@@ -34,7 +34,8 @@ from generator.parallel import fork_call, fork_map
 from generator.site import shell as s
 from generator.site.downloads import Download, site_downloads
 from generator.site.pages import GeneratedPage, Renderer
-from generator.site.search_index import INDEX_PATH, build_search_index
+from generator.site.routes import SEARCH_INDEX
+from generator.site.search_index import build_search_index
 from generator.site.sitemap import SitemapEntry, sitemap_xml
 
 #: Parts of the theme's layout that each kind of generated page leaves out.
@@ -145,7 +146,7 @@ class SiteWriter:
             root = urlsplit(self.renderer.site_url).path.rstrip("/")
             html = s.finish_page(not_found.read_text(encoding="utf-8"), root, footer, language=self.language)
             _write_file(not_found, html.encode("utf-8"))
-        _write_file(site_dir / INDEX_PATH, build_search_index(self.catalogue, routes).encode("utf-8"))
+        _write_file(site_dir / SEARCH_INDEX, build_search_index(self.catalogue, routes).encode("utf-8"))
         xml = sitemap_xml(self._sitemap(hand_written)).encode("utf-8")
         _write_file(site_dir / "sitemap.xml", xml)
         _write_file(site_dir / "sitemap.xml.gz", _gzip(xml))

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_build import mkdocs_build, tree_digest  # tests/plugin is on sys.path (pytest prepends it)
 
 from generator.load.catalogue import load_catalogue
-
-from test_build import mkdocs_build, tree_digest  # tests/plugin is on sys.path (pytest prepends it)
 
 ROOT = Path(__file__).resolve().parents[2]
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)

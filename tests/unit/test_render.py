@@ -15,7 +15,8 @@ from generator.load.catalogue import load_catalogue
 from generator.model.records import Basis, Catalogue, Channel, Record
 from generator.site.pages import BASE, SECTION_IDS, GeneratedPage, Renderer
 from generator.site.routes import DISCLOSURE_PAGES, Routes
-from generator.site.search_index import INDEX_PATH, build_search_index
+from generator.site.routes import SEARCH_INDEX as INDEX_PATH
+from generator.site.search_index import build_search_index
 
 from .helpers import GOLDEN, TREES, formatted
 

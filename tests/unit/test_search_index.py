@@ -11,8 +11,9 @@ from generator.load.catalogue import load_catalogue
 from generator.model import vocab
 from generator.model.records import Catalogue
 from generator.model.slugs import initials, pinyin_syllables, slugify
+from generator.site.routes import SEARCH_INDEX as INDEX_PATH
 from generator.site.routes import Routes
-from generator.site.search_index import INDEX_PATH, INDEX_VERSION, build_search_index, facet_bits, search_data
+from generator.site.search_index import INDEX_VERSION, build_search_index, facet_bits, search_data
 
 from .helpers import CATALOGUE, formatted
 

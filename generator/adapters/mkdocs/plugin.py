@@ -68,6 +68,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.settings_used = settings
         config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         config.nav = catalogue_nav(catalogue, routes, self._user_nav)
+        config.extra["gkml"] = routes.theme_links()
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:

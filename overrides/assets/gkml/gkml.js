@@ -35,7 +35,8 @@
       pending = before.then(function () {
         return loadScript(root + "/assets/gkml/search.js");
       }).then(function () {
-        return window.gkmlSearch.start(root);
+        var form = document.querySelector("[data-gkml-index]");
+        return window.gkmlSearch.start(root, form ? form.getAttribute("data-gkml-index") : "search/index.js");
       });
     }
     return pending;

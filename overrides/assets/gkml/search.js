@@ -268,10 +268,10 @@
 
   window.gkmlSearch = {
     search: search,
-    start: function (base) {
+    start: function (base, index) {
       root = base;
       var script = document.createElement("script");
-      script.src = base + "/search/index.js";
+      script.src = base + "/" + index;
       document.head.appendChild(script);
       return ready.then(function () {
         var container = document.getElementById("gkml-search-results");
