@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator.check.diagnostics import Diagnostic, has_errors, parse_severity_overrides
+from generator.check.diagnostics import Diagnostic, has_errors, make, parse_severity_overrides
 from generator.check.severity import Severity
 from generator.settings import Settings
 from generator.site.downloads import download_name
@@ -32,7 +32,7 @@ from generator.site.output import staged
 from generator.site.pages import Renderer
 from generator.site.routes import Routes
 from generator.site.shell import finish_page, relative_root
-from generator.site.writer import SiteWriter
+from generator.site.writer import SiteWriter, hand_written_sources
 
 
 class ZensicalError(Exception):
@@ -121,30 +121,18 @@ def build(
     shells = {src: (site_dir / routes.dest(src)).read_text(encoding="utf-8") for src in stubs}
     footer = renderer.footer()
     item_ids = frozenset(r.id for r in catalogue.records)
-    stub_dests = {routes.dest(src) for src in stubs}
-    hand_written = []
-    for page in sorted(site_dir.rglob("*.html")):
-        dest = page.relative_to(site_dir).as_posix()
-        if dest in stub_dests or dest == "404.html":
+    pages_of = {routes.dest(src): src for src in [*hand_written_sources(settings.docs_dir), ERRORS_PAGE]}
+    docs = settings.docs_dir.name
+    for dest, src in sorted(pages_of.items()):
+        page = site_dir / dest
+        if src in stubs or not page.is_file():
             continue
         html = page.read_text(encoding="utf-8")
         for href, item in missing_item_links(html, dest, item_ids):
-            diagnostics.append(_missing_item(dest, href, item))
+            diagnostics.append(make("content-item-missing", f"{docs}/{src}", href=href, item=item))
         page.write_text(finish_page(html, relative_root(dest), footer, language=settings.language), encoding="utf-8")
-        hand_written.append(dest)
-    writer.write(site_dir, shells, hand_written=[_source_of(dest) for dest in hand_written])
+    writer.write(site_dir, shells, hand_written=[src for src in pages_of.values() if src not in stubs])
     return diagnostics, True
-
-
-def _source_of(dest: str) -> str:
-    """The source path of a page from where it was written (``a/b/index.html`` → ``a/b/index.md``)."""
-    return dest.removesuffix("index.html") + "index.md" if dest.endswith("index.html") else dest[:-5] + ".md"
-
-
-def _missing_item(dest: str, href: str, item: str) -> Diagnostic:
-    from generator.check.diagnostics import make
-
-    return make("content-item-missing", dest, href=href, item=item, severity=Severity.WARNING)
 
 
 def _run_zensical(config_file: Path) -> None:

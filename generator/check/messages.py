@@ -294,6 +294,12 @@ def _check_messages() -> dict[str, Message]:
             "请换成本单位的实际内容；页面尚未准备好时，可先把 _site.yaml 的“状态”改为“试运行”。",
             "必备页面未填写",
         ),
+        "content-item-missing": Message(
+            W,
+            "链接到不存在的事项 '{href}'（编号 {item}）",
+            "请检查事项编号是否写错，或该事项是否已删除、改了编号；事项页面的网址是 item/<编号>/。",
+            "链接到不存在的事项",
+        ),
         "column-stale": Message(
             W,
             "栏目“{value}”已 {days} 天没有更新（最近更新 {date}），超过 {limit} 天",

@@ -189,7 +189,10 @@ def test_a_hand_written_link_to_a_missing_item_fails_the_strict_build(project: P
     )
     result = mkdocs_build(project, project / "site", quiet=False)
     assert result.returncode != 0
-    expected = "content/guide/links.md 链接到不存在的事项 '../../item/no-such-item/#basis'（编号 no-such-item）"
+    expected = (
+        "content/guide/links.md:1:1: 警告[content-item-missing] "
+        "链接到不存在的事项 '../../item/no-such-item/#basis'（编号 no-such-item）"
+    )
     assert expected in result.stderr
     assert f"（编号 {good}）" not in result.stderr
 

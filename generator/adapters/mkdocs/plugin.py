@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import Severity, has_errors, parse_severity_overrides
+from generator.check.diagnostics import Severity, has_errors, make, parse_severity_overrides
 from generator.check.run import check_catalogue
 from generator.settings import Settings
 from generator.site.downloads import download_name
@@ -88,7 +88,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             self.shells[src] = output
             return output
         for href, item in missing_item_links(output, dest, self.item_ids):
-            log.warning(f"{Path(config.docs_dir).name}/{src} 链接到不存在的事项 '{href}'（编号 {item}）。")
+            file = f"{Path(config.docs_dir).name}/{src}"
+            log.warning(make("content-item-missing", file, href=href, item=item).format())
         return finish_page(output, relative_root(dest), self.footer, language=self.settings_used.language)
 
     def on_post_build(self, config: Any) -> None:
