@@ -35,6 +35,7 @@ TESTED_WITHOUT_FIXTURE = IMPORT_CODES | {
     "item-overdue",
     "content-placeholder",
     "site-image-missing",
+    "content-item-missing",  # tests/plugin/test_build.py: a strict build with a link to a missing item
 }
 
 
