@@ -122,14 +122,14 @@ def build(
     footer = renderer.footer()
     item_ids = frozenset(r.id for r in catalogue.records)
     pages_of = {routes.dest(src): src for src in [*hand_written_sources(settings.docs_dir), ERRORS_PAGE]}
-    docs = settings.docs_dir.name
+    docs_name = settings.docs_dir.name
     for dest, src in sorted(pages_of.items()):
         page = site_dir / dest
         if src in stubs or not page.is_file():
             continue
         html = page.read_text(encoding="utf-8")
         for href, item in missing_item_links(html, dest, item_ids):
-            diagnostics.append(make("content-item-missing", f"{docs}/{src}", href=href, item=item))
+            diagnostics.append(make("content-item-missing", f"{docs_name}/{src}", href=href, item=item))
         page.write_text(finish_page(html, relative_root(dest), footer, language=settings.language), encoding="utf-8")
     writer.write(site_dir, shells, hand_written=[src for src in pages_of.values() if src not in stubs])
     return diagnostics, True

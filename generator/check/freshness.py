@@ -18,7 +18,8 @@ import calendar
 import datetime as dt
 import re
 
-from generator.check.diagnostics import Diagnostic, Severity, make
+from generator.check.diagnostics import Diagnostic, make
+from generator.check.severity import Severity
 from generator.model.records import Catalogue, Category, Record
 from generator.model.timelimit import parse_time_limit
 
@@ -66,8 +67,17 @@ def stale_columns(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
             limit = max_age(category)
             if days > limit:
                 where = category.where or category.title
-                values = {"value": category.title, "days": days, "date": category.updated, "limit": limit}
-                out.append(make("column-stale", where, severity=severity, **values))
+                out.append(
+                    make(
+                        "column-stale",
+                        where,
+                        severity=severity,
+                        value=category.title,
+                        days=days,
+                        date=category.updated,
+                        limit=limit,
+                    )
+                )
     return out
 
 
@@ -99,8 +109,17 @@ def overdue_items(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
     for record in catalogue.records:
         due = _due(record, today)
         if due is not None:
-            values = {"limit": record.time_limit, "due": due.isoformat(), "date": record.updated}
-            out.append(make("item-overdue", record.file, element="时限", severity=severity, **values))
+            out.append(
+                make(
+                    "item-overdue",
+                    record.file,
+                    element="时限",
+                    severity=severity,
+                    limit=record.time_limit,
+                    due=due.isoformat(),
+                    date=record.updated,
+                )
+            )
     return out
 
 

@@ -36,7 +36,7 @@ def check_record(doc: YamlDocument) -> list[Diagnostic]:
 
 def _report(doc: YamlDocument, code: str, path: Path_, element: str, **values: object) -> Diagnostic:
     line, column = doc.where(path)
-    return make(code, doc.file, line, column, element=element, **values)
+    return make(code, doc.file, line, column, element=element, severity=None, **values)  # None: the code's own
 
 
 def _text(doc: YamlDocument, attr: str) -> tuple[str, str] | None:

@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 
 from generator.check.coverage import missing_standard_items
-from generator.check.diagnostics import Diagnostic, Severity, apply_severity, has_errors, make
+from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.freshness import overdue_items, stale_columns
 from generator.check.record import validate_record
+from generator.check.severity import Severity
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, settings_fields
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
@@ -69,8 +70,10 @@ def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Si
     out = []
     shown_docs = shown or docs_dir.as_posix()
     if site is not None and site.conac_image and not (docs_dir / site.conac_image).is_file():
-        values = {"value": site.conac_image, "docs": shown_docs}
-        out.append(make("site-image-missing", site.file or SITE_FILE, element="党政机关标识", **values))
+        site_file = site.file or SITE_FILE
+        out.append(
+            make("site-image-missing", site_file, element="党政机关标识", value=site.conac_image, docs=shown_docs)
+        )
     for path in sorted(docs_dir.rglob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")

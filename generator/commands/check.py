@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from generator.check.diagnostics import (
-    Severity,
     format_github,
     format_human,
     format_json,
@@ -16,6 +15,7 @@ from generator.check.diagnostics import (
     parse_severity_overrides,
 )
 from generator.check.run import check_catalogue, check_files, plugin_options, site_config
+from generator.check.severity import Severity
 from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict
 
 _FORMATS = {"human": format_human, "json": format_json, "github": format_github}

@@ -456,10 +456,10 @@ def extract_catalogue(ref: str, folder: Path, dest: Path) -> Path | None:
     listing = _git_output(["ls-tree", "-r", "-z", "--full-tree", commit, "--", rel or "."], top)
     blobs: list[tuple[str, str]] = []
     for entry in filter(None, listing.split(b"\0")):
-        meta, _, path = entry.partition(b"\t")
+        meta, _, raw_path = entry.partition(b"\t")
         mode, object_type, oid = meta.decode().split()
         if object_type == "blob" and mode != "120000":  # symbolic links and submodules are no catalogue files
-            blobs.append((oid, os.fsdecode(path)))
+            blobs.append((oid, os.fsdecode(raw_path)))
     target = dest.joinpath(*PurePosixPath(rel).parts)
     target.mkdir(parents=True, exist_ok=True)
     if not blobs:
@@ -514,12 +514,12 @@ def compare_with(ref: str, folder: Path) -> CatalogueDiff:
         raise DiffError(_load_failure("工作区", new_diagnostics, hint))
     with tempfile.TemporaryDirectory(prefix="gkml-diff-") as tmp:
         extracted = extract_catalogue(ref, folder, Path(tmp))
-        old: Catalogue | None = Catalogue(site=new.site, areas=[])
+        old = Catalogue(site=new.site, areas=[])
         if extracted is not None:
-            old, old_diagnostics = load_catalogue(extracted, git_dates=False)
-            if old is None and _only_empty(old_diagnostics):
-                old = Catalogue(site=new.site, areas=[])
-            elif old is None:
+            loaded, old_diagnostics = load_catalogue(extracted, git_dates=False)
+            if loaded is not None:
+                old = loaded
+            elif not _only_empty(old_diagnostics):
                 hint = f"可以用 git checkout {ref} 后运行 gkml check 查看。"
                 raise DiffError(_load_failure(f"版本 {ref} ", old_diagnostics, hint))
             _relabel(old, extracted.as_posix().rstrip("/"), shown)

@@ -41,7 +41,8 @@ DETAIL_SEPARATOR = " | "
 
 def cell_problem(code: str, key: str, /, **values: object) -> Diagnostic:
     """A problem found in the text of a cell of the column ``key`` (the caller places it)."""
-    return make_cell(code, element=t.label_of(key), **values)
+    # every option named (not yet placed: file, sheet, row and column empty), so that no value is taken for one
+    return make_cell(code, "", "", 0, 0, path="", sheet_index=0, element=t.label_of(key), severity=None, **values)
 
 
 # -- export -------------------------------------------------------------------------------------------

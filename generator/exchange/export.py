@@ -22,6 +22,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from copy import copy
+from typing import TypeAlias
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -29,6 +30,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
@@ -38,15 +40,17 @@ from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, C
 
 CSV_ENCODING = "utf-8-sig"  #: UTF-8 with BOM: what Excel needs to read a CSV as UTF-8
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: What a cell of the exported table holds: text or a number (序号, 顺序, 更新周期).
+CellValue: TypeAlias = str | int
 
 
 # -- the cells of a record -----------------------------------------------------------------------------
 
 
-def record_values(record: Record, category: Category, seq: int) -> dict[str, object]:
+def record_values(record: Record, category: Category, seq: int) -> dict[str, CellValue]:
     """A record's cell values by column key (tick columns: by value)."""
     kinds = {a.kind for a in record.audiences}
-    values: dict[str, object] = {
+    values: dict[str, CellValue] = {
         t.SEQ: seq,
         t.AREA: record.area or category.area,
         t.LEVEL1: category.title,
@@ -72,11 +76,11 @@ def record_values(record: Record, category: Category, seq: int) -> dict[str, obj
     return values
 
 
-def _cell(column: t.Column, values: dict[str, object]) -> object:
+def _cell(column: t.Column, values: dict[str, CellValue]) -> CellValue:
     return values[f"{column.key}:{column.value}" if column.tick else column.key]
 
 
-def area_rows(area: Area, columns: tuple[t.Column, ...]) -> Iterator[tuple[Category, list[object]]]:
+def area_rows(area: Area, columns: tuple[t.Column, ...]) -> Iterator[tuple[Category, list[CellValue]]]:
     """Each record of ``area`` as a row of ``columns``, with its category, numbered from 1."""
     seq = 0
     for category in area.categories:
@@ -120,12 +124,12 @@ _CENTRED_KEYS = frozenset({t.SEQ, t.LEVEL1, t.ORDER, t.UPDATED})
 _PAPER_A3 = 8
 
 
-def _text(value: object) -> object:
+def _text(value: CellValue | None) -> CellValue | None:
     """A cell value Excel can hold (control characters dropped)."""
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object) -> None:
+def _put(ws: Worksheet, row: int, col: int, value: CellValue | None) -> None:
     cell = ws.cell(row, col, _text(value))
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # text that looks like a formula stays text
@@ -155,10 +159,11 @@ def _header(ws: Worksheet, columns: tuple[t.Column, ...]) -> None:
 
 def _styled(ws: Worksheet, alignment: Alignment) -> StyleArray:
     """The style of a body cell with ``alignment`` and the table border, made once per sheet."""
-    cell = ws.cell(ws.max_row + 1, 1)
+    row = ws.max_row + 1
+    cell = ws.cell(row, 1)
     cell.border, cell.alignment = _BORDER, alignment
-    style = copy(cell._style)
-    del ws._cells[(cell.row, cell.column)]  # only its style was wanted
+    style: StyleArray = copy(cell._style)  # type: ignore[union-attr]  # the stubs leave out the private _style slot
+    del ws._cells[(row, 1)]  # only its style was wanted
     return style
 
 
@@ -184,10 +189,10 @@ def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
         else:
             groups.append((row, row))
         for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            if col == level1 and groups[-1][0] != row:
-                value = None  # inside the merged 一级事项 cell
-            _put(ws, row, col, value)
-            ws.cell(row, col)._style = copy(centred if column.tick or column.key in _CENTRED_KEYS else wrapped)
+            inside_merged = col == level1 and groups[-1][0] != row  # inside the merged 一级事项 cell: empty
+            _put(ws, row, col, None if inside_merged else value)
+            style = centred if column.tick or column.key in _CENTRED_KEYS else wrapped
+            ws.cell(row, col)._style = copy(style)  # type: ignore[union-attr]  # the stubs leave out _style
         row += 1
     for first, end in groups:
         if end > first:
@@ -207,11 +212,11 @@ def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
     ws.page_setup.paperSize = _PAPER_A3
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _meta_values(folder: Area | Category) -> list[object]:
-    out: list[object] = []
+def _meta_values(folder: Area | Category) -> list[CellValue]:
+    out: list[CellValue] = []
     for spec in META_FIELDS:
         if spec.attr == "title":
             continue
@@ -286,7 +291,7 @@ def _fixed_dates(data: bytes, stamp: dt.datetime, core: bytes) -> bytes:
 def xlsx_bytes(catalogue: Catalogue) -> bytes:
     """The workbook: one sheet per area in the official layout, then the settings sheet."""
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
     taken: set[str] = {t.SETTINGS_SHEET}
     sheets = []
     for area in catalogue.areas:

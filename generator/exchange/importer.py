@@ -97,7 +97,19 @@ class Grid:
 
     def at(self, code: str, row: int = 0, column: int = 0, **values: object) -> Diagnostic:
         """A diagnostic at a cell of this grid (a row without ``column``, the whole sheet without ``row``)."""
-        return make_cell(code, self.file, self.sheet, row, column, sheet_index=self.order, **values)
+        # every option named, so that no message value is taken for one
+        return make_cell(
+            code,
+            self.file,
+            self.sheet,
+            row,
+            column,
+            path="",
+            sheet_index=self.order,
+            element="",
+            severity=None,
+            **values,
+        )
 
     def place(self, diagnostic: Diagnostic, row: int, column: int = 0) -> Diagnostic:
         """``diagnostic`` (found in a cell's text) placed at that cell."""
@@ -890,8 +902,12 @@ def _same_record(path: Path, record: Record) -> bool:
     existing, _ = validate_record(doc)
     if existing is None:
         return False
-    blank = {"file": "", "area": "", "category": ""}
-    return dataclasses.replace(existing, **blank) == dataclasses.replace(record, **blank)
+    return _unplaced(existing) == _unplaced(record)
+
+
+def _unplaced(record: Record) -> Record:
+    """``record`` without where it was read from (its file, area and category), to compare contents."""
+    return dataclasses.replace(record, file="", area="", category="")
 
 
 #: Says that a folder setting (key, value) is invalid, and what it must be.
@@ -1027,8 +1043,7 @@ class _Planner:
         doc, problems = parse_yaml(text.encode("utf-8"), item.source)
         read, more = validate_record(doc) if doc is not None else (None, [])
         self.problems += [item.locate(d) for d in [*problems, *more]]
-        blank = {"file": "", "area": "", "category": ""}
-        if read is not None and dataclasses.replace(read, **blank) != dataclasses.replace(record, **blank):
+        if read is not None and _unplaced(read) != _unplaced(record):
             self.problems.append(item.locate(make_cell("import-readback")))
             return False
         return read is not None

@@ -24,7 +24,7 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _word_syllables(word: str) -> tuple[str, ...]:
-    words = lazy_pinyin(word, style=Style.NORMAL, errors=lambda s: [s])
+    words = lazy_pinyin(word, style=Style.NORMAL, errors=lambda s: s)  # text without pinyin is kept as one word
     return tuple(w.lower() for w in words if w.strip())
 
 

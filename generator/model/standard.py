@@ -84,8 +84,9 @@ def _item(area: str, row: dict[str, Any]) -> StandardItem:
 
 def raw_data() -> dict[str, list[dict[str, Any]]]:
     """The bundled file as parsed YAML: ``{area: [row, …]}`` with the file's own keys."""
-    text = resources.files("generator.model").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
+    text = resources.files("generator.model").joinpath("data").joinpath(DATA_FILE).read_text(encoding="utf-8")
+    data: dict[str, list[dict[str, Any]]] = yaml.load(text, Loader=_Loader)  # a safe loader: plain data only
+    return data
 
 
 @cache

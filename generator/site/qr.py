@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 import segno
 from markupsafe import Markup, escape
@@ -25,6 +26,11 @@ from segno import consts, encoder
 MASK = 0
 #: Quiet zone around the code, in modules: the four the standard asks for.
 BORDER = 4
+#: segno's table of data bits by version and error level (its keys are segno's constants;
+#: mypy infers only ``object`` for the nested table).
+_CAPACITY = cast("dict[int, dict[int | None, int]]", consts.SYMBOL_CAPACITY)
+#: segno's error levels by their constant: its typed ``make`` takes the name.
+_ERROR_NAMES = {level: name for name, level in consts.ERROR_MAPPING.items()}
 
 
 def qr_svg(url: str, label: str = "") -> Markup:
@@ -60,7 +66,7 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
     buff = encoder.Buffer()
     for segment in segments:
         encoder.write_segment(buff, segment, None, encoder.version_range(version), False)
-    capacity = consts.SYMBOL_CAPACITY[version][error]
+    capacity = _CAPACITY[version][error]
     encoder.write_terminator(buff, capacity, None, len(buff))
     encoder.write_padding_bits(buff, version, len(buff))
     encoder.write_pad_codewords(buff, version, capacity, len(buff))
@@ -92,7 +98,7 @@ def _layout(version: int, error: int) -> tuple[tuple[bytes, ...], list[tuple[int
                 i = width - 1 - vertical if upwards else vertical
                 if blank[i][j] == 0x2:  # not a function module
                     positions.append((i, j))
-    sample = segno.make("x", version=version, error=error, mask=MASK, boost_error=False, micro=False)
+    sample = segno.make("x", version=version, error=_ERROR_NAMES[error], mask=MASK, boost_error=False, micro=False)
     flips = [1 if (i + j) % 2 == 0 else 0 for i, j in positions]  # mask pattern 0: (i + j) mod 2 = 0
     return tuple(bytes(row) for row in sample.matrix), positions, flips
 
@@ -107,7 +113,8 @@ def _dark_path(matrix: tuple[bytearray, ...]) -> str:
     a code, so at 20,000 items this is seconds of build time.
     """
     parts = []
-    x_end = y_last = None
+    x_end: int | None = None  # where the last run ended (None before the first)
+    y_last = 0
     for row_number, row in enumerate(matrix):
         y = row_number + BORDER
         for run in _DARK_RUN.finditer(bytes(row)):

@@ -82,7 +82,7 @@ def build(
     dest = site_dir.resolve()
     try:
         with staged(dest) as staging:
-            overrides = {"use_directory_urls": False} if offline else {}
+            overrides: dict[str, Any] = {"use_directory_urls": False} if offline else {}
             config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
             _give_settings(config, catalogue)
             mkdocs_build(config)
@@ -101,7 +101,7 @@ def serve(config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = F
     try:
         # MkDocs loads the configuration anew for every rebuild: a catalogue other than the
         # plugin's option is given as the option (the plugin watches the catalogue)
-        overrides = {}
+        overrides: dict[str, Any] = {}
         if catalogue.resolve() != Settings.from_project(config_file).catalogue.resolve():
             overrides["plugins"] = _with_catalogue(read_config(config_file), catalogue.resolve())
         mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, **overrides)

@@ -19,8 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import Severity, has_errors, make, parse_severity_overrides
+from generator.check.diagnostics import has_errors, make, parse_severity_overrides
 from generator.check.run import check_catalogue
+from generator.check.severity import Severity
 from generator.settings import Settings
 from generator.site.downloads import download_name
 from generator.site.guide import ERRORS_PAGE, common_errors_page

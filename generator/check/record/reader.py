@@ -37,7 +37,8 @@ class FieldReader:
         """Report the problem ``code`` at ``path`` (at its key when ``at_key``), for the element ``spec``."""
         line, column = self.doc.where(path, key=at_key)
         element = spec.key if spec else ""
-        self.diagnostics.append(make(code, self.doc.file, line, column, element=element, **values))
+        # severity named (None: the code's own), so that no message value is taken for it
+        self.diagnostics.append(make(code, self.doc.file, line, column, element=element, severity=None, **values))
 
     def text(self, value: object, path: Path_, spec: FieldSpec, what: str = "文字") -> str | None:
         """A non-empty single-line-or-more string, or None after reporting why not."""
