@@ -1,41 +1,80 @@
 #!/usr/bin/env bash
-# 安装测试所需的一切并运行全部测试；参数原样传给 pytest。
-# Installs everything the tests need, then runs them; arguments are passed to pytest.
-#   bash tests/run.sh                 # all tests
-#   bash tests/run.sh tests/e2e -x    # only the browser tests, stop at the first failure
+# 安装测试所需的一切，依次运行质量检查（ruff check、ruff format --check、mypy）和全部测试；
+# 参数原样传给 pytest。任何一个阶段失败，脚本即停止并以非零状态退出。
+# Installs everything the tests need, then runs the quality gate (ruff check, ruff format
+# --check, mypy) and the tests, each as a timed stage; the first failing stage stops the
+# script. Arguments are passed to pytest.
+#   bash tests/run.sh                 # everything
+#   bash tests/run.sh tests/e2e -x    # the checks, then only the browser tests, stop at the first failure
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export DEBIAN_FRONTEND=noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-python3 -m pip install -q -e '.[test]' </dev/null
+START=$SECONDS
+STAGE=""  # the stage running, for the message when it fails
 
-CHROMIUM=/usr/bin/chromium
-if [ ! -x "$CHROMIUM" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "未找到 $CHROMIUM，正在安装 chromium 和中文字体… / $CHROMIUM missing: installing chromium and CJK fonts…" >&2
-    apt-get update -qq </dev/null
-    apt-get install -y -qq chromium fonts-noto-cjk </dev/null
-  else
-    echo "错误：浏览器测试需要 Chromium（$CHROMIUM），请以 root 身份运行本脚本，或先执行：sudo apt-get install chromium fonts-noto-cjk" >&2
-    echo "Error: the browser tests need Chromium ($CHROMIUM). Run this script as root, or first: sudo apt-get install chromium fonts-noto-cjk" >&2
-    exit 1
+# stage NAME COMMAND…: runs COMMAND as a stage and prints how long it took. A failing command
+# ends the script (set -e), and the EXIT trap below names the stage that failed.
+stage() {
+  STAGE=$1
+  STAGE_START=$SECONDS
+  shift
+  echo "==> 阶段开始：$STAGE / stage: $STAGE" >&2
+  "$@"
+  echo "==> 阶段完成：$STAGE（$((SECONDS - STAGE_START)) s）/ stage passed: $STAGE" >&2
+  STAGE=""
+}
+
+stage_failed() {
+  local status=$?
+  if [ "$status" -ne 0 ] && [ -n "$STAGE" ]; then
+    echo "==> 阶段失败：$STAGE（$((SECONDS - STAGE_START)) s，退出码 $status）/ stage failed: $STAGE" >&2
   fi
-fi
+}
+trap stage_failed EXIT
 
-# 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
-# The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
-if ! command -v pdftoppm >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
+# apt_install PACKAGE… : installs Debian packages as root; otherwise says what to run and fails.
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "错误：测试需要 $*，请以 root 身份运行本脚本，或先执行：sudo apt-get install $*" >&2
+    echo "Error: the tests need $*. Run this script as root, or first: sudo apt-get install $*" >&2
+    return 1
+  fi
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq </dev/null
+    APT_UPDATED=1
+  fi
+  apt-get install -y -qq "$@" </dev/null
+}
+
+install() {
+  python3 -m pip install -q -e '.[test]' </dev/null
+
+  # 浏览器测试用 Chromium；页面截图和打印需要中文字体（有 Chromium 的机器未必有字体，分开检查）。
+  # The browser tests need Chromium, and CJK fonts for the screenshots and the printed pages
+  # (a machine may have Chromium without the fonts: each is checked on its own).
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "未找到 /usr/bin/chromium，正在安装… / /usr/bin/chromium missing: installing chromium…" >&2
+    apt_install chromium
+  fi
+  if ! dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed"; then
+    echo "未安装中文字体，正在安装 fonts-noto-cjk… / fonts-noto-cjk missing: installing it…" >&2
+    apt_install fonts-noto-cjk
+  fi
+
+  # 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
+  # The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
+  if ! command -v pdftoppm >/dev/null 2>&1; then
     echo "未找到 pdftoppm，正在安装 poppler-utils… / pdftoppm missing: installing poppler-utils…" >&2
-    apt-get update -qq </dev/null
-    apt-get install -y -qq poppler-utils </dev/null
-  else
-    echo "错误：打印测试需要 poppler-utils，请以 root 身份运行本脚本，或先执行：sudo apt-get install poppler-utils" >&2
-    echo "Error: the print tests need poppler-utils. Run this script as root, or first: sudo apt-get install poppler-utils" >&2
-    exit 1
+    apt_install poppler-utils
   fi
-fi
+}
 
-exec python3 -m pytest "$@"
+stage "安装依赖 install" install
+stage "ruff check" python3 -m ruff check .
+stage "ruff format --check" python3 -m ruff format --check .
+stage "mypy" python3 -m mypy
+stage "pytest" python3 -m pytest "$@"
+echo "==> 全部完成（共 $((SECONDS - START)) s）/ all stages passed in $((SECONDS - START)) s" >&2
