@@ -11,14 +11,15 @@ date are the catalogue's newest 更新日期 (openpyxl would write the time of s
 
 The CSV is the same table for all areas in one file: a 领域 column first, one header row
 (``公开对象/全社会`` for the grouped columns), 一级事项 on every row; UTF-8 with BOM, so Excel
-opens it as UTF-8.
+opens it as UTF-8; a cell a spreadsheet would run as a formula begins with a quote
+(:mod:`generator.exchange.csvcells`).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 from copy import copy
@@ -34,7 +35,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from generator.exchange import cells
+from generator.exchange import cells, csvcells
 from generator.exchange import table as t
 from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
 
@@ -94,15 +95,13 @@ def area_rows(area: Area, columns: tuple[t.Column, ...]) -> Iterator[tuple[Categ
 
 
 def csv_text(catalogue: Catalogue) -> str:
-    """All areas in one table: a header row, then a row per record (no BOM: see :func:`csv_bytes`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    """All areas in one table: a header row, then a row per record (no BOM: see :func:`csv_bytes`).
+
+    Cells are written by :func:`~generator.exchange.csvcells.csv_cell`: none can run as a formula.
+    """
     columns = t.csv_columns()
-    writer.writerow(t.csv_headers())
-    for area in catalogue.areas:
-        for _, row in area_rows(area, columns):
-            writer.writerow(row)
-    return out.getvalue()
+    rows = (row for area in catalogue.areas for _, row in area_rows(area, columns))
+    return csvcells.csv_text(itertools.chain([t.csv_headers()], rows))
 
 
 def csv_bytes(catalogue: Catalogue) -> bytes:

@@ -38,6 +38,7 @@ from generator.check.record import validate_record
 from generator.exchange import cells
 from generator.exchange import table as t
 from generator.exchange.cells import cell_problem
+from generator.exchange.csvcells import cell_from_csv
 from generator.exchange.export import SHEET_HEADER
 from generator.exchange.opendata import read_json
 from generator.exchange.rows import Item, Parsed, column_key
@@ -183,7 +184,8 @@ def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Diagnostic]]:
 
 
 def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Diagnostic]]:
-    """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows)."""
+    """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows); the quote
+    gkml's CSV writer puts before a formula-like cell is taken off (:func:`.csvcells.cell_from_csv`)."""
     problems: list[Diagnostic] = []
     text: str | None = None
     for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
@@ -201,7 +203,8 @@ def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Diagnostic]]:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        rows = [[cell_text(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = [[cell_text(cell_from_csv(v)) for v in row] for row in reader]
     except csv.Error as exc:
         return None, [make_cell("csv-malformed", shown, reason=str(exc))]
     while rows and not any(v.strip() for v in rows[-1]):

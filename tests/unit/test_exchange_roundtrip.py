@@ -8,18 +8,24 @@ basis documents whose printed form would read back differently).
 
 from __future__ import annotations
 
+import copy
+import csv
 import dataclasses
 import datetime as dt
+import io
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from generator.check.diagnostics import format_human, has_errors
-from generator.exchange import export, importer, opendata
+from generator.commands import main as cli
+from generator.exchange import csvcells, export, importer, opendata
 from generator.load.catalogue import load_catalogue
 from generator.model import vocab
 from generator.model.records import (
@@ -116,10 +122,10 @@ def test_import_into_the_catalogue_it_came_from_changes_nothing(example: Catalog
 # -- generated records --------------------------------------------------------------------------------------
 
 #: Characters of generated texts: Han characters, letters, punctuation that matters to the
-#: table's cells (brackets, separators, colons, slashes, a leading = that Excel would take for a
-#: formula). Marks and the 文号 year brackets are not text; no digit 1, so no text reads as a
-#: mobile number (the checker refuses those).
-ALPHABET = "公开内容事项申请审核结果住房保障政府网站栏目示例县局股群体办法条例通知ABCxyz0257 （）()、，,：:/-_.=@“”"
+#: table's cells (brackets, separators, colons, slashes, a leading =, +, -, @ or ' that a
+#: spreadsheet would take for a formula or a text mark). Marks and the 文号 year brackets are
+#: not text; no digit 1, so no text reads as a mobile number (the checker refuses those).
+ALPHABET = "公开内容事项申请审核结果住房保障政府网站栏目示例县局股群体办法条例通知ABCxyz0257 （）()、，,：:/-_.=@+'“”"
 TEXT = st.text(ALPHABET, min_size=1, max_size=14).map(str.strip).filter(bool)
 PLAIN = st.text("公开事项申请审核住房保障示例县ABCxyz0257", min_size=1, max_size=10)
 URL = st.builds(lambda path: f"https://zjj.example.gov.cn/{path}/", st.text("abcxyz0257", min_size=1, max_size=8))
@@ -208,3 +214,112 @@ def test_generated_records_round_trip(fmt: str, catalogue: Catalogue) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         back = export_import(catalogue, fmt, Path(tmp) / "catalogue")
     assert records_by_id(back) == records_by_id(catalogue)
+
+
+# -- cells a spreadsheet would run as a formula ---------------------------------------------------------
+
+#: Texts of one record that begin like a formula (or with the quote that marks a cell as text):
+#: an attacker's HYPERLINK or DDE payload, and a bureau's own 三级事项 “-同上” or 时限 “+补充说明”.
+FORMULA_LIKE = {
+    "name": '=HYPERLINK("https://evil.example.com/","点击查看")',
+    "level3": "-同上",
+    "time_limit": "+补充说明",
+    "subject": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "note": "'引号开头的备注",
+}
+#: What a spreadsheet runs as a formula when a cell begins with it (OWASP: CSV injection).
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+补充说明", "'+补充说明"),
+        ("-同上", "'-同上"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("'引号", "''引号"),
+        ("''", "'''"),
+        ("公开内容", "公开内容"),
+        ("a=1+1", "a=1+1"),
+        (-3, "-3"),  # a number is not a formula
+        (12, "12"),
+    ],
+)
+def test_a_csv_cell_is_written_so_that_it_cannot_run_and_reads_back(value: str | int, written: str) -> None:
+    assert csvcells.csv_cell(value) == written
+    assert csvcells.cell_from_csv(written) == str(value)
+
+
+def test_a_quote_gkml_did_not_add_is_kept() -> None:
+    """A bureau's own CSV: a quote before anything but a formula's first character is the cell's text."""
+    assert csvcells.cell_from_csv("'0571") == "'0571"
+    assert csvcells.cell_from_csv("'") == "'"
+
+
+@settings(max_examples=300, database=None)
+@given(text=st.text())
+def test_every_text_survives_the_csv_cell_writer(text: str) -> None:
+    written = csvcells.csv_cell(text)
+    assert not written.startswith(DANGEROUS)
+    assert csvcells.cell_from_csv(written) == text
+
+
+@pytest.fixture
+def formula_catalogue(example: Catalogue) -> Catalogue:
+    """The example catalogue, its first record's texts replaced by :data:`FORMULA_LIKE`."""
+    catalogue = copy.deepcopy(example)
+    category = catalogue.areas[0].categories[0]
+    category.records[0] = dataclasses.replace(category.records[0], **FORMULA_LIKE)  # type: ignore[arg-type]
+    return catalogue
+
+
+def spreadsheet_rows(data: bytes) -> list[list[str]]:
+    """A CSV file's cells as a spreadsheet program reads them (the csv module, the BOM taken off)."""
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_cells_that_look_like_formulas_begin_with_a_quote(formula_catalogue: Catalogue) -> None:
+    from generator.site.downloads import site_downloads
+
+    published = next(d.data for d in site_downloads(formula_catalogue) if d.path.endswith(".csv"))
+    for data in (export.csv_bytes(formula_catalogue), published):  # gkml export --format csv, and the download
+        rows = spreadsheet_rows(data)
+        cells = [cell for row in rows for cell in row]
+        assert not [cell for cell in cells if cell.startswith(DANGEROUS)]
+        record = formula_catalogue.areas[0].categories[0].records[0]
+        row = next(r for r in rows if record.id in r)
+        for text in FORMULA_LIKE.values():
+            assert "'" + text in row
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_formula_like_texts_round_trip_unchanged(formula_catalogue: Catalogue, fmt: str, tmp_path: Path) -> None:
+    back = export_import(formula_catalogue, fmt, tmp_path / "catalogue")
+    assert records_by_id(back) == records_by_id(formula_catalogue)
+    record = records_by_id(back)[formula_catalogue.areas[0].categories[0].records[0].id]
+    assert {key: getattr(record, key) for key in FORMULA_LIKE} == FORMULA_LIKE
+
+
+def test_xlsx_keeps_formula_like_texts_as_text_cells(formula_catalogue: Catalogue) -> None:
+    data = export.xlsx_bytes(formula_catalogue)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets and not any(b"<f>" in archive.read(n) or b"<f " in archive.read(n) for n in sheets)
+    workbook = load_workbook(io.BytesIO(data))
+    found = {c.value: c.data_type for ws in workbook.worksheets for row in ws.iter_rows() for c in row}
+    for text in FORMULA_LIKE.values():
+        assert found[text] == "s", text  # a string cell, not a formula
+
+
+def test_gkml_export_csv_command_neutralises_formulas(
+    formula_catalogue: Catalogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "catalogue"
+    export_import(formula_catalogue, "json", folder)
+    out = tmp_path / "目录.csv"
+    assert cli.main(["export", "--catalogue", str(folder), "-o", str(out)]) == 0
+    rows = spreadsheet_rows(out.read_bytes())
+    assert ["'" + FORMULA_LIKE["name"]] == [c for row in rows for c in row if c.endswith(FORMULA_LIKE["name"])]
