@@ -17,7 +17,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         subparsers,
         "schema",
         "由记录格式生成 JSON Schema 文件（record、meta、site 三个），供 VS Code 等编辑器自动补全和检查；"
-        "修改 generator/model.py 或 generator/vocab.py 后运行",
+        "修改 generator/model/records.py 或 generator/model/vocab.py 后运行",
     )
     cmd.add_argument(
         "--check",

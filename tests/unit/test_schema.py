@@ -47,7 +47,10 @@ except ImportError:  # pragma: no cover - depends on the environment
 Schema = dict[str, Any]
 SCHEMAS = {"record": record_schema(), "meta": meta_schema(), "site": site_schema()}
 SPECS = {"record": RECORD_FIELDS, "meta": META_FIELDS, "site": SITE_FIELDS}
-REGENERATE = "请运行 gkml schema 重新生成 generator/schemas/ 中的文件，并与对 model.py / vocab.py 的修改一起提交"
+REGENERATE = (
+    "请运行 gkml schema 重新生成 generator/schemas/ 中的文件，"
+    "并与对 generator/model/records.py / generator/model/vocab.py 的修改一起提交"
+)
 
 
 @cache

@@ -15,7 +15,9 @@ from generator.load.yamlfile import Path_
 from generator.model.records import Basis, FieldSpec
 
 _BASIS = re.compile(r"^(《[^》]*》[^（(]*?)\s*(?:[（(]\s*([^（）()]+?)\s*[）)])?\s*$")
-_MAPPING_KEYS = tuple(sorted(("标题", "文号", "网址")))  # the message lists them sorted
+#: Keys of a 依据 written as a mapping: title, 文号, address (the editors' schema offers them too).
+BASIS_KEYS = ("标题", "文号", "网址")
+_MAPPING_KEYS = tuple(sorted(BASIS_KEYS))  # the message lists them sorted
 #: A year in the wrong brackets inside a 文号: 建办厅[2019]71号, (2019), 【2019】, ［2019］ → 〔2019〕.
 _DOC_NO_YEAR = re.compile(
     r"(?<=[\u4e00-\u9fff])\s*[\[【(（［﹝{｛]\s*((?:19|20)\d{2})\s*[\]】)）］﹞}｝]\s*(?=第?\d+\s*号)"

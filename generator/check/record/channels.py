@@ -14,7 +14,8 @@ from generator.model import vocab
 from generator.model.records import Channel, FieldSpec
 
 _MARKS = (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL)
-_DETAIL_KEYS = ("栏目", "网址")
+#: Keys of a channel's detail written as a mapping: column, address (the editors' schema offers them too).
+CHANNEL_DETAIL_KEYS = ("栏目", "网址")
 _DETAIL_SHAPE = "文字或“栏目/网址”"  # what may follow a channel, for messages
 
 
@@ -90,7 +91,7 @@ def _channel_detail(reader: FieldReader, detail: object, at: Path_, spec: FieldS
     """(column or name, 网址) from a channel's detail: text, or a 栏目/网址 mapping."""
     if isinstance(detail, dict):
         for key in detail:
-            if key not in _DETAIL_KEYS:
+            if key not in CHANNEL_DETAIL_KEYS:
                 reader.report("channel-detail-keys", (*at, key), spec, at_key=True, key=key)
         column = detail.get("栏目")
         text = (reader.text(column, (*at, "栏目"), spec) or "") if column not in (None, "") else ""
