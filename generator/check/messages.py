@@ -33,6 +33,25 @@ def _check_messages() -> dict[str, Message]:
     return {
         # --- reading the file -------------------------------------------------------------
         "file-unreadable": Message(E, "无法读取文件：{reason}", "请确认文件存在且有读取权限。", "文件无法读取"),
+        "file-outside": Message(
+            E,
+            "这是一个链接，指向仓库以外的“{target}”，gkml 不读取也不发布仓库以外的文件",
+            "请把文件本身复制到仓库中（不要用链接），或删除这个链接。",
+            "链接指向仓库以外",
+        ),
+        "file-link-broken": Message(
+            E,
+            "这是一个链接，但它指向的“{target}”不存在",
+            "请改正或删除这个链接（文件是否已改名、移动或删除？）。",
+            "链接指向的文件不存在",
+        ),
+        "file-too-large": Message(
+            E,
+            "文件有 {size}，超过了 {limit} 的上限，未读取",
+            "请检查是否误把其他内容粘贴或保存进了这个文件；确实需要更大的文件时，"
+            "可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}，例如“{key}: {example}”（见 README 的“限制”）。",
+            "文件过大",
+        ),
         "file-binary": Message(
             E,
             "文件含有二进制内容（NUL 字节），不是文本文件",

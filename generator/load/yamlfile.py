@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from generator.check.diagnostics import Diagnostic, make
+from generator.load.files import FileGate
 
 try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing
     from yaml import CSafeLoader as _Loader
@@ -81,24 +82,17 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [make("encoding-gbk", file, line, column)]
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Read and parse one YAML file; ``display`` is the path shown in messages."""
+def read_yaml(
+    path: Path, display: str | None = None, *, gate: FileGate | None = None
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Read and parse one YAML file through ``gate`` (:mod:`generator.load.files`: where it may
+    lie, how large it may be; without one, anywhere, at the default limits); ``display`` is
+    the path shown in messages."""
     file = display or path.as_posix()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [make("file-unreadable", file, reason=_os_reason(exc))]
+    raw, problems = (gate or FileGate()).read_bytes(path, file)
+    if raw is None:
+        return None, problems
     return parse_yaml(raw, file)
-
-
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在"
-    if isinstance(exc, PermissionError):
-        return "没有读取权限"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹，不是文件"
-    return f"系统错误（错误号 {exc.errno}）"
 
 
 def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnostic]]:

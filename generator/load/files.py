@@ -1,0 +1,172 @@
+"""The one gate for every file gkml reads: records, ``_meta.yaml``, ``_site.yaml``, the
+hand-written pages and whatever else content/ holds, tables given to ``gkml import``.
+
+A repository may hold symbolic links, and a pull request may add one: a link in content/
+to ``/proc/self/environ`` would publish a CI job's deploy token, a linked record folder
+elsewhere on the machine would be read and published. So a file is read only when
+
+* its real path (links resolved) lies inside one of the gate's folders (the project, and
+  a catalogue or content folder given on purpose outside it); a link leading out is
+  refused with a located diagnostic naming where it leads (never what the file holds);
+* it exists: a dangling link is a located diagnostic, not a traceback;
+* it is a regular file (not a device, a pipe or a socket) no larger than its limit
+  (:class:`~generator.model.limits.Limits`), checked before it is read, and read no
+  further than the limit (a file growing meanwhile, or one whose size the system does
+  not report, cannot exceed it either).
+
+Every refusal is a :class:`~generator.check.diagnostics.Diagnostic` located at the path
+as the reader shows it; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.check.diagnostics import Diagnostic, make
+from generator.model.limits import DEFAULT_LIMITS, Limits, format_limit, format_size
+
+#: The limit that applies to a text file gkml reads (records, settings, content pages).
+TEXT = "text_file_bytes"
+#: Suffixes of the text files gkml reads itself (records, settings, hand-written pages).
+TEXT_SUFFIXES = (".yaml", ".yml", ".md")
+
+
+@dataclass(frozen=True)
+class FileGate:
+    """Where files may be read from, and how large they may be.
+
+    ``roots`` are resolved folders; a path is inside when its real path is one of them or
+    lies below one. A gate without roots confines nothing (a file named on the command
+    line, such as a table to import, may be anywhere) but still applies the limits and
+    reports dangling links and special files.
+    """
+
+    roots: tuple[Path, ...] = ()
+    limits: Limits = DEFAULT_LIMITS
+
+    @classmethod
+    def within(cls, project: Path, *named: Path, limits: Limits = DEFAULT_LIMITS) -> FileGate:
+        """A gate for ``project`` (the folder holding mkdocs.yml) and for each of ``named``
+        (the catalogue, content/) that lies outside the project as written: a folder given
+        on purpose elsewhere is read, a folder inside the project that is a link leading
+        out of it is not."""
+        home = Path(os.path.abspath(project))
+        roots = [project.resolve()]
+        for folder in named:
+            written = Path(os.path.abspath(folder))
+            if written != home and home not in written.parents:
+                roots.append(folder.resolve())
+        return cls(tuple(dict.fromkeys(roots)), limits)
+
+    def inside(self, path: Path) -> bool:
+        """Whether the real path of ``path`` lies in one of the gate's folders (always, without folders)."""
+        if not self.roots:
+            return True
+        real = path.resolve()
+        return any(real == root or root in real.parents for root in self.roots)
+
+    def problems(self, path: Path, shown: str, *, limit: str | None = TEXT) -> list[Diagnostic]:
+        """Why ``path`` (shown as ``shown``) may not be read: a link leading outside, a dangling
+        link, something missing or not a regular file or folder, a file larger than the
+        limit named ``limit`` (a :class:`Limits` field; None: no size limit). [] when it may."""
+        if not self.inside(path):
+            return [make("file-outside", shown, target=_target(path))]
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            if os.path.lexists(path):
+                return [make("file-link-broken", shown, target=_target(path))]
+            return [make("file-unreadable", shown, reason="文件不存在")]
+        except OSError as exc:
+            return [make("file-unreadable", shown, reason=os_reason(exc))]
+        if stat.S_ISDIR(info.st_mode):
+            return []
+        if not stat.S_ISREG(info.st_mode):
+            return [make("file-unreadable", shown, reason="这不是普通文件（可能是设备、管道或套接字）")]
+        if limit is not None and info.st_size > getattr(self.limits, limit):
+            return [self.too_large(shown, info.st_size, limit)]
+        return []
+
+    def too_large(self, shown: str, size: int, limit: str, *, at_least: bool = False) -> Diagnostic:
+        """The diagnostic of a file of ``size`` bytes (``at_least``: or more) over the limit named ``limit``."""
+        allowed = getattr(self.limits, limit)
+        return make(
+            "file-too-large",
+            shown,
+            size=("至少 " if at_least else "") + f"{format_size(size)}（{size:,} 字节）",
+            limit=format_limit(limit, allowed),
+            key=limit,
+            example=format_limit(limit, 2 * allowed),
+        )
+
+    def read_bytes(self, path: Path, shown: str, *, limit: str | None = TEXT) -> tuple[bytes | None, list[Diagnostic]]:
+        """The bytes of the file at ``path``, or None and why it may not or cannot be read."""
+        refused = self.problems(path, shown, limit=limit)
+        if refused:
+            return None, refused
+        if path.is_dir():
+            return None, [make("file-unreadable", shown, reason="这是一个文件夹，不是文件")]
+        allowed = getattr(self.limits, limit) if limit is not None else -1
+        try:
+            with path.open("rb") as f:
+                data = f.read(allowed + 1) if allowed >= 0 else f.read()
+        except OSError as exc:
+            return None, [make("file-unreadable", shown, reason=os_reason(exc))]
+        if 0 <= allowed < len(data) and limit is not None:
+            return None, [self.too_large(shown, len(data), limit, at_least=True)]
+        return data, []
+
+    def files(self, folder: Path, shown: str) -> tuple[list[str], list[Diagnostic]]:
+        """Every file below ``folder`` that may be read (POSIX paths relative to it, sorted),
+        and why the others may not (text files, :data:`TEXT_SUFFIXES`, within the text limit).
+        Links to folders inside the gate are followed (but not into a folder that holds the
+        link: no endless loop); a link leading outside or nowhere is reported once, not walked."""
+        found: list[str] = []
+        out: list[Diagnostic] = []
+
+        def walk(current: Path, rel: tuple[str, ...], above: frozenset[Path]) -> None:
+            real = current.resolve()
+            if real in above:
+                return
+            for entry in sorted(current.iterdir(), key=lambda p: p.name):
+                parts = (*rel, entry.name)
+                where = "/".join((shown.rstrip("/"), *parts)) if shown else "/".join(parts)
+                problems = self.problems(entry, where, limit=TEXT if entry.suffix in TEXT_SUFFIXES else None)
+                if problems:
+                    out.extend(problems)
+                elif entry.is_dir():
+                    walk(entry, parts, above | {real})
+                else:
+                    found.append("/".join(parts))
+
+        if folder.is_dir():
+            walk(folder, (), frozenset())
+        return sorted(found), out
+
+
+def os_reason(exc: OSError, action: str = "读取") -> str:
+    """Why the system could not ``action`` (读取, 写入) a file, in Chinese."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return f"没有{action}权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(exc, NotADirectoryError):
+        return "路径中有一部分不是文件夹"
+    if exc.errno == errno.ENOSPC:
+        return "磁盘已满"
+    if exc.errno == errno.EROFS:
+        return "文件系统是只读的"
+    return f"系统错误（错误号 {exc.errno}）"
+
+
+def _target(path: Path) -> str:
+    """Where a link leads as it is written (or, for a path through a linked folder, where it lies)."""
+    if path.is_symlink():
+        return os.readlink(path)
+    return path.resolve().as_posix()
