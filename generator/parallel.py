@@ -43,10 +43,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, min_share: int) -> lis
     shares = [list(items[i::workers]) for i in range(workers)]
     waits = [_in_child(functools.partial(_each, fn, share)) for share in shares[1:]]
     results = [[fn(x) for x in shares[0]], *(wait() for wait in waits)]
-    out: list[R] = [None] * len(items)  # type: ignore[list-item]
-    for i, result in enumerate(results):
-        out[i::workers] = result
-    return out
+    return [results[k % workers][k // workers] for k in range(len(items))]  # item k was in share k % workers
 
 
 def fork_call(fn: Callable[[], R]) -> Callable[[], R]:

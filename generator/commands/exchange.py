@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.check.diagnostics import format_human, has_errors
 from generator.exchange import export, importer, opendata
 from generator.load.catalogue import load_catalogue
+from generator.model.records import Catalogue
 
 FORMATS = ("xlsx", "csv", "json", "schema")
 _SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -104,14 +105,14 @@ def _import(args: argparse.Namespace) -> int:
 # -- export -------------------------------------------------------------------------------------------------
 
 
-def export_bytes(catalogue: object, fmt: str) -> bytes:
+def export_bytes(catalogue: Catalogue, fmt: str) -> bytes:
     """The export of ``catalogue`` in format ``fmt`` (xlsx, csv, json), as the bytes of its file."""
     if fmt == "xlsx":
-        return export.xlsx_bytes(catalogue)  # type: ignore[arg-type]
+        return export.xlsx_bytes(catalogue)
     if fmt == "csv":
-        return export.csv_bytes(catalogue)  # type: ignore[arg-type]
+        return export.csv_bytes(catalogue)
     if fmt == "json":
-        return opendata.json_text(catalogue).encode("utf-8")  # type: ignore[arg-type]
+        return opendata.json_text(catalogue).encode("utf-8")
     raise ValueError(f"unknown format {fmt!r}")
 
 

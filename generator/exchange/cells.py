@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from generator.check.diagnostics import Diagnostic, make_cell
 from generator.check.record import RecordValidator, is_link_url
+from generator.check.record.basis import read_basis
 from generator.exchange import table as t
 from generator.load.yamlfile import YamlDocument
 from generator.model import vocab
@@ -77,7 +78,7 @@ def channel_details_cell(channels: Sequence[Channel]) -> str:
 
 def basis_reads_back(basis: Basis) -> bool:
     """Whether ``《标题》（文号）`` as printed reads back as this very title and 文号."""
-    parsed, problems = _validator_parse("basis", [basis.text])
+    parsed, problems = _read_basis([basis.text])
     return not problems and len(parsed) == 1 and (parsed[0].title, parsed[0].doc_no) == (basis.title, basis.doc_no)
 
 
@@ -304,13 +305,13 @@ def parse_channels(text: str, details: str = "") -> ChannelResult:
     return ChannelResult(ordered, problems, placeholders)
 
 
-def _validator_parse(attr: str, value: object) -> tuple[tuple, list[Diagnostic]]:  # type: ignore[type-arg]
-    """The checker's own reading of a value (as if written in a record file), and what it reports
-    (its element is the record's key, 依据, which names the column too)."""
+def _read_basis(value: object) -> tuple[tuple[Basis, ...], list[Diagnostic]]:
+    """The checker's own reading of a 依据 value (as if written in a record file), and what it
+    reports (its element is the record's key, 依据, which names the column too)."""
     validator = RecordValidator(YamlDocument("", None))
-    spec = FIELDS_BY_ATTR[attr]
-    parsed = validator.parse(spec, value, (spec.key,)) or ()
-    return parsed, list(validator.diagnostics)  # type: ignore[return-value]
+    spec = FIELDS_BY_ATTR["basis"]
+    parsed = read_basis(validator, value, (spec.key,), spec)
+    return parsed, list(validator.diagnostics)
 
 
 # a new document starts at 《 after a separator or after the end of the previous one
@@ -344,7 +345,7 @@ def parse_basis(text: str, details: str = "") -> tuple[tuple[Basis, ...], list[D
             if exact.get(piece):
                 result.append(exact[piece].pop(0))
                 continue
-            parsed, found = _validator_parse("basis", [piece])
+            parsed, found = _read_basis([piece])
             problems += found
             result += list(parsed)
     for key, unused in exact.items():

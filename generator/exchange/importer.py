@@ -632,8 +632,12 @@ def _zones(grid: Grid, sections: list[Section]) -> dict[int, int]:
     return zones
 
 
-def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> tuple[list[Diagnostic], set]:  # type: ignore[type-arg]
-    problems, bad = [], set()
+def _bad_merges(
+    grid: Grid, sections: list[Section], zones: dict[int, int]
+) -> tuple[list[Diagnostic], set[tuple[int, int]]]:
+    """The merged ranges that span two sections, reported; and the cells (row, column) they cover."""
+    problems: list[Diagnostic] = []
+    bad: set[tuple[int, int]] = set()
     data_zones = {2 * i + 1 for i in range(len(sections))}
     for m in grid.merges:
         touched = {zones.get(r, -1) for r in range(m.top, m.bottom + 1)}

@@ -281,7 +281,8 @@ def _get(obj: Any, key: str, path: str, kind: type, *, optional: bool = False) -
 
 
 def _list(obj: Any, key: str, path: str) -> list[Any]:
-    return _get(obj, key, path, list)  # type: ignore[no-any-return]
+    value: list[Any] = _get(obj, key, path, list)
+    return value
 
 
 def _text_of(obj: Any, key: str, path: str) -> str:

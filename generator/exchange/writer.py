@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 import yaml
 
 from generator.exchange.cells import basis_reads_back
 from generator.model.placeholders import TODO
-from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS, Audience, Basis, Channel, FieldSpec, Record
+from generator.model.records import (
+    META_FIELDS,
+    RECORD_FIELDS,
+    SITE_FIELDS,
+    Audience,
+    Basis,
+    Channel,
+    ContentElement,
+    FieldSpec,
+    Record,
+)
 from generator.model.schema_files import RECORD_MODELINE, modeline
+
+T = TypeVar("T")
 
 #: The first line of an area's ``_meta.yaml`` (``catalogue/<area>/_meta.yaml``), and of a category's.
 AREA_META_MODELINE = modeline("meta", 2)
@@ -69,6 +82,14 @@ def _audience(audience: Audience) -> str:
     return audience.text
 
 
+def _elements(value: object, kind: type[T]) -> Iterator[T]:
+    """The elements of a record's tuple ``value``, each a ``kind`` (as the field's kind says)."""
+    assert isinstance(value, tuple), value
+    for element in value:
+        assert isinstance(element, kind), element
+        yield element
+
+
 def _field_lines(spec: FieldSpec, value: object) -> list[str]:
     """The lines of one key, or none when the record has no value for it."""
     if value in (None, "", ()):
@@ -81,15 +102,15 @@ def _field_lines(spec: FieldSpec, value: object) -> list[str]:
     if spec.kind == "order":
         return [f"{key}: {value}"]
     if spec.kind == "content":
-        return [f"{key}:", *(f"  - {yaml_scalar(e.mark + e.text)}" for e in value)]  # type: ignore[attr-defined]
+        return [f"{key}:", *(f"  - {yaml_scalar(e.mark + e.text)}" for e in _elements(value, ContentElement))]
     if spec.kind == "basis":
-        return [f"{key}:", *(line for b in value for line in _basis_lines(b))]  # type: ignore[attr-defined]
+        return [f"{key}:", *(line for b in _elements(value, Basis) for line in _basis_lines(b))]
     if spec.kind == "channels":
-        return [f"{key}:", *(line for c in value for line in _channel_lines(c))]  # type: ignore[attr-defined]
+        return [f"{key}:", *(line for c in _elements(value, Channel) for line in _channel_lines(c))]
     if spec.kind == "audiences":
-        return [f"{key}: {_inline([_audience(a) for a in value])}"]  # type: ignore[attr-defined]
+        return [f"{key}: {_inline([_audience(a) for a in _elements(value, Audience)])}"]
     if spec.kind in ("methods", "levels"):
-        return [f"{key}: {_inline(list(value))}"]  # type: ignore[call-overload]
+        return [f"{key}: {_inline(list(_elements(value, str)))}"]
     raise ValueError(f"no YAML form for kind {spec.kind!r}")  # a new kind in model.py: write it here
 
 

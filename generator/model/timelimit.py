@@ -99,7 +99,7 @@ def parse_part(text: str) -> TimeLimitPart | None:
 def parse_time_limit(text: str) -> tuple[TimeLimitPart, ...] | None:
     """Every part of ``text`` read, or None when any part is not in a recognised form."""
     parts = [p for p in _PART_SEPARATOR.split(text) if p.strip(" 。.")]
-    parsed = tuple(parse_part(p) for p in parts)
-    if not parsed or any(p is None for p in parsed):
+    parsed = tuple(part for part in map(parse_part, parts) if part is not None)
+    if not parsed or len(parsed) < len(parts):
         return None
-    return parsed  # type: ignore[return-value]
+    return parsed
