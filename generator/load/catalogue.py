@@ -58,6 +58,7 @@ class FolderMeta:
     order: int
     description: str
     max_age: int | None = None
+    slug_at: tuple[int, int] = (1, 1)  #: the line and column the slug comes from (:attr:`Category.slug_at`)
 
 
 def load_catalogue(
@@ -90,7 +91,7 @@ def load_catalogue(
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics))
     _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
-    _check_unique_slugs(areas, shown, diagnostics)
+    _check_unique_slugs(areas, diagnostics)
     areas.sort(key=lambda a: (a.order, a.title))
     diagnostics = apply_severity(diagnostics, severity)
     if not any(a.records for a in areas) and not has_errors(diagnostics):
@@ -124,12 +125,14 @@ def _plan(folder: Path, shown: str, out: list[Diagnostic]) -> list[_PlannedArea]
     plan = []
     for area_dir in subfolders(folder):
         meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out)
-        area = Area(meta.title, meta.slug, meta.order, meta.description)
+        area = Area(meta.title, meta.slug, meta.order, meta.description, slug_at=meta.slug_at)
         columns = []
         for category_dir in subfolders(area_dir):
             rel_dir = f"{area_dir.name}/{category_dir.name}"
             cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out)
-            category = Category(cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title)
+            category = Category(
+                cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title, slug_at=cmeta.slug_at
+            )
             category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
             files = [f"{rel_dir}/{path.name}" for path in record_files(category_dir)]
             columns.append(_PlannedColumn(category, category_dir, rel_dir, files))
@@ -161,7 +164,7 @@ def _finish_area(planned: _PlannedArea, shown: str, out: list[Diagnostic]) -> Ar
     area.where = _meta_or_folder(area_dir, shown, area_dir.name)
     if not area.categories:
         out.append(make("area-empty", area.where, value=area.title))
-    _check_unique_slugs(area.categories, f"{shown}/{area_dir.name}", out)
+    _check_unique_slugs(area.categories, out)
     area.categories.sort(key=lambda c: (c.order, c.title))
     return area
 
@@ -251,6 +254,7 @@ def settings_fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[di
 def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
     """A folder's settings from its ``_meta.yaml`` (defaults when it has none); problems go to ``out``."""
     values: dict[str, object] = {}
+    slug_at = (1, 1)
     path = folder / META_FILE
     if path.exists():
         doc, problems = read_yaml(path, f"{shown}/{META_FILE}")
@@ -263,6 +267,7 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
                 line, column = doc.where(("slug",))
                 out.append(make("slug-format", f"{shown}/{META_FILE}", line, column, element="slug", value=slug))
                 values.pop("slug")
+            slug_at = doc.where(("slug",) if "slug" in values else ("标题",) if "title" in values else ())
     title = str(values.get("title") or folder.name)
     return FolderMeta(
         title=title,
@@ -270,6 +275,7 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
         order=int(values["order"]) if "order" in values else 1000,  # type: ignore[call-overload]
         description=str(values.get("description") or ""),
         max_age=values.get("max_age"),  # type: ignore[arg-type]
+        slug_at=slug_at,
     )
 
 
@@ -331,9 +337,11 @@ def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnos
         out.append(make("site-contact-missing", file, element="电话"))
 
 
-def _check_unique_slugs(items: list[Area] | list[Category], shown: str, out: list[Diagnostic]) -> None:
+def _check_unique_slugs(items: list[Area] | list[Category], out: list[Diagnostic]) -> None:
+    """Report a slug taken by an earlier area (or category of the same area), where the slug is set."""
     seen: dict[str, str] = {}
     for item in items:
         if item.slug in seen:
-            out.append(make("slug-duplicate", f"{shown}/{item.title}", value=item.slug, other=seen[item.slug]))
+            at = item.slug_at
+            out.append(make("slug-duplicate", item.where, *at, element="slug", value=item.slug, other=seen[item.slug]))
         seen.setdefault(item.slug, item.title)

@@ -262,6 +262,9 @@ class Category:
     records: list[Record] = field(default_factory=list)
     max_age: int | None = None  #: 更新周期 in days, when the column's _meta.yaml sets it
     where: str = ""  #: the file or folder to name in messages about the whole column
+    #: Where in ``where`` its slug comes from: the ``slug`` line of its _meta.yaml, else the ``标题`` line
+    #: (the slug is made from the title), else the top of the file or folder.
+    slug_at: tuple[int, int] = (1, 1)
 
     @property
     def updated(self) -> str:
@@ -278,6 +281,7 @@ class Area:
     description: str = ""
     categories: list[Category] = field(default_factory=list)
     where: str = ""  #: the file or folder to name in messages about the whole area
+    slug_at: tuple[int, int] = (1, 1)  #: where in ``where`` its slug comes from (as :attr:`Category.slug_at`)
 
     @property
     def records(self) -> list[Record]:

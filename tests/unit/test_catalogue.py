@@ -199,12 +199,9 @@ def test_meta_order_zero_sorts_first(tmp_path: Path, valid_minimal: str) -> None
     assert [(a.title, a.order) for a in catalogue.areas] == [("乙", 0), ("甲", 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: slug-duplicate is reported at '<catalogue>/<title>' (a path that does not exist when "
-    "_meta.yaml sets 标题) instead of the _meta.yaml that sets the slug",
-)
-def test_slug_duplicate_points_at_an_existing_file(tmp_path: Path, valid_minimal: str, monkeypatch) -> None:
+def test_slug_duplicate_points_at_an_existing_file(
+    tmp_path: Path, valid_minimal: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_tree(
         tmp_path,
         {
