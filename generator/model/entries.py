@@ -1,0 +1,237 @@
+"""Published information (公开信息): the notices, policies, 解读, guides and reports a bureau
+publishes in the columns of its catalogue.
+
+An entry is one Markdown file with YAML front matter, kept next to the items of its
+column, by year::
+
+    catalogue/保障性住房/配给管理/2025/第三批公租房资格审核结果公示.md
+    catalogue/保障性住房/配给管理/2025/附件/审核结果名单.pdf
+
+Its ``事项`` names the catalogue item it is published under (an item of that column).
+``ENTRY_FIELDS`` is the one definition of the front matter: the reader, the checks, the
+editors' reference table and the JSON Schema derive from it, as for items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntryKind = Literal["id", "text", "item", "date", "category", "attachments", "relations", "validity", "review", "url"]
+
+#: 类别: the kinds of information, in the order pages list them.
+CATEGORIES: tuple[str, ...] = (
+    "规章",
+    "规范性文件",
+    "其他政策文件",
+    "政策解读",
+    "办事指南",
+    "通知公告",
+    "公示公告",
+    "统计数据",
+    "规划计划",
+    "年度报告",
+    "工作动态",
+    "其他",
+)
+#: 类别 that are policies: a 解读 or 办事指南 that names one is linked from its page.
+POLICY_CATEGORIES = frozenset({"规章", "规范性文件", "其他政策文件"})
+INTERPRETATION = "政策解读"
+GUIDE = "办事指南"
+
+#: 有效性 of a policy.
+VALID = "现行有效"
+AMENDED = "已修改"
+REPEALED = "已废止"
+VALIDITY_STATES: tuple[str, ...] = (VALID, AMENDED, REPEALED)
+
+#: Attachments a bureau may publish: the suffix and how a page names the type.
+ATTACHMENT_TYPES: dict[str, str] = {
+    ".pdf": "PDF",
+    ".ofd": "OFD",
+    ".docx": "Word",
+    ".xlsx": "Excel",
+    ".png": "图片",
+    ".jpg": "图片",
+    ".jpeg": "图片",
+}
+ENTRY_SUFFIX = ".md"
+#: Entries live in year folders of a column: ``<column>/2025/…``.
+YEAR_FOLDER = r"^(19|20)\d\d$"
+ATTACHMENT_FOLDER = "附件"
+
+
+@dataclass(frozen=True)
+class EntryField:
+    """One key of an entry's front matter."""
+
+    key: str  #: the YAML key editors type
+    attr: str  #: the attribute of :class:`Entry`
+    label: str  #: how pages name it
+    kind: EntryKind
+    required: bool
+    description: str
+    example: str
+    shown: bool = True  #: whether the site shows it (审核 is for the bureau only)
+
+
+ENTRY_FIELDS: tuple[EntryField, ...] = (
+    EntryField(
+        "id",
+        "id",
+        "编号",
+        "id",
+        True,
+        "信息的永久编号，决定信息页面的网址；由 gkml new 生成，发布后不要修改。",
+        "pjgl-20250312-1",
+    ),
+    EntryField("标题", "title", "标题", "text", True, "信息的完整标题。", "关于第三批公租房承租资格审核结果的公示"),
+    EntryField(
+        "事项",
+        "item",
+        "所属事项",
+        "item",
+        True,
+        "发布在哪个公开事项下：写事项的 id（同一栏目中的事项）。",
+        "bzxzf-pjgl-zgsh",
+    ),
+    EntryField("发布日期", "published", "发布日期", "date", True, "在网站上发布的日期。", "2025-03-12"),
+    EntryField(
+        "形成日期",
+        "formed",
+        "形成日期",
+        "date",
+        False,
+        "信息形成或者变更的日期（公开时限从这一天起算）；不填则按发布日期，不核对是否按时公开。",
+        "2025-03-05",
+    ),
+    EntryField(
+        "发布机构",
+        "publisher",
+        "发布机构",
+        "text",
+        True,
+        "发布信息的机构，通常是事项的公开主体。",
+        "示例县住房和城乡建设局住房保障股",
+    ),
+    EntryField("文号", "doc_no", "文号", "text", False, "发文字号，文号年份用六角括号〔〕。", "示建保〔2025〕3号"),
+    EntryField("类别", "category", "类别", "category", True, "信息的类别：" + "、".join(CATEGORIES) + "。", "公示公告"),
+    EntryField(
+        "摘要",
+        "summary",
+        "摘要",
+        "text",
+        False,
+        "一两句话说明信息的主要内容，显示在列表和搜索结果中。",
+        "公示第三批 25 户申请家庭的审核结果。",
+    ),
+    EntryField(
+        "附件",
+        "attachments",
+        "附件",
+        "attachments",
+        False,
+        "随信息发布的文件（PDF、OFD、Word、Excel、图片），写相对于本文件的路径，可加“名称”。",
+        "[{名称: 审核结果名单, 文件: 附件/审核结果名单.pdf}]",
+    ),
+    EntryField(
+        "关联",
+        "related",
+        "相关信息",
+        "relations",
+        False,
+        "相关信息的 id：政策解读写它解读的政策，办事指南写它依据的政策；对方页面会自动列出本信息。",
+        "[zcwj-20250301-1]",
+    ),
+    EntryField(
+        "有效性",
+        "validity",
+        "有效性",
+        "validity",
+        False,
+        "政策文件的效力：现行有效（默认）、已修改或已废止；后两种写明日期和替代它的信息。",
+        "{状态: 已废止, 日期: 2025-06-01, 替代: zcwj-20250601-1}",
+    ),
+    EntryField(
+        "网址",
+        "url",
+        "原文网址",
+        "url",
+        False,
+        "信息已在其他平台（如省级政务公开平台）发布时，写它的网址；正文可以不写。",
+        "https://www.example.gov.cn/art/2025/3/12/art_1_1.html",
+    ),
+    EntryField(
+        "审核",
+        "review",
+        "审核",
+        "review",
+        False,
+        "发布前的保密审查：审核人和审核日期（不在网站上显示；网站状态为“正式”时必填）。",
+        "{审核人: 李四, 审核日期: 2025-03-11}",
+        shown=False,
+    ),
+)
+
+ENTRY_FIELDS_BY_KEY: dict[str, EntryField] = {f.key: f for f in ENTRY_FIELDS}
+#: Keys of the nested mappings.
+ATTACHMENT_KEYS = ("名称", "文件")
+VALIDITY_KEYS = ("状态", "日期", "替代")
+REVIEW_KEYS = ("审核人", "审核日期")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file published with an entry."""
+
+    name: str  #: how the page names it
+    path: str  #: the file, relative to the entry's folder
+    size: int = 0  #: bytes, filled in when the file is read
+    kind: str = ""  #: PDF, Word, …: from :data:`ATTACHMENT_TYPES`
+
+
+@dataclass(frozen=True)
+class Validity:
+    """有效性 of a policy."""
+
+    state: str = VALID
+    date: str = ""
+    replaced_by: str = ""  #: the id of the entry that replaces it
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who reviewed an entry before it was published (先审后发), and when."""
+
+    reviewer: str
+    date: str
+
+
+@dataclass
+class Entry:
+    """One piece of published information."""
+
+    id: str
+    title: str
+    item: str  #: the id of the catalogue item it is published under
+    published: str  #: ISO date
+    publisher: str
+    category: str
+    formed: str = ""
+    doc_no: str = ""
+    summary: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    related: tuple[str, ...] = ()
+    validity: Validity = field(default_factory=Validity)
+    url: str = ""
+    review: Review | None = None
+    body: str = ""  #: Markdown
+    #: Where the entry sits: filled in by the loader.
+    file: str = ""
+    area: str = ""
+    column: str = ""
+
+    @property
+    def start(self) -> str:
+        """The day its 时限 counts from: 形成日期, else 发布日期."""
+        return self.formed or self.published
