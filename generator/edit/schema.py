@@ -44,6 +44,8 @@ from typing import Any
 
 import yaml
 
+from generator.check.record.basis import BASIS_KEYS
+from generator.check.record.channels import CHANNEL_DETAIL_KEYS
 from generator.load.catalogue import SLUG_PATTERN
 from generator.model import vocab
 from generator.model.naming import ID_MAX_LENGTH, ID_PATTERN
@@ -51,10 +53,6 @@ from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SIT
 from generator.model.schema_files import DRAFT, NOT_BLANK, SCHEMA_FILES
 
 Schema = dict[str, Any]
-
-#: Keys of a 依据 written as a mapping, and of the detail of a channel (``generator.check.record``).
-BASIS_KEYS = ("标题", "文号", "网址")
-CHANNEL_DETAIL_KEYS = ("栏目", "网址")
 
 
 # -- regular expressions ----------------------------------------------------------------------------
