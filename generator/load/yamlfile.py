@@ -26,10 +26,8 @@ import yaml
 from generator.check.diagnostics import Diagnostic, make
 from generator.load.files import FileGate
 
-try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+#: libyaml's safe loader, much faster, where PyYAML was built with it; else the pure-Python one.
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 Path_ = tuple[object, ...]
 
