@@ -235,16 +235,17 @@ def _check_messages() -> dict[str, Message]:
         "privacy-id-number": Message(
             E,
             "出现了居民身份证号码（{masked}）",
-            "目录中不得公开个人身份证号码：请删除，需要时只写“{masked}”这样去标识化的形式。",
+            "网站上不得公开个人身份证号码：请删除，需要时只写“{masked}”这样去标识化的形式。",
             "含身份证号码",
         ),
         "privacy-mobile": Message(
             E,
             "出现了手机号码（{masked}）",
-            "目录中不得公开个人手机号码：请删除，或改为单位的办公电话。",
+            "网站上不得公开个人手机号码：请删除，或改为单位的办公电话；本单位有意公开的手机号码（如值班手机）"
+            "请列入 _site.yaml 的“公开电话”。",
             "含手机号码",
         ),
-        "privacy-bank-card": Message(E, "出现了银行卡号（{masked}）", "目录中不得公开银行卡号：请删除。", "含银行卡号"),
+        "privacy-bank-card": Message(E, "出现了银行卡号（{masked}）", "网站上不得公开银行卡号：请删除。", "含银行卡号"),
         "url-scheme": Message(
             E,
             "网址“{value}”不是 http:// 或 https:// 开头",

@@ -25,13 +25,13 @@ _VAGUE_SUBJECT = re.compile(
 _SUBJECT_SPLIT = re.compile(r"[、，,；;和及与]")
 
 
-def check_record(doc: YamlDocument) -> list[Diagnostic]:
-    """The 政务公开 rules for one item file.
+def check_record(doc: YamlDocument, public: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """The 政务公开 rules for one item file (``public``: the mobile numbers the bureau publishes).
 
     They read the file's own text values, so that they are reported in the same run as
     any structural error elsewhere in the file (an editor fixes everything at once).
     """
-    return _subject(doc) + _time_limit(doc) + check_privacy(doc)
+    return _subject(doc) + _time_limit(doc) + check_privacy(doc, public)
 
 
 def _report(doc: YamlDocument, code: str, path: Path_, element: str, **values: object) -> Diagnostic:

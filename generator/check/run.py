@@ -23,7 +23,7 @@ from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, 
 from generator.check.freshness import overdue_items, stale_columns
 from generator.check.record import validate_record
 from generator.check.severity import Severity
-from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, settings_fields
+from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
 
@@ -96,12 +96,13 @@ def check_files(paths: list[Path], *, severity: Mapping[str, Severity] | None = 
         out += problems
         if doc is None:
             continue
+        public = published_mobiles(path)
         if path.name == META_FILE:
-            out += settings_fields(doc, META_FIELDS)[1]
+            out += settings_fields(doc, META_FIELDS, public)[1]
         elif path.name == SITE_FILE:
             out += settings_fields(doc, SITE_FIELDS)[1]
         else:
-            out += validate_record(doc)[1]
+            out += validate_record(doc, public)[1]
     return apply_severity(out, severity)
 
 

@@ -310,6 +310,7 @@ _KINDS: dict[str, Callable[[FieldSpec], Schema]] = {
         "maximum": 99991231,
         "errorMessage": f"“{spec.key}”应写成“年-月-日”，例如“{spec.example}”",
     },
+    "phones": lambda spec: _one_or_many(_text(f"“{spec.key}”每项写一个电话号码，例如“{_first_example(spec)}”")),
 }
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
+from generator.check.privacy import check_privacy, public_mobiles
 from generator.check.record import RecordValidator, is_link_url, validate_record
 from generator.check.severity import Severity
 from generator.load.gitdates import last_change_dates
@@ -75,13 +76,14 @@ def load_catalogue(
     if not folder.is_dir():
         return None, [make("catalogue-missing", shown, folder=shown)]
     diagnostics: list[Diagnostic] = []
-    site = _load_site(folder, shown, diagnostics)
+    site, public = _load_site(folder, shown, diagnostics)
     dates = last_change_dates(folder) if git_dates else {}
     # First the folders and their settings, then every record file (shared among
     # processes when there are many), then the catalogue, in folder order.
-    plan = _plan(folder, shown, diagnostics)
+    plan = _plan(folder, shown, diagnostics, public)
     jobs = [(folder / rel, f"{shown}/{rel}") for area in plan for column in area.columns for rel in column.files]
-    parsed = iter(fork_map(functools.partial(_parse_record, severity=severity), jobs, min_share=_RECORDS_PER_WORKER))
+    parse = functools.partial(_parse_record, severity=severity, public=public)
+    parsed = iter(fork_map(parse, jobs, min_share=_RECORDS_PER_WORKER))
     ids: dict[str, str] = {}
     areas: list[Area] = []
     for planned in plan:
@@ -120,16 +122,16 @@ class _PlannedArea:
     columns: list[_PlannedColumn]
 
 
-def _plan(folder: Path, shown: str, out: list[Diagnostic]) -> list[_PlannedArea]:
+def _plan(folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str]) -> list[_PlannedArea]:
     """The areas and categories under ``folder``, with their settings and record files."""
     plan = []
     for area_dir in subfolders(folder):
-        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out)
+        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out, public)
         area = Area(meta.title, meta.slug, meta.order, meta.description, slug_at=meta.slug_at)
         columns = []
         for category_dir in subfolders(area_dir):
             rel_dir = f"{area_dir.name}/{category_dir.name}"
-            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out)
+            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out, public)
             category = Category(
                 cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title, slug_at=cmeta.slug_at
             )
@@ -215,12 +217,14 @@ class _Parsed:
     id_at: tuple[int, int] = (1, 1)
 
 
-def _parse_record(job: tuple[Path, str], severity: Mapping[str, Severity] | None = None) -> _Parsed:
+def _parse_record(
+    job: tuple[Path, str], severity: Mapping[str, Severity] | None = None, public: frozenset[str] = frozenset()
+) -> _Parsed:
     path, shown = job
     doc, problems = read_yaml(path, shown)
     if doc is None:
         return _Parsed(None, problems)
-    record, more = validate_record(doc)
+    record, more = validate_record(doc, public)
     if record is None and severity and not has_errors(apply_severity(problems + more, severity)):
         record = RecordValidator(doc).record_despite_errors()  # its only errors are rules made warnings
     if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
@@ -245,14 +249,20 @@ def _register(parsed: _Parsed, shown: str, ids: dict[str, str], out: list[Diagno
     return parsed.record
 
 
-def settings_fields(doc: YamlDocument, specs: tuple[FieldSpec, ...]) -> tuple[dict[str, object], list[Diagnostic]]:
-    """Validate a small settings file (meta or site) against ``specs``."""
+def settings_fields(
+    doc: YamlDocument, specs: tuple[FieldSpec, ...], public: frozenset[str] = frozenset()
+) -> tuple[dict[str, object], list[Diagnostic]]:
+    """Validate a small settings file (meta or site) against ``specs``, and look for people's
+    identifiers in it (the mobile numbers in ``public``, or that the file lists as 公开电话, are public)."""
     validator = RecordValidator(doc)
-    return validator.fields(specs) or {}, validator.diagnostics
+    values = validator.fields(specs) or {}
+    public |= public_mobiles(str(values.get("public_phones", "")))
+    return values, validator.diagnostics + check_privacy(doc, public)
 
 
-def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
-    """A folder's settings from its ``_meta.yaml`` (defaults when it has none); problems go to ``out``."""
+def load_meta(folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str] = frozenset()) -> FolderMeta:
+    """A folder's settings from its ``_meta.yaml`` (defaults when it has none); problems go to ``out``
+    (``public``: the mobile numbers the bureau publishes)."""
     values: dict[str, object] = {}
     slug_at = (1, 1)
     path = folder / META_FILE
@@ -260,7 +270,7 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
         doc, problems = read_yaml(path, f"{shown}/{META_FILE}")
         out.extend(problems)
         if doc is not None:
-            values, problems = settings_fields(doc, META_FIELDS)
+            values, problems = settings_fields(doc, META_FIELDS, public)
             out.extend(problems)
             slug = values.get("slug")
             if isinstance(slug, str) and not SLUG_PATTERN.match(slug):
@@ -279,26 +289,39 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic]) -> FolderMeta:
     )
 
 
-def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> Site | None:
-    """The bureau and its site from ``_site.yaml``; problems go to ``out``."""
+def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> tuple[Site | None, frozenset[str]]:
+    """The bureau and its site from ``_site.yaml``, and the mobile numbers it publishes (its
+    公开电话, also when the site has errors); problems go to ``out``."""
     file = f"{shown}/{SITE_FILE}"
     path = folder / SITE_FILE
     if not path.exists():
         out.append(make("site-missing", file))
-        return None
+        return None, frozenset()
     doc, problems = read_yaml(path, file)
     out.extend(problems)
     if doc is None:
-        return None
+        return None, frozenset()
     values, problems = settings_fields(doc, SITE_FIELDS)
     out.extend(problems)
+    public = public_mobiles(str(values.get("public_phones", "")))
     _drop_bad_site_values(doc, values, out)
     if values.get("status") == PRODUCTION:
         _check_site_identity(values, file, out)
     if "bureau" not in values:
-        return None
+        return None, public
     values.setdefault("title", f"{values['bureau']}政务公开标准目录")
-    return Site(**values, file=file)  # type: ignore[arg-type]
+    return Site(**values, file=file), public  # type: ignore[arg-type]
+
+
+def published_mobiles(path: Path) -> frozenset[str]:
+    """The mobile numbers the bureau publishes, for a file of its catalogue checked on its own: the
+    公开电话 of the nearest ``_site.yaml`` above ``path`` (none when there is none or it cannot be read)."""
+    for folder in path.resolve().parents[:3]:  # a record's category, area and catalogue folders
+        if (folder / SITE_FILE).is_file():
+            doc, _ = read_yaml(folder / SITE_FILE)
+            values = settings_fields(doc, SITE_FIELDS)[0] if doc is not None else {}
+            return public_mobiles(str(values.get("public_phones", "")))
+    return frozenset()
 
 
 def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: list[Diagnostic]) -> None:

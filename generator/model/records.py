@@ -14,7 +14,9 @@ from typing import Literal
 
 from generator.model import vocab
 
-Kind = Literal["id", "text", "content", "basis", "methods", "channels", "audiences", "levels", "order", "date"]
+Kind = Literal[
+    "id", "text", "content", "basis", "methods", "channels", "audiences", "levels", "order", "date", "phones"
+]
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,7 @@ class Site:
     address: str = ""
     phone: str = ""
     email: str = ""
+    public_phones: str = ""  #: 公开电话: mobile numbers the bureau publishes on purpose, separated by 、
     site_code: str = ""  #: 网站标识码
     icp: str = ""  #: ICP备案号
     police: str = ""  #: 公安机关备案号
@@ -397,6 +400,16 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("地址", "address", "地址", "text", False, "办公地址。", "示例县人民路1号"),
     FieldSpec("电话", "phone", "联系电话", "text", False, "咨询电话。", "0000-1234567"),
     FieldSpec("邮箱", "email", "电子邮箱", "text", False, "联系邮箱。", "zjj@example.gov.cn"),
+    FieldSpec(
+        "公开电话",
+        "public_phones",
+        "公开的手机号码",
+        "phones",
+        False,
+        "本单位有意公开的手机号码（如通知中的值班手机），写成列表，每行一个；网站上出现的其他手机号码检查时报错。"
+        "带区号的办公电话不用列出。",
+        "[13800000000, 13900000000]",
+    ),
     FieldSpec("网站标识码", "site_code", "网站标识码", "text", False, "政府网站标识码（10 位数字）。", "1234000001"),
     FieldSpec("ICP备案号", "icp", "ICP备案号", "text", False, "ICP 备案编号。", "示ICP备12345678号"),
     FieldSpec(

@@ -11,8 +11,9 @@ The layers, lowest first (a module's layer is its folder under generator/):
 * ``load``: reads files into the model. It imports the model, ``generator.parallel``
   and, from check, what it takes to report (``check.diagnostics``, ``check.messages``,
   ``check.severity``) and the validation of one item file (``check.record``, which
-  also applies the 政务公开 rules of ``check.rules``): a file becomes a record only once
-  it is valid, so per-file validation sits below loading. It imports no other part of
+  also applies the 政务公开 rules of ``check.rules``) and of every file (the privacy scan,
+  ``check.privacy``): a file becomes a record only once it is valid, so per-file
+  validation sits below loading. It imports no other part of
   check (``run``, ``coverage``, ``freshness`` work on a loaded catalogue) and nothing
   above. (``check.record`` in turn reads ``load.yamlfile``'s documents: the two folders
   interleave there and nowhere else.)
@@ -53,6 +54,7 @@ ONLY = {
         "generator.check.messages",
         "generator.check.severity",
         "generator.check.record",
+        "generator.check.privacy",
     ),
 }
 _ABOVE_EXCHANGE = ("generator.edit", "generator.commands", "generator.adapters")

@@ -13,6 +13,7 @@ line and column of the offending value, and the message taken from
 * :mod:`.basis`: 依据, 书名号 and the brackets of 文号;
 * :mod:`.channels`: 渠道, its ■/□ marks, 政府网站 column and 其他 name;
 * :mod:`.links`: which 网址 may become links;
+* :mod:`.phones`: lists of phone numbers;
 * :mod:`.vocabularies`: 对象, 方式, 层级.
 
 The 政务公开 rules a well-formed record can still break are in :mod:`generator.check.rules`.
@@ -33,11 +34,12 @@ from generator.model.records import Record
 __all__ = ["RecordValidator", "is_link_url", "suggest_key", "type_name", "validate_record"]
 
 
-def validate_record(doc: YamlDocument) -> tuple[Record | None, list[Diagnostic]]:
-    """Validate one parsed item file: its structure, then the 政务公开 rules."""
+def validate_record(doc: YamlDocument, public: frozenset[str] = frozenset()) -> tuple[Record | None, list[Diagnostic]]:
+    """Validate one parsed item file: its structure, then the 政务公开 rules (``public``: the mobile
+    numbers the bureau publishes, :func:`generator.check.privacy.public_mobiles`)."""
     validator = RecordValidator(doc)
     record = validator.record()
-    problems = check_record(doc)
+    problems = check_record(doc, public)
     if any(d.severity is Severity.ERROR for d in problems):
         record = None
     return record, validator.diagnostics + problems

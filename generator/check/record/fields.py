@@ -15,6 +15,7 @@ from generator.check.record.basis import read_basis
 from generator.check.record.channels import read_channels
 from generator.check.record.content import read_content
 from generator.check.record.keys import report_unknown_key
+from generator.check.record.phones import read_phones
 from generator.check.record.reader import FieldReader
 from generator.check.record.scalars import read_date, read_id, read_order, read_text
 from generator.check.record.vocabularies import read_audiences, read_levels, read_methods
@@ -36,6 +37,7 @@ READERS: dict[Kind, ValueReader] = {
     "levels": read_levels,
     "order": read_order,
     "date": read_date,
+    "phones": read_phones,
 }
 
 _QUOTES = "\"'“”‘’「」『』"
