@@ -342,6 +342,19 @@ def _check_messages() -> dict[str, Message]:
         "site-missing": Message(
             E, "缺少站点配置文件 _site.yaml", "请在目录文件夹中创建 _site.yaml，至少填写“单位名称”。", "缺少站点配置"
         ),
+        # --- what would lose a page or a file without a word ----------------------------------
+        "slug-reserved": Message(
+            E,
+            "网址别名“{value}”与网站的{taken}同名：两者的网址相同，其中一个页面会丢失",
+            "请在这个文件夹的 _meta.yaml 中写“slug: {suggestion}”，另取一个网址别名（只用小写字母、数字和连字符）。",
+            "网址别名与网站页面同名",
+        ),
+        "slug-content": Message(
+            E,
+            "网址别名“{value}”与手写页面 {taken} 的网址相同，其中一个页面会丢失",
+            "请在这个文件夹的 _meta.yaml 中写“slug: {suggestion}”，另取一个网址别名；或者给手写页面改名。",
+            "网址别名与手写页面同名",
+        ),
     }
 
 

@@ -23,6 +23,7 @@ from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, 
 from generator.check.freshness import overdue_items, stale_columns
 from generator.check.record import validate_record
 from generator.check.severity import Severity
+from generator.load.addresses import content_slug_problems
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
@@ -50,6 +51,7 @@ def check_catalogue(
         diagnostics += stale_columns(catalogue, today or dt.date.today())
         diagnostics += overdue_items(catalogue, today or dt.date.today())
         if docs_dir is not None and docs_dir.is_dir():
+            diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site
             diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site)
         diagnostics = apply_severity(diagnostics, severity)

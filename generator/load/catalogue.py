@@ -25,8 +25,10 @@ from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, 
 from generator.check.privacy import check_privacy, public_mobiles
 from generator.check.record import RecordValidator, is_link_url, validate_record
 from generator.check.severity import Severity
+from generator.load.addresses import slug_problems
 from generator.load.gitdates import last_change_dates
 from generator.load.yamlfile import YamlDocument, read_yaml
+from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 from generator.model.records import (
     IDENTITY_REQUIRED,
     META_FIELDS,
@@ -93,7 +95,7 @@ def load_catalogue(
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics))
     _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
-    _check_unique_slugs(areas, diagnostics)
+    diagnostics += slug_problems(areas, SITE_FOLDERS)
     areas.sort(key=lambda a: (a.order, a.title))
     diagnostics = apply_severity(diagnostics, severity)
     if not any(a.records for a in areas) and not has_errors(diagnostics):
@@ -166,7 +168,7 @@ def _finish_area(planned: _PlannedArea, shown: str, out: list[Diagnostic]) -> Ar
     area.where = _meta_or_folder(area_dir, shown, area_dir.name)
     if not area.categories:
         out.append(make("area-empty", area.where, value=area.title))
-    _check_unique_slugs(area.categories, out)
+    out += slug_problems(area.categories, AREA_FOLDERS)
     area.categories.sort(key=lambda c: (c.order, c.title))
     return area
 
@@ -358,13 +360,3 @@ def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnos
             )
     if not (values.get("phone") or values.get("email")):
         out.append(make("site-contact-missing", file, element="电话"))
-
-
-def _check_unique_slugs(items: list[Area] | list[Category], out: list[Diagnostic]) -> None:
-    """Report a slug taken by an earlier area (or category of the same area), where the slug is set."""
-    seen: dict[str, str] = {}
-    for item in items:
-        if item.slug in seen:
-            at = item.slug_at
-            out.append(make("slug-duplicate", item.where, *at, element="slug", value=item.slug, other=seen[item.slug]))
-        seen.setdefault(item.slug, item.title)

@@ -24,6 +24,32 @@ _UNSAFE_FILE_CHARS = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
+# -- the folders of the built site that gkml or its theme writes --------------------------------------
+# (generator/site/routes.py builds every generated page's path from these names)
+
+SEARCH_FOLDER = "search"  #: the search page and its data
+SITEMAP_FOLDER = "sitemap"  #: 网站地图
+DISCLOSURE_FOLDER = "gongkai"  #: 政府信息公开 and its hand-written pages
+ITEM_FOLDER = "item"  #: one page per item: item/<id>/
+DOWNLOADS_FOLDER = "downloads"  #: the Excel, CSV and JSON exports
+ASSETS_FOLDER = "assets"  #: the theme's and gkml's styles and scripts
+GUIDE_FOLDER = "guide"  #: 使用说明, with the generated 常见错误 page
+TABLE_FOLDER = "table"  #: an area's 目录总表: <area slug>/table/
+
+#: The top folders of the built site that are not areas, and what they hold (for messages): an area
+#: whose slug is one of them would share its address with that page, and one of the two would be lost.
+SITE_FOLDERS: dict[str, str] = {
+    SEARCH_FOLDER: "搜索页",
+    SITEMAP_FOLDER: "网站地图",
+    DISCLOSURE_FOLDER: "政府信息公开",
+    ITEM_FOLDER: "事项页",
+    DOWNLOADS_FOLDER: "下载文件",
+    ASSETS_FOLDER: "网站的样式和脚本",
+    GUIDE_FOLDER: "使用说明",
+}
+#: What gkml writes in an area's folder besides its columns (a column may not take these slugs).
+AREA_FOLDERS: dict[str, str] = {TABLE_FOLDER: "目录总表"}
+
 
 def is_valid_id(text: str) -> bool:
     """Whether ``text`` is a well-formed id: :data:`ID_PATTERN`, at most :data:`ID_MAX_LENGTH` characters."""

@@ -9,9 +9,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.model.naming import DOWNLOADS_FOLDER
 from generator.model.records import Catalogue
 
-DOWNLOADS_DIR = "downloads"
+DOWNLOADS_DIR = DOWNLOADS_FOLDER
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 

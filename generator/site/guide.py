@@ -14,10 +14,12 @@ from generator.check.diagnostics import Diagnostic
 from generator.check.messages import MESSAGES
 from generator.check.record import validate_record
 from generator.load.yamlfile import parse_yaml
+from generator.model.naming import GUIDE_FOLDER
+
+#: Where the page lives in the site (listed in mkdocs.yml's nav like a hand-written page).
+ERRORS_PAGE = f"{GUIDE_FOLDER}/errors.md"
 
 #: The file the examples pretend to be.
-#: Where the page lives in the site (listed in mkdocs.yml's nav like a hand-written page).
-ERRORS_PAGE = "guide/errors.md"
 
 EXAMPLE_FILE = "catalogue/保障性住房/配给管理/公租房承租资格审核.yaml"
 

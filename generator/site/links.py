@@ -6,7 +6,9 @@ import posixpath
 import re
 from collections.abc import Collection
 
-_ITEM_LINK = re.compile(r'href="([^"#:?]*item/[^"]*)"')
+from generator.model.naming import ITEM_FOLDER
+
+_ITEM_LINK = re.compile(rf'href="([^"#:?]*{ITEM_FOLDER}/[^"]*)"')
 
 
 def missing_item_links(html: str, dest: str, item_ids: Collection[str]) -> list[tuple[str, str]]:
@@ -16,6 +18,6 @@ def missing_item_links(html: str, dest: str, item_ids: Collection[str]) -> list[
     missing = []
     for href in _ITEM_LINK.findall(html):
         parts = posixpath.normpath(posixpath.join(here, href.split("#")[0])).split("/")
-        if parts[0] == "item" and len(parts) >= 2 and parts[1] not in item_ids:
+        if parts[0] == ITEM_FOLDER and len(parts) >= 2 and parts[1] not in item_ids:
             missing.append((href, parts[1]))
     return missing

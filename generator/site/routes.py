@@ -12,18 +12,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+from generator.model.naming import (
+    DISCLOSURE_FOLDER,
+    ITEM_FOLDER,
+    SEARCH_FOLDER,
+    SITEMAP_FOLDER,
+    TABLE_FOLDER,
+)
 from generator.model.records import Area, Category, Record
 
+# The folders are named in generator/model/naming.py, where the checker reads them too:
+# an area or a column whose slug is one of them is refused.
 HOME = "index.md"
-SEARCH = "search/index.md"
+SEARCH = f"{SEARCH_FOLDER}/index.md"
 #: The search page's query parameter: ``search/?q=…`` (overrides/assets/gkml/search.js reads it from the form).
 SEARCH_QUERY = "q"
 #: The search data, a script (so that it loads from file:// too), fetched on the first search.
-SEARCH_INDEX = "search/index.js"
-SITEMAP = "sitemap/index.md"
-DISCLOSURE = "gongkai/index.md"  #: 政府信息公开
+SEARCH_INDEX = f"{SEARCH_FOLDER}/index.js"
+SITEMAP = f"{SITEMAP_FOLDER}/index.md"
+DISCLOSURE = f"{DISCLOSURE_FOLDER}/index.md"  #: 政府信息公开
 #: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
-DISCLOSURE_PAGES = {"guide": "gongkai/guide.md", "apply": "gongkai/apply.md", "reports": "gongkai/annual-reports.md"}
+DISCLOSURE_PAGES = {
+    "guide": f"{DISCLOSURE_FOLDER}/guide.md",
+    "apply": f"{DISCLOSURE_FOLDER}/apply.md",
+    "reports": f"{DISCLOSURE_FOLDER}/annual-reports.md",
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,7 @@ class Routes:
 
     @staticmethod
     def table(area: Area) -> str:
-        return f"{area.slug}/table/index.md"
+        return f"{area.slug}/{TABLE_FOLDER}/index.md"
 
     @staticmethod
     def category(area: Area, category: Category) -> str:
@@ -59,7 +72,12 @@ class Routes:
 
     @staticmethod
     def item(record: Record) -> str:
-        return f"item/{record.id}/index.md"
+        return Routes.item_of(record.id)
+
+    @staticmethod
+    def item_of(record_id: str) -> str:
+        """The page of the item whose id is ``record_id``."""
+        return f"{ITEM_FOLDER}/{record_id}/index.md"
 
     # -- URLs --------------------------------------------------------------------------
     def url(self, src: str) -> str:

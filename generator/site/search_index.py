@@ -68,7 +68,7 @@ def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
                 )
     return {
         "v": INDEX_VERSION,
-        "item": routes.url("item/ID/index.md"),
+        "item": routes.url(Routes.item_of("ID")),
         "facets": {key: list(values) for key, values in FACETS.items()},
         "cats": cats,
         "docs": list(docs),

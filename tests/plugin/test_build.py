@@ -15,6 +15,7 @@ from typing import ClassVar
 import pytest
 
 from generator.load.catalogue import load_catalogue
+from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -254,3 +255,27 @@ def test_other_plugins_post_process_gkml_pages_too(project: Path) -> None:
         assert "\n" not in html.strip(), f"{page} is minified"
     item = (site / "item/bzxzf-fgzc-flfg/index.html").read_text(encoding="utf-8")
     assert "法律法规" in item and "主办单位：示例县住房和城乡建设局" in item
+
+
+def test_every_folder_of_the_site_is_one_the_checker_keeps_areas_out_of(built: Path) -> None:
+    """An area's slug is a top folder of the site, a column's a folder of its area: every other folder the
+    build writes is one the checker refuses as a slug, so no page of an area or a column can be overwritten."""
+    catalogue, _ = load_catalogue(ROOT / "catalogue")
+    assert catalogue is not None
+    areas = {area.slug: area for area in catalogue.areas}
+    hand_written = {p.name for p in (ROOT / "content").iterdir() if p.is_dir()}
+    top = {p.name for p in built.iterdir() if p.is_dir()}
+    assert top - set(areas) <= set(SITE_FOLDERS) | hand_written
+    for slug, area in areas.items():
+        folders = {p.name for p in (built / slug).iterdir() if p.is_dir()}
+        assert folders - {c.slug for c in area.categories} <= set(AREA_FOLDERS), slug
+
+
+def test_an_area_at_the_address_of_a_site_page_stops_the_build(project: Path) -> None:
+    meta = project / "catalogue" / "保障性住房" / "_meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("slug: bzxzf", "slug: search"), encoding="utf-8")
+    result = mkdocs_build(project, project / "site", quiet=False)
+    assert result.returncode != 0
+    assert "catalogue/保障性住房/_meta.yaml:" in result.stderr
+    assert "错误[slug-reserved] slug：网址别名“search”与网站的搜索页（search/）同名" in result.stderr
+    assert not (project / "site").exists()
