@@ -320,6 +320,32 @@ def _check_messages() -> dict[str, Message]:
             "请检查事项编号是否写错，或该事项是否已删除、改了编号；事项页面的网址是 item/<编号>/。",
             "链接到不存在的事项",
         ),
+        # --- hand-written pages: nothing runs, nothing is loaded from another site ------------------
+        "content-script": Message(
+            E,
+            "页面中有脚本 <script>",
+            "手写页面不能运行脚本（网站的安全策略也会拦下它）：请删除 <script>…</script>。",
+            "手写页面含脚本",
+        ),
+        "content-event-handler": Message(
+            E,
+            "HTML 属性“{attribute}”会运行脚本",
+            "请删除这个属性：以 on 开头的属性（onclick、onload、onerror 等）在点击或加载时运行脚本，手写页面中不允许。",
+            "手写页面含事件属性",
+        ),
+        "content-script-url": Message(
+            E,
+            "网址“{value}”会运行脚本",
+            "请改为 http:// 或 https:// 开头的网址，或站内的相对路径；javascript:、vbscript: 和 data: 网页都不允许。",
+            "手写页面含脚本网址",
+        ),
+        "content-external-resource": Message(
+            E,
+            "页面从其他网站加载“{value}”",
+            "网站要在内网和离线时也能用：请把图片、样式等文件下载后放进 content/ 文件夹，改用相对路径"
+            "（例如“images/图片.png”）。链接到其他网站（[文字](https://…) 或 <a href>）不受限制。",
+            "手写页面加载外部资源",
+        ),
         "column-stale": Message(
             W,
             "栏目“{value}”已 {days} 天没有更新（最近更新 {date}），超过 {limit} 天",

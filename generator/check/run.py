@@ -21,6 +21,8 @@ import yaml
 from generator.check.coverage import missing_standard_items
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.freshness import overdue_items, stale_columns
+from generator.check.pages import check_page
+from generator.check.privacy import public_mobiles
 from generator.check.record import validate_record
 from generator.check.severity import Severity
 from generator.load.addresses import content_slug_problems
@@ -64,11 +66,18 @@ def check_catalogue(
 PLACEHOLDER = re.compile(r"【请填写[^】]*】")
 
 
+#: The hand-written pages: what MkDocs reads as Markdown, and HTML files (published as they are).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")
+
+
 def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Site | None = None) -> list[Diagnostic]:
     """The hand-written pages: placeholders left in them are errors once the site is in
     production (a required page that still says 【请填写…】 fails the inspection), notes
-    before; and the 党政机关标识 image that ``site`` names must be there."""
+    before; the 党政机关标识 image that ``site`` names must be there; and what no page may
+    publish (:func:`generator.check.pages.check_page`: front matter, scripts, files from
+    other sites, people's identifiers but the mobile numbers ``site`` publishes)."""
     severity = Severity.ERROR if production else Severity.INFO
+    public = public_mobiles(site.public_phones) if site is not None else frozenset()
     out = []
     shown_docs = shown or docs_dir.as_posix()
     if site is not None and site.conac_image and not (docs_dir / site.conac_image).is_file():
@@ -76,12 +85,13 @@ def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Si
         out.append(
             make("site-image-missing", site_file, element="党政机关标识", value=site.conac_image, docs=shown_docs)
         )
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted(p for p in docs_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # MkDocs reports unreadable pages itself
         file = f"{shown_docs}/{path.relative_to(docs_dir).as_posix()}"
+        out += check_page(text, file, public=public, markdown=not path.suffix.lower().startswith(".htm"))
         for number, line in enumerate(text.splitlines(), 1):
             for match in PLACEHOLDER.finditer(line):
                 at = (number, match.start() + 1)

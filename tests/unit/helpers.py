@@ -11,6 +11,7 @@ import pytest
 
 from generator.check.diagnostics import Diagnostic, has_errors
 from generator.check.record import validate_record
+from generator.check.run import check_content
 from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model.records import Catalogue
@@ -63,9 +64,18 @@ def check_file(path: Path) -> tuple[object, list[Diagnostic]]:
 
 
 def load_tree(case: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Load ``tests/fixtures/trees/<case>``, with paths shown relative to the trees folder."""
+    """Load ``tests/fixtures/trees/<case>``, with paths shown relative to the trees folder.
+
+    A case with hand-written pages has them in ``<case>/content/``, beside its catalogue in
+    ``<case>/catalogue/``: they are checked after the catalogue, as a build checks them."""
     monkeypatch.chdir(TREES)
-    return load_catalogue(Path(case), git_dates=False)
+    if not (TREES / case / "content").is_dir():
+        return load_catalogue(Path(case), git_dates=False)
+    catalogue, diagnostics = load_catalogue(Path(case) / "catalogue", git_dates=False)
+    if catalogue is not None:
+        site = catalogue.site
+        diagnostics += check_content(Path(case) / "content", production=site.production, site=site)
+    return (None if has_errors(diagnostics) else catalogue), diagnostics
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

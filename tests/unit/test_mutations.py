@@ -15,7 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check.diagnostics import Severity
+from generator.check.diagnostics import Diagnostic, Severity
+from generator.check.pages import check_page
 from generator.commands import main as cli
 from generator.model.records import RECORD_FIELDS
 
@@ -129,3 +130,64 @@ def test_check_never_changes_a_file(capsys, monkeypatch) -> None:  # type: ignor
 
 
 assert RECORD_FILES and Path(RECORD_FILES[0]).exists()
+
+
+# -- the front matter of a hand-written page (content/*.md) ---------------------------------------------------
+
+PAGE_FILE = "content/guide/t.md"
+FRONT_MATTER = "title: 办事指南\ndescription: 公租房申请须知\nhide:\n  - navigation\n"
+PAGE_BODY = "# 办事指南\n\n请携带身份证件办理。\n"
+#: Keys as MkDocs and Material read them, and keys an editor might make up (never two that differ by blanks).
+page_keys = st.sampled_from(["title", "description", "hide", "template", "tags", "标题", "状态"]) | st.text(
+    st.characters(codec="utf-8", categories=["L", "N"]), min_size=1, max_size=8
+)
+
+
+def page(front_matter: str) -> str:
+    return f"---\n{front_matter}---\n{PAGE_BODY}"
+
+
+def assert_page_answered(text: str) -> list[Diagnostic]:
+    """Diagnostics inside the page, in Chinese, with a hint; never a traceback."""
+    diagnostics = check_page(text, PAGE_FILE)
+    lines = text.count("\n") + 1
+    for d in diagnostics:
+        assert d.file == PAGE_FILE, d
+        assert 1 <= d.line <= lines and d.column >= 1, d
+        assert HAN.search(d.message) and HAN.search(d.hint), d
+    return diagnostics
+
+
+@fuzz
+@given(st.dictionaries(page_keys, values, max_size=5))
+def test_front_matter_a_yaml_writer_writes_is_read(data: dict[str, object]) -> None:
+    diagnostics = assert_page_answered(page(dump(data).decode("utf-8")))
+    assert [d.format() for d in diagnostics if d.code.startswith("yaml-")] == []
+
+
+@fuzz
+@given(st.integers(0, 4), st.text(max_size=60))
+def test_random_unicode_in_the_front_matter(line: int, text: str) -> None:
+    lines = FRONT_MATTER.splitlines(keepends=True)
+    lines.insert(line, text + "\n")
+    assert_page_answered(page("".join(lines)))
+
+
+@fuzz
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from(["tags", "extra", "summary", "关键词"]))
+def test_an_alias_bomb_of_any_size_is_refused_where_it_stands(depth: int, width: int, key: str) -> None:
+    lines = ['a0: &a0 ["哈"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]" for i in range(1, depth + 1)]
+    text = page(FRONT_MATTER + "\n".join(lines) + f"\n{key}: *a{depth}\n")
+    diagnostics = assert_page_answered(text)
+    assert {d.code for d in diagnostics} == {"yaml-anchor"}
+    assert len(diagnostics) == depth * width + 1  # each alias, however deep it would expand
+    first = 1 + FRONT_MATTER.count("\n") + 1  # the line of a0
+    assert all(first <= d.line <= first + depth + 1 for d in diagnostics)
+
+
+@fuzz
+@given(st.text(max_size=300))
+def test_any_page_text_is_answered(text: str) -> None:
+    assert_page_answered(text)
+    assert_page_answered(page(text))

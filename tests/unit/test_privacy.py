@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.pages import check_page
 from generator.check.privacy import check_text, public_mobiles, scan
-from generator.check.run import check_files
+from generator.check.run import PAGE_SUFFIXES, check_files
 from generator.load.catalogue import load_catalogue
 
 from .helpers import CATALOGUE, ROOT, write_tree
@@ -81,7 +82,7 @@ def test_findings_are_located_at_their_line_and_column() -> None:
 def test_the_example_catalogue_and_pages_have_nothing_to_hide() -> None:
     public = frozenset[str]()
     texts = [p for p in CATALOGUE.rglob("*.y*ml")]
-    texts += [p for p in (ROOT / "content").rglob("*.md")]
+    texts += [p for p in (ROOT / "content").rglob("*") if p.suffix in PAGE_SUFFIXES]
     assert len(texts) > 100
     found = [(p.name, f) for p in texts for f in scan(p.read_text(encoding="utf-8"), public)]
     assert found == []
@@ -112,3 +113,10 @@ def test_the_public_list_of_the_site_holds_for_every_file(tmp_path: Path) -> Non
     _, diagnostics = load_catalogue(root, git_dates=False)
     assert [d for d in diagnostics if "privacy" in d.code] == []
     assert check_files([root / "_site.yaml", root / "领域" / "_meta.yaml"]) == []
+
+
+def test_everything_in_a_page_is_published_front_matter_and_comments_too() -> None:
+    page = "---\ntitle: 通知\ncontact: 13812345678\n---\n# 通知\n\n<!-- 经办人 13912345678 -->\n`13712345678`\n"
+    found = [(d.line, d.column, d.code) for d in check_page(page, "content/a.md")]
+    assert found == [(3, 10, MOBILE), (7, 10, MOBILE), (8, 2, MOBILE)]
+    assert check_page(page, "content/a.md", public=public_mobiles("13812345678 13912345678 13712345678")) == []
