@@ -23,7 +23,8 @@ from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.privacy import check_privacy, public_mobiles
-from generator.check.record import RecordValidator, is_link_url, validate_record
+from generator.check.record import RecordValidator, validate_record
+from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
 from generator.load.gitdates import last_change_dates
@@ -337,9 +338,14 @@ def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: lis
         )
         values.pop("status")
     for attr, key in (("conac_url", "党政机关标识网址"), ("report_url", "找错网址")):
-        if attr in values and not is_link_url(str(values[attr])):
-            line, column = doc.where((key,))
-            out.append(make("url-scheme", doc.file, line, column, element=key, value=values.pop(attr)))
+        url = str(values.get(attr, ""))
+        problem = url_problem(url) if url else None
+        if problem is not None:
+            at = doc.where((key,))
+            out.append(
+                make(problem.code, doc.file, *at, element=key, value=url, position=problem.position, char=problem.char)
+            )
+            values.pop(attr)
 
 
 def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnostic]) -> None:

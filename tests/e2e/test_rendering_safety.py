@@ -23,7 +23,7 @@ CATALOGUE_DIR = ROOT / "catalogue"
 XSS_NAME = "<script>alert(1)</script>"
 XSS_CONTENT = "<img src=x onerror=alert(1)>"
 XSS_BASIS_TITLE = "《<i>示例</i>办法》"
-XSS_URL = 'https://example.gov.cn/doc?a="><img src=y onerror=alert(3)>'
+XSS_URL = 'https://example.gov.cn/doc?a="><img/src="y"/onerror=alert(3)>'  # no blanks: those are refused
 XSS_TIME = "信息形成之日起20个工作日内<svg onload=alert(4)>"
 XSS_SUBJECT = '示例县住房和城乡建设局"><script>alert(5)</script>'
 XSS_COLUMN = '<a href="javascript:alert(6)">点我</a>'
