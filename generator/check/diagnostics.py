@@ -199,12 +199,12 @@ POLICY_ERRORS = frozenset(
         "other-channel-name-missing",
         "column-empty",
         "area-empty",
-        "privacy-id-number",
         "privacy-mobile",
-        "privacy-bank-card",
         "audience-public-with-group",
     }
 )
+#: Errors no bureau may lower: a citizen's ID number or bank card number is never published.
+ALWAYS_ERRORS = frozenset({"privacy-id-number", "privacy-bank-card"})
 
 
 def overridable(code: str) -> bool:
@@ -224,6 +224,8 @@ def parse_severity_overrides(options: Mapping[str, object]) -> tuple[dict[str, S
             problems.append(f"severity 中不认识的规则“{code}”")
         elif code in IMPORT_CODES:
             problems.append(f"规则“{code}”是导入表格时的检查，不能改变级别")
+        elif code in ALWAYS_ERRORS:
+            problems.append(f"规则“{code}”保护公民个人信息，始终是错误，不能改变级别")
         elif not overridable(code):
             problems.append(f"规则“{code}”是格式错误，不能改变级别")
         elif str(value) not in names:

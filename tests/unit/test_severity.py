@@ -39,6 +39,16 @@ def test_every_bad_setting_is_explained_in_chinese() -> None:
     ]
 
 
+def test_id_and_bank_card_numbers_are_always_errors() -> None:
+    """A bureau may list its duty mobiles as public, or make mobile numbers a warning; never a citizen's ID or card."""
+    table, problems = parse_severity_overrides({"privacy-id-number": "warning", "privacy-bank-card": "info"})
+    assert table == {}
+    assert problems == [
+        "规则“privacy-bank-card”保护公民个人信息，始终是错误，不能改变级别",
+        "规则“privacy-id-number”保护公民个人信息，始终是错误，不能改变级别",
+    ]
+
+
 def test_an_override_replaces_the_default_severity_only() -> None:
     vague = make("subject-vague", "a.yaml", 3, 5, value="有关部门")
     on_trial = make("column-stale", "b", severity=I, value="x", days=1, date="2024-01-01", limit=1)
