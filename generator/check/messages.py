@@ -424,6 +424,37 @@ def _import_messages() -> dict[str, Message]:
             "文件可能已损坏，或只是改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx。",
             "不是有效的 Excel 文件",
         ),
+        # --- beyond the limits of what is read (generator/model/limits.py) --------------------------
+        "xlsx-unpacked-too-large": Message(
+            E,
+            "工作簿解压后有 {size}，超过了 {limit} 的上限，未读取",
+            "工作簿里可能有大量带格式的空白单元格、图片或隐藏的工作表：请只选中标准目录表格复制，粘贴到新工作簿中"
+            "另存为 .xlsx 后再导入；确实需要更大的工作簿时，可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}，"
+            "例如“{key}: {example}”（见 README 的“限制”）。",
+            "工作簿解压后过大",
+        ),
+        "sheet-too-many-rows": Message(
+            E,
+            "第 {limit} 行以下还有内容，超过了每张工作表 {limit} 行的上限，从这一行起未读取",
+            "请删除表格下方与目录无关的内容（选中这些行，右键“删除”），或把表格分到几张工作表中；确实需要更多行时，"
+            "可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}，例如“{key}: {example}”（见 README 的“限制”）。",
+            "工作表行数过多",
+        ),
+        "sheet-too-many-columns": Message(
+            E,
+            "第 {limit} 列（列标 {last}）右侧还有内容，超过了每张工作表 {limit} 列的上限，这些列未读取",
+            "请删除表格右侧与目录无关的列；确实需要更多列时，可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}，"
+            "例如“{key}: {example}”（见 README 的“限制”）。",
+            "工作表列数过多",
+        ),
+        "cell-too-long": Message(
+            E,
+            "单元格有 {length} 个字符，超过了 {limit} 个字符的上限，只读取了前 {limit} 个字符",
+            "Excel 的一个单元格最多只能放 32767 个字符：请把过长的内容删短（例如公开依据只写文件名称和文号，正文放在网站上）；"
+            "确实需要更长的内容时，可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}，例如“{key}: {example}”"
+            "（见 README 的“限制”）。",
+            "单元格内容过长",
+        ),
         "csv-encoding": Message(
             I,
             "CSV 文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取",

@@ -11,6 +11,10 @@ Reading (:func:`read_file`) never raises for bad input: what cannot be mapped is
   is an error. An empty 一级事项 under a filled one continues it (tables without merges);
 * the area from the title line ``<单位名称><领域>领域基层政务公开标准目录``, from a 领域 column
   (CSV), or from the sheet's name;
+* within the limits of the run (:class:`~generator.model.limits.Limits`): the file through the
+  file gate, a workbook's sheets as a stream (:mod:`.xlsxfile`), every cell through
+  :class:`~generator.exchange.sheetcells.SheetCells`; what is beyond a limit is reported at its
+  place (a cell formatted in row 1,048,576 costs nothing);
 * gkml's own columns and settings sheet when present (a gkml export reads back element for
   element); without them, ids are made as ``gkml new`` makes them, records keep the table's
   order (顺序), and what the national table cannot say (政府网站's column, the group of
@@ -23,30 +27,34 @@ each text with the checker itself; :func:`write_plan` writes.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
 import io
+import os
 import re
-import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, column_letter, has_errors, make_cell
 from generator.check.record import validate_record
-from generator.exchange import cells
+from generator.exchange import cells, xlsxfile
 from generator.exchange import table as t
 from generator.exchange.cells import cell_problem
 from generator.exchange.csvcells import cell_from_csv
 from generator.exchange.export import SHEET_HEADER
 from generator.exchange.opendata import read_json
 from generator.exchange.rows import Item, Parsed, column_key
+from generator.exchange.sheetcells import SheetCells, cell_text
 from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
 from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
+from generator.load.files import FileGate
 from generator.load.folders import CatalogueFolders, scan_catalogue
 from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model import vocab
+from generator.model.limits import DEFAULT_LIMITS, Limits
 from generator.model.naming import category_slug, file_stem, is_valid_id, make_id
 from generator.model.records import META_FIELDS, SITE_FIELDS, Audience, Basis, Channel, ContentElement, Record
 from generator.model.standard import standard_areas
@@ -83,9 +91,11 @@ class Grid:
     cells: list[list[str]]
     merges: list[Merge] = field(default_factory=list)
     covered: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: cells inside a merge, but its first
+    starts: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: each merge by its first cell
 
     def __post_init__(self) -> None:
         for m in self.merges:
+            self.starts.setdefault((m.top, m.left), m)
             for r in range(m.top, m.bottom + 1):
                 for c in range(m.left, m.right + 1):
                     if (r, c) != (m.top, m.left):
@@ -135,57 +145,27 @@ class Grid:
         return [c for c, text in enumerate(self.cells[row - 1], start=1) if text.strip()] if row <= self.height else []
 
 
-def cell_text(value: object) -> str:
-    """A cell's value as the text a person sees (dates as YYYY-MM-DD, 3.0 as 3)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return t.TICK if value else ""
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value).replace("_x000D_", "").replace("\r\n", "\n").replace("\r", "\n")
+def read_xlsx(raw: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Grid], list[Diagnostic]]:
+    """Every worksheet of the workbook ``raw`` as a grid, read as a stream within ``limits`` (:mod:`.xlsxfile`)."""
+    sheets, problems = xlsxfile.read_xlsx(raw, shown, limits)
+    return [Grid(shown, s.name, s.order, s.rows, [Merge(*m) for m in s.merges]) for s in sheets], problems
 
 
-def _xlsx_reason(exc: Exception) -> str:
-    if isinstance(exc, zipfile.BadZipFile):
-        return "文件内容不是 Excel 工作簿的格式"
-    return "文件内容不完整或已损坏"
-
-
-def read_xlsx(path: Path, shown: str) -> tuple[list[Grid], list[Diagnostic]]:
-    """Every worksheet of a workbook as a grid."""
-    from openpyxl import load_workbook  # only the xlsx path needs it
-
+@contextlib.contextmanager
+def _csv_fields_up_to(size: int) -> Iterator[None]:
+    """Let the csv module read fields of ``size`` characters (its own limit is 131,072): a longer cell
+    is then reported at its place by :class:`SheetCells`, not as a malformed file."""
+    before = csv.field_size_limit(max(size, csv.field_size_limit()))
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return [], [make_cell("file-not-xlsx", shown, reason=_xlsx_reason(exc))]
-    if "word/document.xml" in names:
-        return [], [make_cell("file-word", shown)]
-    try:
-        workbook = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file: each is the same problem here
-        return [], [make_cell("file-not-xlsx", shown, reason=_xlsx_reason(exc))]
-    grids = []
-    for order, sheet in enumerate(workbook.worksheets):
-        rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        while rows and not any(text.strip() for text in rows[-1]):
-            rows.pop()
-        merges = [Merge(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
-        grids.append(Grid(shown, sheet.title, order, rows, sorted(merges, key=lambda m: (m.top, m.left))))
-    return grids, []
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
-def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Diagnostic]]:
-    """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows); the quote
-    gkml's CSV writer puts before a formula-like cell is taken off (:func:`.csvcells.cell_from_csv`)."""
+def read_csv(raw: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Grid | None, list[Diagnostic]]:
+    """A CSV file (UTF-8 with or without BOM, or GB18030 as Excel writes it on Chinese Windows), within
+    ``limits``; the quote gkml's CSV writer puts before a formula-like cell is taken off
+    (:func:`.csvcells.cell_from_csv`)."""
     problems: list[Diagnostic] = []
     text: str | None = None
     for encoding in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
@@ -202,14 +182,20 @@ def read_csv(raw: bytes, shown: str) -> tuple[Grid | None, list[Diagnostic]]:
             return None, [make_cell("csv-undecodable", shown)]
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    found = SheetCells(shown, "", 0, limits)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = [[cell_text(cell_from_csv(v)) for v in row] for row in reader]
+        with _csv_fields_up_to(len(text) + 1):
+            for number, row in enumerate(reader, start=1):
+                for column, value in enumerate(row, start=1):
+                    if value:
+                        found.add(number, column, cell_text(cell_from_csv(value)))
+                if found.full:
+                    break
     except csv.Error as exc:
-        return None, [make_cell("csv-malformed", shown, reason=str(exc))]
-    while rows and not any(v.strip() for v in rows[-1]):
-        rows.pop()
-    return Grid(shown, "", 0, rows), problems
+        reason = "含有空字符（NUL），可能不是文本文件" if "NUL" in str(exc) else "无法按 CSV 格式读取"
+        return None, [make_cell("csv-malformed", shown, "", reader.line_num, reason=reason)]
+    return Grid(shown, "", 0, found.rows()), problems + found.problems
 
 
 # -- finding the tables in a grid --------------------------------------------------------------------------------
@@ -245,9 +231,9 @@ def _main_keys(grid: Grid, row: int) -> set[str]:
 
 def _spans(grid: Grid, row: int, col: int) -> bool:
     """Whether the header cell at (row, col) stands over more than one column."""
-    for m in grid.merges:
-        if m.top == row and m.left == col:
-            return m.right > col
+    merge = grid.starts.get((row, col))
+    if merge is not None:
+        return merge.right > col
     return not grid.raw(row, col + 1).strip() and (row, col + 1) not in grid.covered and col < grid.width
 
 
@@ -716,7 +702,7 @@ def _not_an_item(grid: Grid, section: Section, row: int, col: int, text: str) ->
     """Whether a row with text in one cell only is a title, a note or a legend rather than an item."""
     if t.is_title(text) or t.is_legend(text):
         return True
-    merge = next((m for m in grid.merges if m.top == row and m.left == col), None)
+    merge = grid.starts.get((row, col))
     return (merge is not None and merge.right - merge.left >= 2) or col not in section.columns.values()
 
 
@@ -757,21 +743,24 @@ def read_settings(grid: Grid, parsed: Parsed, ctx: _Context) -> None:
 # -- reading a file -----------------------------------------------------------------------------------------------
 
 
-def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str = "") -> Parsed:
-    """Items, settings and problems from a .xlsx, .csv or .json file (never raises for bad input)."""
+def read_file(
+    path: Path, *, known_areas: list[str] | None = None, bureau: str = "", gate: FileGate | None = None
+) -> Parsed:
+    """Items, settings and problems from a .xlsx, .csv or .json file (never raises for bad input).
+
+    The file is read through ``gate`` (by default: anywhere, at the default limits), which refuses
+    it when larger than ``import_file_bytes``; its sheets are read within the gate's other limits.
+    """
     shown = path.name
     parsed = Parsed(shown)
     suffix = path.suffix.lower()
-    if not path.exists():
+    if not os.path.lexists(path):
         parsed.problems.append(make_cell("file-missing", path.as_posix()))
         return parsed
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        reason = {IsADirectoryError: "这是一个文件夹，不是文件", PermissionError: "没有读取权限"}.get(
-            type(exc), f"系统错误（错误号 {exc.errno}）"
-        )
-        parsed.problems.append(make_cell("file-unreadable", path.as_posix(), reason=reason))
+    gate = gate or FileGate()
+    raw, refused = gate.read_bytes(path, path.as_posix(), limit="import_file_bytes")
+    if raw is None:
+        parsed.problems += [d.placed(d.file) for d in refused]  # said of the file, not of a line in it
         return parsed
     if raw.startswith(_OLE):
         parsed.problems.append(make_cell("file-word" if suffix == ".doc" else "file-xls", shown))
@@ -791,11 +780,11 @@ def read_file(path: Path, *, known_areas: list[str] | None = None, bureau: str =
         return read_json(text, shown)
     ctx = _Context(sorted({*(known_areas or []), *standard_areas()}, key=len, reverse=True), bureau)
     if suffix == ".csv":
-        grid, problems = read_csv(raw, shown)
+        grid, problems = read_csv(raw, shown, gate.limits)
         parsed.problems += problems
         grids = [grid] if grid is not None else []
     else:
-        grids, problems = read_xlsx(path, shown)
+        grids, problems = read_xlsx(raw, shown, gate.limits)
         parsed.problems += problems
     settings = [g for g in grids if t.normalise_header(g.name) == t.normalise_header(t.SETTINGS_SHEET)]
     for grid in settings:
