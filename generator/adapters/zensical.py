@@ -21,8 +21,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator.check.diagnostics import Diagnostic, has_errors, make, parse_severity_overrides
-from generator.check.severity import Severity
+from generator.check.diagnostics import Diagnostic, fails, has_errors, make, parse_severity_overrides
 from generator.settings import Settings
 from generator.site.downloads import download_name
 from generator.site.guide import ERRORS_PAGE, common_errors_page
@@ -164,7 +163,7 @@ def build_site(
         with staged(dest) as staging:
             diagnostics, built = build(settings, config_file, staging, offline=offline)
             _show(diagnostics)
-            failed = not built or (strict and any(d.severity is Severity.WARNING for d in diagnostics))
+            failed = not built or fails(diagnostics, strict=strict)
             if failed:
                 raise _Failed
     except (_Failed, ZensicalError, OSError) as exc:

@@ -187,6 +187,27 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
+def date_relative(d: Diagnostic) -> bool:
+    """Whether ``d`` depends on the day of the check (a stale column, an overdue item, a date after
+    today): the message table marks such rules (:attr:`generator.check.messages.Message.dated`)."""
+    entry = MESSAGES.get(d.code)
+    return entry is not None and entry.dated
+
+
+def strict_severity(d: Diagnostic) -> Severity:
+    """How ``--strict`` weighs ``d``: a warning that depends on the day is only a note, so that a
+    repository does not turn red on a day nobody changed it. An error stays an error: a bureau that
+    wants such findings to fail the build makes them errors (``severity: {column-stale: error}``)."""
+    return Severity.INFO if d.severity is Severity.WARNING and date_relative(d) else d.severity
+
+
+def fails(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    """Whether a check or a build with these diagnostics fails: on any error; with ``strict``,
+    also on a warning that does not depend on the day (:func:`strict_severity`)."""
+    levels = {strict_severity(d) for d in diagnostics}
+    return Severity.ERROR in levels or (strict and Severity.WARNING in levels)
+
+
 # -- the bureau's severities ------------------------------------------------------------------------------
 
 #: Rules whose severity a bureau may change (plugin option ``severity``): every warning

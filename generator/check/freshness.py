@@ -10,6 +10,14 @@ update is older than one period before the latest deadline.
 
 On a site in 试运行 these are notes; on a site in production (``状态: 正式``) they
 are warnings. Nothing here changes a date: forging update dates is a veto item.
+
+An 更新日期 after today is reported too, and no date after today counts: a column whose
+newest date is in the future is judged by its newest date that is not.
+
+"Today" is the day in Beijing (:func:`beijing_today`), wherever the check runs (CI machines
+run on UTC). What is found here changes with the day, not with the catalogue: the message
+table marks these rules as dated, and ``--strict`` does not fail on them unless a bureau
+makes them errors (:func:`generator.check.diagnostics.fails`).
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ MAX_AGE_BY_TITLE: tuple[tuple[tuple[str, ...], int], ...] = (
     (("政策", "法规", "文件", "通知", "公告"), 180),
 )
 DEFAULT_MAX_AGE = 365
+#: China Standard Time, all year (no daylight saving time since 1991): no time zone database needed.
+BEIJING = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 _PERIODS: tuple[tuple[str, int], ...] = (
     ("每半年", 183),
@@ -43,6 +53,12 @@ _PERIODS: tuple[tuple[str, int], ...] = (
     ("按年", 365),
 )
 _YEARLY_DEADLINE = re.compile(r"每年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+
+
+def beijing_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in Beijing, the day a county's editors and inspectors live in (``now``: the
+    moment to take, with its time zone; the present by default)."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(BEIJING).date()
 
 
 def max_age(category: Category) -> int:
@@ -61,9 +77,10 @@ def stale_columns(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
     out = []
     for area in catalogue.areas:
         for category in area.categories:
-            if not category.updated:
+            newest = max((r.updated for r in category.records if _known(r.updated, today)), default="")
+            if not newest:
                 continue
-            days = (today - dt.date.fromisoformat(category.updated)).days
+            days = (today - dt.date.fromisoformat(newest)).days
             limit = max_age(category)
             if days > limit:
                 where = category.where or category.title
@@ -74,11 +91,27 @@ def stale_columns(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
                         severity=severity,
                         value=category.title,
                         days=days,
-                        date=category.updated,
+                        date=newest,
                         limit=limit,
                     )
                 )
     return out
+
+
+def future_dates(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
+    """A warning per record whose 更新日期 is after ``today``, at its line. (A date from git is a
+    commit's: after ``today`` only when the check looks at an earlier day with ``--today``.)"""
+    out = []
+    for record in catalogue.records:
+        if record.updated_at is not None and not _known(record.updated, today):
+            at = record.updated_at
+            out.append(make("date-future", record.file, *at, element="更新日期", value=record.updated, today=today))
+    return out
+
+
+def _known(date: str, today: dt.date) -> bool:
+    """Whether ``date`` (ISO) is a date to count: given, and not after ``today``."""
+    return bool(date) and date <= today.isoformat()
 
 
 def latest_deadline(text: str, today: dt.date) -> tuple[dt.date, int] | None:
@@ -125,7 +158,7 @@ def overdue_items(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
 
 def _due(record: Record, today: dt.date) -> dt.date | None:
     """The date by which the record should have been updated, when that has passed."""
-    if not record.updated:
+    if not _known(record.updated, today):
         return None
     parts = parse_time_limit(record.time_limit) or ()
     updated = dt.date.fromisoformat(record.updated)

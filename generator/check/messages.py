@@ -22,6 +22,10 @@ class Message:
     message: str
     hint: str
     title: str  # short Chinese name of the rule, for the editors' guide
+    #: Whether what it finds depends on the day of the check (a column not updated for a year): reported,
+    #: but never failing ``--strict`` (publishing never depends on the calendar) unless a bureau makes it
+    #: an error in its ``severity`` setting (see :func:`generator.check.diagnostics.fails`).
+    dated: bool = False
 
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO  # noqa: E741
@@ -352,12 +356,14 @@ def _check_messages() -> dict[str, Message]:
             "政府网站检查把长期不更新的栏目计为“栏目不更新”：请核实是否有应公开而未公开的新信息，按时限公开后更新事项；"
             "更新周期可在栏目的 _meta.yaml 中用“更新周期: 天数”设定。不要只改日期：伪造更新日期是单项否决。",
             "栏目长期未更新",
+            dated=True,
         ),
         "item-overdue": Message(
             W,
             "按公开时限“{limit}”，本事项最迟应在 {due} 更新，最近更新为 {date}",
             "请公开最新一期信息并更新“更新日期”。",
             "事项逾期未更新",
+            dated=True,
         ),
         "catalogue-missing": Message(
             E, "找不到目录文件夹 {folder}", "请用 --catalogue 指定存放事项 YAML 文件的文件夹。", "目录文件夹不存在"
@@ -387,6 +393,13 @@ def _check_messages() -> dict[str, Message]:
             "浏览器会删去或改写网址中的空格、换行和控制字符，链接可能因此打开别的网站：请删除这个字符，"
             "网址本身含空格时写成 %20（最好从浏览器地址栏重新复制网址）。",
             "网址中有看不见的字符",
+        ),
+        "date-future": Message(
+            W,
+            "更新日期 {value} 晚于今天（{today}，北京时间）",
+            "请改为事项实际修改的日期，不要预先填写：伪造更新日期是单项否决。判断栏目是否长期未更新时不计这个日期。",
+            "更新日期晚于今天",
+            dated=True,
         ),
     }
 

@@ -20,7 +20,7 @@ import yaml
 
 from generator.check.coverage import missing_standard_items
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
-from generator.check.freshness import overdue_items, stale_columns
+from generator.check.freshness import beijing_today, future_dates, overdue_items, stale_columns
 from generator.check.pages import check_page
 from generator.check.privacy import public_mobiles
 from generator.check.record import validate_record
@@ -41,8 +41,9 @@ def check_catalogue(
     severity: Mapping[str, Severity] | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
-    compare it with the national standard, check its dates as of ``today`` and, given the
-    site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those pages too.
+    compare it with the national standard, check its dates as of ``today`` (by default today in
+    Beijing) and, given the site's hand-written pages (``docs_dir``, shown as ``docs_shown``), those
+    pages too.
 
     ``severity`` is the bureau's choice of severities (see
     :func:`generator.check.diagnostics.parse_severity_overrides`); the catalogue is None
@@ -50,8 +51,8 @@ def check_catalogue(
     catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates, severity=severity)
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
-        diagnostics += stale_columns(catalogue, today or dt.date.today())
-        diagnostics += overdue_items(catalogue, today or dt.date.today())
+        day = today or beijing_today()
+        diagnostics += future_dates(catalogue, day) + stale_columns(catalogue, day) + overdue_items(catalogue, day)
         if docs_dir is not None and docs_dir.is_dir():
             diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site

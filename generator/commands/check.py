@@ -7,15 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator.check.diagnostics import (
-    format_github,
-    format_human,
-    format_json,
-    has_errors,
-    parse_severity_overrides,
-)
+from generator.check.diagnostics import fails, format_github, format_human, format_json, parse_severity_overrides
 from generator.check.run import check_catalogue, check_files, plugin_options, site_config
-from generator.check.severity import Severity
 from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict
 
 _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
@@ -50,7 +43,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="按这一天判断栏目是否长期未更新、事项是否逾期（默认今天）",
+        help="按这一天判断栏目是否长期未更新、事项是否逾期、更新日期是否晚于今天（默认北京时间的今天）",
     )
     add_config_file(cmd, f"从中读取 gkml 插件的 severity 设置（默认 {MKDOCS_CONFIG}，不存在时用默认级别）")
     cmd.set_defaults(run=run)
@@ -58,7 +51,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """``gkml check``: 0 when there is no error (nor, with --strict, warning), 1 otherwise, 2 for bad input."""
+    """``gkml check``: 0 when there is no error (nor, with --strict, warning that does not depend on the
+    day), 1 otherwise, 2 for bad input."""
     config_file = Path(args.config_file)
     config = site_config(config_file)
     severity, problems = parse_severity_overrides(plugin_options(config).get("severity") or {})
@@ -87,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
             docs_shown=docs_dir.as_posix() if docs_dir else "",
             severity=severity,
         )
-    failed = has_errors(diagnostics) or (args.strict and any(d.severity is Severity.WARNING for d in diagnostics))
+    failed = fails(diagnostics, strict=args.strict)
     print(_FORMATS[args.format](diagnostics))
     if args.format == "human" and not failed:
         if catalogue is not None:

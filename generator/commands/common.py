@@ -25,5 +25,9 @@ def add_config_file(cmd: argparse.ArgumentParser, help_text: str = f"MkDocs 配�
 
 
 def add_strict(cmd: argparse.ArgumentParser) -> None:
-    """``--strict``: warnings fail the command too."""
-    cmd.add_argument("--strict", action="store_true", help="有警告也视为失败")
+    """``--strict``: warnings fail the command too, except those that depend on the day of the check."""
+    cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="有警告也视为失败（随日期变化的警告除外：栏目长期未更新、事项逾期、更新日期晚于今天）",
+    )

@@ -232,6 +232,8 @@ def _parse_record(
         record = RecordValidator(doc).record_despite_errors()  # its only errors are rules made warnings
     if has_errors(problems):  # e.g. a duplicate key: which of the two values is meant is unknown
         record = None
+    if record is not None and record.updated:
+        record.updated_at = doc.where(("更新日期",))
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if not (isinstance(record_id, str) and record_id):
         return _Parsed(record, problems + more)

@@ -245,6 +245,8 @@ class Record:
     file: str = ""
     area: str = ""
     category: str = ""
+    #: Where its 更新日期 stands in the file (line, column); None when the date comes from git.
+    updated_at: tuple[int, int] | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
