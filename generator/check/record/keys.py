@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Sequence
 
-from generator.check.record.reader import FieldReader
+from generator.check.record.reader import FieldReader, Spec
 from generator.load.yamlfile import Path_
-from generator.model.records import KEY_ALIASES, FieldSpec
+from generator.model.records import KEY_ALIASES
 
 
 def suggest_key(key: str, known: Collection[str]) -> str:
@@ -19,7 +19,7 @@ def suggest_key(key: str, known: Collection[str]) -> str:
 
 
 def report_unknown_key(
-    reader: FieldReader, key: str, path: Path_, known: Sequence[str], spec: FieldSpec | None = None
+    reader: FieldReader, key: str, path: Path_, known: Sequence[str], spec: Spec | None = None
 ) -> None:
     """Report ``key`` (standing at ``path``) as none of ``known``, suggesting the closest."""
     suggestion = suggest_key(key, known)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.check.record.reader import FieldReader
+from generator.check.record.reader import FieldReader, Spec
 from generator.load.yamlfile import Path_
 from generator.model.characters import describe, is_blank
-from generator.model.records import FieldSpec
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def is_link_url(url: str) -> bool:
     return url_problem(url) is None
 
 
-def read_url(reader: FieldReader, value: object, at: Path_, spec: FieldSpec) -> str:
+def read_url(reader: FieldReader, value: object, at: Path_, spec: Spec) -> str:
     """An optional 网址: "" when absent, or after reporting one that may not become a link."""
     if value is None or value == "":
         return ""

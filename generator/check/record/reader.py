@@ -7,10 +7,22 @@ message from :mod:`generator.check.messages`) when it cannot.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from generator.check.diagnostics import Diagnostic, make
 from generator.load.yamlfile import Path_, YamlDocument
 from generator.model import vocab
-from generator.model.records import FieldSpec
+
+
+class Spec(Protocol):
+    """What a reader needs of the key it reads: its name and an example of its value (an item's
+    :class:`~generator.model.records.FieldSpec`, an entry's :class:`~generator.model.entries.EntryField`)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def example(self) -> str: ...
 
 
 def type_name(value: object) -> str:
@@ -32,7 +44,7 @@ class FieldReader:
         self.diagnostics: list[Diagnostic] = []
 
     def report(
-        self, code: str, path: Path_, spec: FieldSpec | None = None, *, at_key: bool = False, **values: object
+        self, code: str, path: Path_, spec: Spec | None = None, *, at_key: bool = False, **values: object
     ) -> None:
         """Report the problem ``code`` at ``path`` (at its key when ``at_key``), for the element ``spec``."""
         line, column = self.doc.where(path, key=at_key)
@@ -40,7 +52,7 @@ class FieldReader:
         # severity named (None: the code's own), so that no message value is taken for it
         self.diagnostics.append(make(code, self.doc.file, line, column, element=element, severity=None, **values))
 
-    def text(self, value: object, path: Path_, spec: FieldSpec, what: str = "文字") -> str | None:
+    def text(self, value: object, path: Path_, spec: Spec, what: str = "文字") -> str | None:
         """A non-empty single-line-or-more string, or None after reporting why not."""
         if isinstance(value, (list, dict)):
             self.report(
@@ -52,7 +64,7 @@ class FieldReader:
             return None
         return str(value).strip()
 
-    def one_or_many(self, value: object, path: Path_, spec: FieldSpec) -> list[tuple[object, Path_]]:
+    def one_or_many(self, value: object, path: Path_, spec: Spec) -> list[tuple[object, Path_]]:
         """A scalar or a list, as (item, path) pairs."""
         if isinstance(value, list):
             if not value:
@@ -66,7 +78,7 @@ class FieldReader:
         return [(value, path)]
 
     def choice(
-        self, value: object, path: Path_, spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]
+        self, value: object, path: Path_, spec: Spec, allowed: tuple[str, ...], variants: dict[str, str]
     ) -> str | None:
         """One word of the vocabulary ``allowed`` (a known variant is reported and normalised)."""
         text = self.text(value, path, spec)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.check.record.reader import FieldReader
+from generator.check.record.reader import FieldReader, Spec
 from generator.load.yamlfile import Path_
 from generator.model.naming import is_valid_id
-from generator.model.records import FieldSpec
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def read_id(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+def read_id(reader: FieldReader, value: object, path: Path_, spec: Spec) -> str | None:
     """A record id, as :mod:`generator.model.naming` defines it."""
     text = reader.text(value, path, spec)
     if text is not None and not is_valid_id(text):
@@ -22,12 +21,12 @@ def read_id(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) ->
     return text
 
 
-def read_text(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+def read_text(reader: FieldReader, value: object, path: Path_, spec: Spec) -> str | None:
     """Any non-empty text."""
     return reader.text(value, path, spec)
 
 
-def read_order(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> int | None:
+def read_order(reader: FieldReader, value: object, path: Path_, spec: Spec) -> int | None:
     """A whole number that sorts items or folders."""
     text = reader.text(value, path, spec)
     if text is None:
@@ -39,7 +38,7 @@ def read_order(reader: FieldReader, value: object, path: Path_, spec: FieldSpec)
         return None
 
 
-def read_date(reader: FieldReader, value: object, path: Path_, spec: FieldSpec) -> str | None:
+def read_date(reader: FieldReader, value: object, path: Path_, spec: Spec) -> str | None:
     """A calendar date written YYYY-MM-DD."""
     text = reader.text(value, path, spec)
     if text is None:
