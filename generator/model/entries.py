@@ -230,6 +230,8 @@ class Entry:
     file: str = ""
     area: str = ""
     column: str = ""
+    #: (line, column) of each front-matter key, for messages about the whole entry.
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def start(self) -> str:
