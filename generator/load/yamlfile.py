@@ -25,6 +25,7 @@ import yaml
 
 from generator.check.diagnostics import Diagnostic, make
 from generator.load.files import FileGate
+from generator.model.characters import Hidden, describe, hidden_characters, hidden_kind
 
 #: libyaml's safe loader, much faster, where PyYAML was built with it; else the pure-Python one.
 _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
@@ -101,6 +102,10 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
     if "\r\n" in text:
         problems += _mixed_line_endings(text, file)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    hidden, unreadable = _hidden_characters(text, file)
+    if unreadable:
+        return None, problems + hidden
+    problems += hidden
     if not text.strip():
         return None, [make("file-empty", file)]
     lines = text.split("\n")
@@ -121,6 +126,27 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
     diagnostics: list[Diagnostic] = list(problems)
     doc.data = _Converter(doc, diagnostics).convert(documents[0], ())
     return doc, diagnostics
+
+
+#: The most characters an editor cannot see reported in one file (a pasted page can hold thousands).
+_MAX_HIDDEN = 100
+_HIDDEN_CODES = {
+    Hidden.CONTROL: "char-control",
+    Hidden.INVISIBLE: "char-invisible",
+    Hidden.ZERO_WIDTH: "char-zero-width",
+}
+
+
+def _hidden_characters(text: str, file: str) -> tuple[list[Diagnostic], bool]:
+    """Each character in ``text`` an editor cannot see, where it stands (U+000B pasted from Word, a
+    zero-width space, U+202E), and whether one of them keeps YAML from reading the file."""
+    found = list(hidden_characters(text))
+    out = []
+    for index, char in found[:_MAX_HIDDEN]:
+        line = text.count("\n", 0, index) + 1
+        column = index - text.rfind("\n", 0, index)
+        out.append(make(_HIDDEN_CODES[hidden_kind(char)], file, line, column, char=describe(char)))
+    return out, any(hidden_kind(char) is Hidden.CONTROL for _, char in found)
 
 
 def _mixed_line_endings(text: str, file: str) -> list[Diagnostic]:
@@ -156,12 +182,24 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null" and not node.style:
                 return None
+            self._escaped_hidden(node)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def _escaped_hidden(self, node: yaml.ScalarNode) -> None:
+        """Report a character an editor cannot see that a double-quoted scalar writes as an escape
+        (``"\\u202e"``, ``"\\0"``), at the scalar; the ones written as they are were reported already."""
+        if node.style != '"':
+            return
+        source = self.doc.text[node.start_mark.index : node.end_mark.index]
+        for char in dict.fromkeys(char for _, char in hidden_characters(node.value)):
+            if char not in source:
+                code = "char-zero-width" if hidden_kind(char) is Hidden.ZERO_WIDTH else "char-invisible"
+                self.out.append(make(code, self.doc.file, *_mark(node.start_mark), char=describe(char)))
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, object]:
         doc = self.doc
@@ -171,6 +209,7 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.out.append(make("not-mapping", doc.file, *key_at))
                 continue
+            self._escaped_hidden(key_node)
             key = str(key_node.value).strip()
             key_path = (*path, key)
             if key in result:
@@ -184,6 +223,9 @@ class _Converter:
 
 _FULLWIDTH_COLON_KEY = re.compile(r"^\s*(?:-\s*)?([^\s:：#'\"][^:：#]*?)\s*：")
 _MISSING_SPACE = re.compile(r"^\s*(?:-\s*)?([^\s:#'\"\[{][^:#]*?):(?=[^\s/]|\u3000)")
+#: A key's colon or a list item's dash followed by a no-break space (U+00A0, pasted from a web page or
+#: Word) instead of the space YAML needs.
+_NBSP_AFTER_COLON = re.compile(r"^\s*(?:-\xa0|(?:-\s*)?[^\s:#'\"\[{][^:#]*?:\xa0)")
 #: Problems whose own position is where PyYAML gave up (often the end of the file);
 #: the construct left open starts at the error's context mark.
 _UNTERMINATED = ("found unexpected end of stream", "did not find expected ',' or", "while scanning a quoted scalar")
@@ -208,6 +250,9 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -
             return make("yaml-tab", file, number, text.index("\t") + 1 if "\t" in text else 1)
         if "\u3000" in indent:
             return make("yaml-fullwidth-space", file, number, text.index("\u3000") + 1)
+        nbsp = _NBSP_AFTER_COLON.match(text)
+        if "\xa0" in indent or nbsp:
+            return make("yaml-nbsp", file, number, nbsp.end() if nbsp else text.index("\xa0") + 1)
         match = _FULLWIDTH_COLON_KEY.match(text)
         if match and ":" not in text.split("：", 1)[0]:
             return make("yaml-fullwidth-colon", file, number, text.index("：") + 1, key=match.group(1))

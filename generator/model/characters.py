@@ -9,7 +9,10 @@ names each by its code point and, for the common ones, its Chinese name:
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
+from enum import Enum
 
 _NAMES: dict[str, str] = {
     "\x00": "空字符",
@@ -31,20 +34,20 @@ _NAMES: dict[str, str] = {
     "\u200b": "零宽空格",
     "\u200c": "零宽不连字",
     "\u200d": "零宽连字",
-    "\u200e": "从左到右标记",
-    "\u200f": "从右到左标记",
+    "\u200e": "从左到右标记符",
+    "\u200f": "从右到左标记符",
     "\u2028": "行分隔符",
     "\u2029": "段分隔符",
-    "\u202a": "从左到右嵌入",
-    "\u202b": "从右到左嵌入",
-    "\u202c": "方向嵌入结束",
-    "\u202d": "从左到右覆盖",
-    "\u202e": "从右到左覆盖",
+    "\u202a": "从左到右嵌入符",
+    "\u202b": "从右到左嵌入符",
+    "\u202c": "方向格式结束符",
+    "\u202d": "从左到右覆盖符",
+    "\u202e": "从右到左覆盖符",
     "\u2060": "词连接符",
-    "\u2066": "从左到右隔离",
-    "\u2067": "从右到左隔离",
-    "\u2068": "首字符方向隔离",
-    "\u2069": "方向隔离结束",
+    "\u2066": "从左到右隔离符",
+    "\u2067": "从右到左隔离符",
+    "\u2068": "首字符方向隔离符",
+    "\u2069": "方向隔离结束符",
     "\u3000": "全角空格",
     "\ufeff": "零宽不换行空格",
 }
@@ -61,3 +64,36 @@ def describe(char: str) -> str:
 def is_blank(char: str) -> bool:
     """Whether ``char`` shows nothing: a space of any width, a control or format character, a line break."""
     return char.isspace() or unicodedata.category(char) in _KINDS
+
+
+class Hidden(Enum):
+    """How much a character an editor cannot see matters in a file gkml reads."""
+
+    #: YAML cannot read it (a control character; a line or paragraph separator, read as a line break)
+    CONTROL = "control"
+    #: it shows nothing, or turns the text around (U+202E): what a page shows is not what the file says
+    INVISIBLE = "invisible"
+    #: a zero-width space or joiner, a soft hyphen: only breaks searching for the text
+    ZERO_WIDTH = "zero-width"
+
+
+_CANDIDATES = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]"
+)
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\xad")
+
+
+def hidden_kind(char: str) -> Hidden:
+    """How much ``char`` (one :func:`hidden_characters` found) matters."""
+    if char in _ZERO_WIDTH:
+        return Hidden.ZERO_WIDTH
+    if unicodedata.category(char) == "Cc" or char in "\u2028\u2029\ufffe\uffff":
+        return Hidden.CONTROL
+    return Hidden.INVISIBLE
+
+
+def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
+    """Each character of ``text`` an editor cannot see (tab and line breaks aside), with its index."""
+    for match in _CANDIDATES.finditer(text):
+        yield match.start(), match[0]
