@@ -34,7 +34,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +81,29 @@ class Merge:
         return f"{column_letter(self.left)}{self.top}:{column_letter(self.right)}{self.bottom}"
 
 
+class MergedCells:
+    """The cells of some merged ranges, looked up by (row, column): indexed by row, not by cell, so a
+    range over a whole sheet costs one entry per row. ``first``: whether a range's first cell counts."""
+
+    def __init__(self, merges: Sequence[Merge] = (), *, first: bool = True) -> None:
+        self.first = first
+        self._rows: dict[int, list[Merge]] = {}
+        for m in reversed(merges):  # the last range over a cell wins, as in a workbook
+            for r in range(m.top, m.bottom + 1):
+                self._rows.setdefault(r, []).append(m)
+
+    def get(self, cell: tuple[int, int]) -> Merge | None:
+        """The range that holds ``cell``, or None."""
+        row, col = cell
+        for m in self._rows.get(row, ()):
+            if m.left <= col <= m.right and (self.first or (row, col) != (m.top, m.left)):
+                return m
+        return None
+
+    def __contains__(self, cell: object) -> bool:
+        return isinstance(cell, tuple) and self.get(cell) is not None
+
+
 @dataclass
 class Grid:
     """One sheet (or a CSV file): the text of each cell, and the merged ranges."""
@@ -90,16 +113,13 @@ class Grid:
     order: int  #: the sheet's position in the workbook
     cells: list[list[str]]
     merges: list[Merge] = field(default_factory=list)
-    covered: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: cells inside a merge, but its first
+    covered: MergedCells = field(default_factory=MergedCells)  #: cells inside a merge, but its first
     starts: dict[tuple[int, int], Merge] = field(default_factory=dict)  #: each merge by its first cell
 
     def __post_init__(self) -> None:
+        self.covered = MergedCells(self.merges, first=False)
         for m in self.merges:
             self.starts.setdefault((m.top, m.left), m)
-            for r in range(m.top, m.bottom + 1):
-                for c in range(m.left, m.right + 1):
-                    if (r, c) != (m.top, m.left):
-                        self.covered[(r, c)] = m
 
     @property
     def name(self) -> str:
@@ -413,7 +433,7 @@ _FILLED = (t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
 class _Reader:
     """Reads the data rows of one section of a grid into items; problems go to ``self.problems``."""
 
-    def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: set[tuple[int, int]]) -> None:
+    def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: MergedCells) -> None:
         self.grid, self.section, self.zones, self.bad = grid, section, zones, bad
         self.problems: list[Diagnostic] = []
         self.previous = _Names("", "", "", "")  #: the last row's (for continuation)
@@ -618,12 +638,10 @@ def _zones(grid: Grid, sections: list[Section]) -> dict[int, int]:
     return zones
 
 
-def _bad_merges(
-    grid: Grid, sections: list[Section], zones: dict[int, int]
-) -> tuple[list[Diagnostic], set[tuple[int, int]]]:
-    """The merged ranges that span two sections, reported; and the cells (row, column) they cover."""
+def _bad_merges(grid: Grid, sections: list[Section], zones: dict[int, int]) -> tuple[list[Diagnostic], MergedCells]:
+    """The merged ranges that span two sections, reported; and the cells they cover."""
     problems: list[Diagnostic] = []
-    bad: set[tuple[int, int]] = set()
+    bad: list[Merge] = []
     data_zones = {2 * i + 1 for i in range(len(sections))}
     for m in grid.merges:
         touched = {zones.get(r, -1) for r in range(m.top, m.bottom + 1)}
@@ -636,8 +654,8 @@ def _bad_merges(
             change = nxt.title_row
         what = f"另一张表格：“{nxt.title}”" if nxt is not None and nxt.title else "另一张表格"
         problems.append(grid.at("merge-spans-sections", m.top, m.left, range=m.ref, start=change, what=what))
-        bad |= {(r, c) for r in range(m.top, m.bottom + 1) for c in range(m.left, m.right + 1)}
-    return problems, bad
+        bad.append(m)
+    return problems, MergedCells(bad)
 
 
 def _section_area(grid: Grid, section: Section, ctx: _Context, parsed: Parsed) -> str:
