@@ -14,9 +14,16 @@ from typing import Any
 
 import yaml
 
+from generator.load.files import FileGate
+from generator.model.limits import DEFAULT_LIMITS, Limits, parse_limits
+
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_CATALOGUE = "catalogue"
 DEFAULT_DOCS = "docs"
+
+
+class SettingsError(Exception):
+    """The gkml plugin's options are wrong; the message says how, in Chinese."""
 
 
 @dataclass(frozen=True)
@@ -30,17 +37,30 @@ class Settings:
     site_url: str = ""  #: the site's public address ('' when unknown)
     directory_urls: bool = True  #: pages at ``a/`` (a web server) or ``a/index.html`` (file://)
     language: str = "zh"  #: the theme's language
+    limits: Limits = DEFAULT_LIMITS  #: how much gkml reads at most (plugin option ``limits``)
+    theme_dir: Path | None = None  #: the theme's files the project replaces (``theme.custom_dir``)
 
     @classmethod
     def from_options(
         cls, config: Mapping[str, Any], options: Mapping[str, Any], project: Path, *, catalogue: Path | None = None
     ) -> Settings:
         """Settings from a builder configuration ``config`` (mkdocs.yml as data) and the gkml
-        plugin's ``options``; ``catalogue`` given on the command line wins over the option."""
+        plugin's ``options``; ``catalogue`` given on the command line wins over the option.
+        Raises :class:`SettingsError` when the option ``limits`` is wrong."""
         theme = config.get("theme")
         language = theme.get("language") if isinstance(theme, Mapping) else None
+        # mkdocs.yml as data names it in the mapping; MkDocs' theme object keeps it as an attribute
+        custom_dir = getattr(theme, "custom_dir", None) or (
+            theme.get("custom_dir") if isinstance(theme, Mapping) else None
+        )
         folder = catalogue if catalogue is not None else project / str(options.get("catalogue") or DEFAULT_CATALOGUE)
         severity = options.get("severity")
+        limit_options = options.get("limits") or {}
+        if not isinstance(limit_options, Mapping):
+            raise SettingsError("gkml 插件的 limits 设置应为“名称: 值”的列表（见 README 的“限制”）。")
+        limits, problems = parse_limits(limit_options)
+        if problems:
+            raise SettingsError("gkml 插件的 limits 设置有误：" + "；".join(problems) + "。")
         return cls(
             project=project,
             catalogue=folder,
@@ -49,13 +69,35 @@ class Settings:
             site_url=str(config.get("site_url") or ""),
             directory_urls=bool(config.get("use_directory_urls", True)),
             language=str(language or "zh"),
+            limits=limits,
+            theme_dir=project / str(custom_dir) if custom_dir else None,
         )
 
     @classmethod
     def from_project(cls, config_file: Path, *, catalogue: Path | None = None) -> Settings:
-        """Settings of the project whose mkdocs.yml is ``config_file`` (read without MkDocs)."""
+        """Settings of the project whose mkdocs.yml is ``config_file`` (read without MkDocs;
+        raises :class:`SettingsError` like :meth:`from_options`)."""
         config = read_config(config_file)
         return cls.from_options(config, plugin_options(config), config_file.resolve().parent, catalogue=catalogue)
+
+    def gate(self) -> FileGate:
+        """The gate every file of this project is read through: inside the project (or a
+        catalogue or content folder named outside it), within :attr:`limits`."""
+        return FileGate.within(self.project, self.catalogue, self.docs_dir, limits=self.limits)
+
+    def protected(self) -> dict[Path, str]:
+        """The folders gkml never writes into, nor over (real paths → what they are, in Chinese):
+        the project itself, its records, pages, theme files, gkml's own code and git's data."""
+        folders = {
+            self.project: "项目文件夹（mkdocs.yml 所在的文件夹）",
+            self.catalogue: "目录文件夹（事项记录）",
+            self.docs_dir: "网站内容文件夹（手写页面）",
+            self.project / "generator": "程序文件夹（gkml 的代码）",
+            self.project / ".git": "仓库的版本数据文件夹（.git）",
+        }
+        if self.theme_dir is not None:
+            folders[self.theme_dir] = "主题文件夹"
+        return {path.resolve(): name for path, name in folders.items()}
 
 
 class _TolerantLoader(yaml.SafeLoader):

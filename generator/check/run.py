@@ -27,6 +27,7 @@ from generator.check.record import validate_record
 from generator.check.severity import Severity
 from generator.load.addresses import content_slug_problems
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
+from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
 
@@ -39,6 +40,7 @@ def check_catalogue(
     docs_dir: Path | None = None,
     docs_shown: str = "",
     severity: Mapping[str, Severity] | None = None,
+    gate: FileGate | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
     compare it with the national standard, check its dates as of ``today`` (by default today in
@@ -47,8 +49,11 @@ def check_catalogue(
 
     ``severity`` is the bureau's choice of severities (see
     :func:`generator.check.diagnostics.parse_severity_overrides`); the catalogue is None
-    whenever an error remains, also one a bureau made an error."""
-    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates, severity=severity)
+    whenever an error remains, also one a bureau made an error. Every file is read through
+    ``gate`` (:meth:`generator.settings.Settings.gate`; by default: inside ``folder`` and
+    ``docs_dir``, at the default limits)."""
+    gate = gate or FileGate.within(folder, *([docs_dir] if docs_dir is not None else []))
+    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates, severity=severity, gate=gate)
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
         day = today or beijing_today()
@@ -56,7 +61,7 @@ def check_catalogue(
         if docs_dir is not None and docs_dir.is_dir():
             diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site
-            diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site)
+            diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site, gate=gate)
         diagnostics = apply_severity(diagnostics, severity)
         if has_errors(diagnostics):  # a rule made an error by the bureau's settings, a page left unfilled
             catalogue = None
@@ -71,12 +76,19 @@ PLACEHOLDER = re.compile(r"【请填写[^】]*】")
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")
 
 
-def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Site | None = None) -> list[Diagnostic]:
+def check_content(
+    docs_dir: Path, *, production: bool, shown: str = "", site: Site | None = None, gate: FileGate | None = None
+) -> list[Diagnostic]:
     """The hand-written pages: placeholders left in them are errors once the site is in
     production (a required page that still says 【请填写…】 fails the inspection), notes
     before; the 党政机关标识 image that ``site`` names must be there; and what no page may
     publish (:func:`generator.check.pages.check_page`: front matter, scripts, files from
-    other sites, people's identifiers but the mobile numbers ``site`` publishes)."""
+    other sites, people's identifiers but the mobile numbers ``site`` publishes).
+
+    Every file of ``docs_dir`` goes through ``gate`` (by default: inside ``docs_dir``): a
+    link leading out of the project or nowhere, or a page over the size limit, is an error
+    here, before any builder publishes it."""
+    gate = gate or FileGate.within(docs_dir)
     severity = Severity.ERROR if production else Severity.INFO
     public = public_mobiles(site.public_phones) if site is not None else frozenset()
     out = []
@@ -86,12 +98,18 @@ def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Si
         out.append(
             make("site-image-missing", site_file, element="党政机关标识", value=site.conac_image, docs=shown_docs)
         )
-    for path in sorted(p for p in docs_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()):
+    readable, refused = gate.files(docs_dir, shown_docs)
+    out += refused
+    for rel in (rel for rel in readable if Path(rel).suffix.lower() in PAGE_SUFFIXES):
+        path, file = docs_dir / rel, f"{shown_docs}/{rel}"
+        raw, problems = gate.read_bytes(path, file)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # MkDocs reports unreadable pages itself
-        file = f"{shown_docs}/{path.relative_to(docs_dir).as_posix()}"
+            text = raw.decode("utf-8") if raw is not None else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None:
+            out += problems
+            continue  # MkDocs reports pages it cannot decode itself
         out += check_page(text, file, public=public, markdown=not path.suffix.lower().startswith(".htm"))
         for number, line in enumerate(text.splitlines(), 1):
             for match in PLACEHOLDER.finditer(line):
@@ -100,12 +118,15 @@ def check_content(docs_dir: Path, *, production: bool, shown: str = "", site: Si
     return out
 
 
-def check_files(paths: list[Path], *, severity: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
+def check_files(
+    paths: list[Path], *, severity: Mapping[str, Severity] | None = None, gate: FileGate | None = None
+) -> list[Diagnostic]:
     """Check each file on its own: item records, ``_meta.yaml`` and ``_site.yaml`` (with the
-    bureau's ``severity`` of the rules, as :func:`check_catalogue`)."""
+    bureau's ``severity`` of the rules, as :func:`check_catalogue`), read through ``gate``
+    (by default anywhere: the files are named on purpose; at the default limits)."""
     out: list[Diagnostic] = []
     for path in paths:
-        doc, problems = read_yaml(path, path.as_posix())
+        doc, problems = read_yaml(path, path.as_posix(), gate=gate)
         out += problems
         if doc is None:
             continue

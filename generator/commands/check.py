@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from generator.check.diagnostics import fails, format_github, format_human, format_json, parse_severity_overrides
-from generator.check.run import check_catalogue, check_files, plugin_options, site_config
+from generator.check.run import check_catalogue, check_files
 from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict
+from generator.load.files import FileGate
+from generator.settings import Settings, SettingsError, read_config
 
 _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
@@ -45,7 +47,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="按这一天判断栏目是否长期未更新、事项是否逾期、更新日期是否晚于今天（默认北京时间的今天）",
     )
-    add_config_file(cmd, f"从中读取 gkml 插件的 severity 设置（默认 {MKDOCS_CONFIG}，不存在时用默认级别）")
+    add_config_file(cmd, f"从中读取 gkml 插件的 severity 和 limits 设置（默认 {MKDOCS_CONFIG}，不存在时用默认值）")
     cmd.set_defaults(run=run)
     return cmd
 
@@ -54,15 +56,20 @@ def run(args: argparse.Namespace) -> int:
     """``gkml check``: 0 when there is no error (nor, with --strict, warning that does not depend on the
     day), 1 otherwise, 2 for bad input."""
     config_file = Path(args.config_file)
-    config = site_config(config_file)
-    severity, problems = parse_severity_overrides(plugin_options(config).get("severity") or {})
-    if problems:
-        print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
-        return 2
     paths = [Path(p) for p in args.paths]
     folders = [p for p in paths if p.is_dir()]
     if len(folders) > 1 or (folders and len(paths) > 1):
         print("请只指定一个目录文件夹，或者若干个事项文件。", file=sys.stderr)
+        return 2
+    folder = folders[0] if folders else Path(args.catalogue)
+    try:
+        settings = Settings.from_project(config_file, catalogue=folder)
+    except SettingsError as exc:
+        print(f"{args.config_file} 中{exc}", file=sys.stderr)
+        return 2
+    severity, problems = parse_severity_overrides(settings.severity)
+    if problems:
+        print(f"{args.config_file} 中 gkml 插件的 severity 设置有误：" + "；".join(problems) + "。", file=sys.stderr)
         return 2
     catalogue = None
     if paths and not folders:
@@ -70,16 +77,18 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             print("找不到文件：" + "、".join(p.as_posix() for p in missing), file=sys.stderr)
             return 2
-        diagnostics = check_files(paths, severity=severity)
+        diagnostics = check_files(paths, severity=severity, gate=FileGate(limits=settings.limits))
     else:
         # the county's own pages beside the catalogue, when there is a mkdocs.yml
+        config = read_config(config_file)
         docs_dir = config_file.parent / str(config.get("docs_dir") or "docs") if config else None
         catalogue, diagnostics = check_catalogue(
-            folders[0] if folders else Path(args.catalogue),
+            folder,
             today=args.today,
             docs_dir=docs_dir,
             docs_shown=docs_dir.as_posix() if docs_dir else "",
             severity=severity,
+            gate=settings.gate(),
         )
     failed = fails(diagnostics, strict=args.strict)
     print(_FORMATS[args.format](diagnostics))

@@ -16,6 +16,7 @@ Every file is read and every problem reported in one run.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
+from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
 from generator.load.yamlfile import YamlDocument, read_yaml
 from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
@@ -66,7 +68,11 @@ class FolderMeta:
 
 
 def load_catalogue(
-    folder: Path, *, git_dates: bool = True, severity: Mapping[str, Severity] | None = None
+    folder: Path,
+    *,
+    git_dates: bool = True,
+    severity: Mapping[str, Severity] | None = None,
+    gate: FileGate | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Read, validate and assemble the whole catalogue under ``folder``.
 
@@ -74,28 +80,32 @@ def load_catalogue(
     cover every file, not just the first bad one. ``severity`` is the bureau's choice of
     severities (:func:`generator.check.diagnostics.parse_severity_overrides`): a record
     whose only errors are rules made warnings is kept, a warning made an error is one.
+    Every file is read through ``gate`` (:mod:`generator.load.files`; by default: inside
+    ``folder``, at the default limits): a link leading out of it or nowhere is reported
+    once and not followed.
     """
     shown = folder.as_posix().rstrip("/")
     if not folder.is_dir():
         return None, [make("catalogue-missing", shown, folder=shown)]
-    diagnostics: list[Diagnostic] = []
-    site, public = _load_site(folder, shown, diagnostics)
+    gate = gate or FileGate.within(folder)
+    diagnostics: list[Diagnostic] = gate.files(folder, shown, sizes=False)[1]
+    site, public = _load_site(folder, shown, diagnostics, gate)
     dates = last_change_dates(folder) if git_dates else {}
     # First the folders and their settings, then every record file (shared among
     # processes when there are many), then the catalogue, in folder order.
-    plan = _plan(folder, shown, diagnostics, public)
+    plan = _plan(folder, shown, diagnostics, public, gate)
     jobs = [(folder / rel, f"{shown}/{rel}") for area in plan for column in area.columns for rel in column.files]
-    parse = functools.partial(_parse_record, severity=severity, public=public)
+    parse = functools.partial(_parse_record, severity=severity, public=public, gate=gate)
     parsed = iter(fork_map(parse, jobs, min_share=_RECORDS_PER_WORKER))
     ids: dict[str, str] = {}
     areas: list[Area] = []
     for planned in plan:
         for column in planned.columns:
             records = [_register(next(parsed), f"{shown}/{rel}", ids, diagnostics) for rel in column.files]
-            _fill_column(column, records, dates, shown, diagnostics)
+            _fill_column(column, records, dates, shown, diagnostics, gate)
             planned.area.categories.append(column.category)
-        areas.append(_finish_area(planned, shown, diagnostics))
-    _report_strays(folder, shown, diagnostics, allowed={SITE_FILE})
+        areas.append(_finish_area(planned, shown, diagnostics, gate))
+    _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
     diagnostics += slug_problems(areas, SITE_FOLDERS)
     areas.sort(key=lambda a: (a.order, a.title))
     diagnostics = apply_severity(diagnostics, severity)
@@ -125,28 +135,35 @@ class _PlannedArea:
     columns: list[_PlannedColumn]
 
 
-def _plan(folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str]) -> list[_PlannedArea]:
+def _plan(
+    folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str], gate: FileGate
+) -> list[_PlannedArea]:
     """The areas and categories under ``folder``, with their settings and record files."""
     plan = []
-    for area_dir in subfolders(folder):
-        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out, public)
+    for area_dir in subfolders(folder, gate):
+        meta = load_meta(area_dir, f"{shown}/{area_dir.name}", out, public, gate)
         area = Area(meta.title, meta.slug, meta.order, meta.description, slug_at=meta.slug_at)
         columns = []
-        for category_dir in subfolders(area_dir):
+        for category_dir in subfolders(area_dir, gate):
             rel_dir = f"{area_dir.name}/{category_dir.name}"
-            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out, public)
+            cmeta = load_meta(category_dir, f"{shown}/{rel_dir}", out, public, gate)
             category = Category(
                 cmeta.title, cmeta.slug, cmeta.order, cmeta.description, area=area.title, slug_at=cmeta.slug_at
             )
             category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
-            files = [f"{rel_dir}/{path.name}" for path in record_files(category_dir)]
+            files = [f"{rel_dir}/{path.name}" for path in record_files(category_dir, gate)]
             columns.append(_PlannedColumn(category, category_dir, rel_dir, files))
         plan.append(_PlannedArea(area, area_dir, columns))
     return plan
 
 
 def _fill_column(
-    column: _PlannedColumn, records: list[Record | None], dates: dict[str, str], shown: str, out: list[Diagnostic]
+    column: _PlannedColumn,
+    records: list[Record | None],
+    dates: dict[str, str],
+    shown: str,
+    out: list[Diagnostic],
+    gate: FileGate,
 ) -> None:
     """Put the column's valid ``records`` (one per file) in its category, in order; report strays and emptiness."""
     category = column.category
@@ -155,17 +172,17 @@ def _fill_column(
             record.area, record.category = category.area, category.title
             record.updated = record.updated or dates.get(rel, "")
             category.records.append(record)
-    _report_strays(column.folder, f"{shown}/{column.rel}", out, deeper=True)
+    _report_strays(column.folder, f"{shown}/{column.rel}", out, gate, deeper=True)
     if not column.files:
         where = _meta_or_folder(column.folder, shown, column.rel)
         out.append(make("column-empty", where, value=category.title))
     category.records.sort(key=lambda r: (r.order is None, r.order or 0, Path(r.file).name))
 
 
-def _finish_area(planned: _PlannedArea, shown: str, out: list[Diagnostic]) -> Area:
+def _finish_area(planned: _PlannedArea, shown: str, out: list[Diagnostic], gate: FileGate) -> Area:
     """The area with its categories in order; stray files, emptiness and repeated slugs reported."""
     area, area_dir = planned.area, planned.folder
-    _report_strays(area_dir, f"{shown}/{area_dir.name}", out)
+    _report_strays(area_dir, f"{shown}/{area_dir.name}", out, gate)
     area.where = _meta_or_folder(area_dir, shown, area_dir.name)
     if not area.categories:
         out.append(make("area-empty", area.where, value=area.title))
@@ -179,22 +196,39 @@ def _meta_or_folder(folder: Path, shown: str, rel: str) -> str:
     return f"{shown}/{rel}/{META_FILE}" if (folder / META_FILE).exists() else f"{shown}/{rel}"
 
 
-def subfolders(folder: Path) -> list[Path]:
-    """The area or category folders in ``folder``, sorted (hidden and ``_`` folders are not)."""
-    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-
-
-def record_files(folder: Path) -> list[Path]:
-    """The item files of a category folder, sorted (``_meta.yaml`` and other ``_`` files are not)."""
+def subfolders(folder: Path, gate: FileGate | None = None) -> list[Path]:
+    """The area or category folders in ``folder``, sorted (hidden and ``_`` folders are not, nor
+    those ``gate`` refuses)."""
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix in _YAML_SUFFIXES and not p.name.startswith("_")
+        p
+        for p in folder.iterdir()
+        if p.is_dir() and not p.name.startswith((".", "_")) and (gate is None or gate.readable(p))
+    )
+
+
+def record_files(folder: Path, gate: FileGate | None = None) -> list[Path]:
+    """The item files of a category folder, sorted (``_meta.yaml`` and other ``_`` files are not,
+    nor those ``gate`` refuses)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix in _YAML_SUFFIXES
+        and not p.name.startswith("_")
+        and (gate is None or gate.readable(p))
     )
 
 
 def _report_strays(
-    folder: Path, shown: str, out: list[Diagnostic], *, allowed: Iterable[str] = (), deeper: bool = False
+    folder: Path,
+    shown: str,
+    out: list[Diagnostic],
+    gate: FileGate,
+    *,
+    allowed: Iterable[str] = (),
+    deeper: bool = False,
 ) -> None:
-    """Report item files where no item belongs.
+    """Report item files where no item belongs (links ``gate`` refuses are reported already).
 
     Beside the areas or directly in an area folder only settings files may stand
     (``allowed``); below a category folder (``deeper``) nothing is read at all.
@@ -206,6 +240,7 @@ def _report_strays(
         strays = [
             p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix in _YAML_SUFFIXES and p.name not in allowed
         ]
+    strays = [p for p in strays if gate.readable(p)]
     for path in strays:
         out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
 
@@ -221,10 +256,13 @@ class _Parsed:
 
 
 def _parse_record(
-    job: tuple[Path, str], severity: Mapping[str, Severity] | None = None, public: frozenset[str] = frozenset()
+    job: tuple[Path, str],
+    severity: Mapping[str, Severity] | None = None,
+    public: frozenset[str] = frozenset(),
+    gate: FileGate | None = None,
 ) -> _Parsed:
     path, shown = job
-    doc, problems = read_yaml(path, shown)
+    doc, problems = read_yaml(path, shown, gate=gate)
     if doc is None:
         return _Parsed(None, problems)
     record, more = validate_record(doc, public)
@@ -265,14 +303,20 @@ def settings_fields(
     return values, validator.diagnostics + check_privacy(doc, public)
 
 
-def load_meta(folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str] = frozenset()) -> FolderMeta:
+def load_meta(
+    folder: Path,
+    shown: str,
+    out: list[Diagnostic],
+    public: frozenset[str] = frozenset(),
+    gate: FileGate | None = None,
+) -> FolderMeta:
     """A folder's settings from its ``_meta.yaml`` (defaults when it has none); problems go to ``out``
-    (``public``: the mobile numbers the bureau publishes)."""
+    (``public``: the mobile numbers the bureau publishes; ``gate``: where it may be read from)."""
     values: dict[str, object] = {}
     slug_at = (1, 1)
     path = folder / META_FILE
-    if path.exists():
-        doc, problems = read_yaml(path, f"{shown}/{META_FILE}")
+    if path.exists() and (gate is None or gate.readable(path)):
+        doc, problems = read_yaml(path, f"{shown}/{META_FILE}", gate=gate)
         out.extend(problems)
         if doc is not None:
             values, problems = settings_fields(doc, META_FIELDS, public)
@@ -294,15 +338,17 @@ def load_meta(folder: Path, shown: str, out: list[Diagnostic], public: frozenset
     )
 
 
-def _load_site(folder: Path, shown: str, out: list[Diagnostic]) -> tuple[Site | None, frozenset[str]]:
+def _load_site(folder: Path, shown: str, out: list[Diagnostic], gate: FileGate) -> tuple[Site | None, frozenset[str]]:
     """The bureau and its site from ``_site.yaml``, and the mobile numbers it publishes (its
     公开电话, also when the site has errors); problems go to ``out``."""
     file = f"{shown}/{SITE_FILE}"
     path = folder / SITE_FILE
+    if os.path.lexists(path) and not gate.readable(path):
+        return None, frozenset()  # a link leading out or nowhere: reported with the folder's links
     if not path.exists():
         out.append(make("site-missing", file))
         return None, frozenset()
-    doc, problems = read_yaml(path, file)
+    doc, problems = read_yaml(path, file, gate=gate)
     out.extend(problems)
     if doc is None:
         return None, frozenset()

@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
-from generator.model.limits import DEFAULT_LIMITS, Limits, format_limit, format_size
+from generator.model.limits import DEFAULT_LIMITS, KIB, MIB, Limits, format_limit, format_size
 
 #: The limit that applies to a text file gkml reads (records, settings, content pages).
 TEXT = "text_file_bytes"
-#: Suffixes of the text files gkml reads itself (records, settings, hand-written pages).
-TEXT_SUFFIXES = (".yaml", ".yml", ".md")
+#: Suffixes of the text files gkml reads itself (records, settings, hand-written pages in Markdown or HTML).
+TEXT_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class FileGate:
             size=("至少 " if at_least else "") + f"{format_size(size)}（{size:,} 字节）",
             limit=format_limit(limit, allowed),
             key=limit,
-            example=format_limit(limit, 2 * allowed),
+            example=format_limit(limit, _enough(size, allowed)),
         )
 
     def read_bytes(self, path: Path, shown: str, *, limit: str | None = TEXT) -> tuple[bytes | None, list[Diagnostic]]:
@@ -120,9 +120,15 @@ class FileGate:
             return None, [self.too_large(shown, len(data), limit, at_least=True)]
         return data, []
 
-    def files(self, folder: Path, shown: str) -> tuple[list[str], list[Diagnostic]]:
+    def readable(self, path: Path) -> bool:
+        """Whether ``path`` exists and lies inside the gate's folders (its size aside): what a
+        folder's listing may offer to read, the rest being reported by :meth:`files`."""
+        return path.exists() and self.inside(path)
+
+    def files(self, folder: Path, shown: str, *, sizes: bool = True) -> tuple[list[str], list[Diagnostic]]:
         """Every file below ``folder`` that may be read (POSIX paths relative to it, sorted),
-        and why the others may not (text files, :data:`TEXT_SUFFIXES`, within the text limit).
+        and why the others may not (text files, :data:`TEXT_SUFFIXES`, within the text limit
+        unless ``sizes`` is false: a reader that reads them through the gate says it then).
         Links to folders inside the gate are followed (but not into a folder that holds the
         link: no endless loop); a link leading outside or nowhere is reported once, not walked."""
         found: list[str] = []
@@ -135,7 +141,8 @@ class FileGate:
             for entry in sorted(current.iterdir(), key=lambda p: p.name):
                 parts = (*rel, entry.name)
                 where = "/".join((shown.rstrip("/"), *parts)) if shown else "/".join(parts)
-                problems = self.problems(entry, where, limit=TEXT if entry.suffix in TEXT_SUFFIXES else None)
+                limit = TEXT if sizes and entry.suffix in TEXT_SUFFIXES else None
+                problems = self.problems(entry, where, limit=limit)
                 if problems:
                     out.extend(problems)
                 elif entry.is_dir():
@@ -146,6 +153,13 @@ class FileGate:
         if folder.is_dir():
             walk(folder, (), frozenset())
         return sorted(found), out
+
+
+def _enough(size: int, allowed: int) -> int:
+    """A round limit that lets a file of ``size`` bytes in: the next whole MiB (KiB for small
+    files) above it, and at least twice the limit now in force."""
+    unit = MIB if size >= MIB else KIB
+    return max(2 * allowed, (size // unit + 1) * unit)
 
 
 def os_reason(exc: OSError, action: str = "读取") -> str:

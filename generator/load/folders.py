@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic
 from generator.load.catalogue import SITE_FILE, load_meta, record_files, subfolders
+from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
 
 #: The bureau's name when ``_site.yaml`` does not give one.
@@ -50,24 +51,26 @@ class CatalogueFolders:
     bureau: str
 
 
-def scan_catalogue(root: Path) -> CatalogueFolders:
+def scan_catalogue(root: Path, gate: FileGate | None = None) -> CatalogueFolders:
     """Areas and categories (titles and slugs read as the catalogue loader reads them), every id, the bureau.
 
     Problems in the files are left to ``gkml check``: a record that cannot be read still
-    has its id counted when the id can be read at all.
+    has its id counted when the id can be read at all. Files are read through ``gate``
+    (by default: inside ``root``), as the loader reads them.
     """
+    gate = gate or FileGate.within(root)
     ignored: list[Diagnostic] = []
     areas: list[AreaFolder] = []
     ids: set[str] = set()
-    for area_dir in subfolders(root):
-        meta = load_meta(area_dir, area_dir.as_posix(), ignored)
+    for area_dir in subfolders(root, gate):
+        meta = load_meta(area_dir, area_dir.as_posix(), ignored, gate=gate)
         area = AreaFolder(area_dir, meta.title, meta.slug, meta.order)
-        for category_dir in subfolders(area_dir):
-            cmeta = load_meta(category_dir, category_dir.as_posix(), ignored)
+        for category_dir in subfolders(area_dir, gate):
+            cmeta = load_meta(category_dir, category_dir.as_posix(), ignored, gate=gate)
             category = CategoryFolder(category_dir, cmeta.title, cmeta.slug, cmeta.order)
-            for path in record_files(category_dir):
+            for path in record_files(category_dir, gate):
                 category.names.add(path.stem)
-                doc, _ = read_yaml(path)
+                doc, _ = read_yaml(path, gate=gate)
                 data = doc.data if doc is not None else None
                 if isinstance(data, dict):
                     if isinstance(data.get("id"), str):
@@ -78,11 +81,11 @@ def scan_catalogue(root: Path) -> CatalogueFolders:
         area.categories.sort(key=lambda c: (c.order, c.title))
         areas.append(area)
     areas.sort(key=lambda a: (a.order, a.title))
-    return CatalogueFolders(root, areas, ids, _bureau(root))
+    return CatalogueFolders(root, areas, ids, _bureau(root, gate))
 
 
-def _bureau(root: Path) -> str:
-    doc, _ = read_yaml(root / SITE_FILE)
+def _bureau(root: Path, gate: FileGate) -> str:
+    doc, _ = read_yaml(root / SITE_FILE, gate=gate)
     data = doc.data if doc is not None else None
     name = data.get("单位名称") if isinstance(data, dict) else None
     return name.strip() if isinstance(name, str) and name.strip() else DEFAULT_BUREAU

@@ -3,7 +3,9 @@ reading and writing fixture records and catalogue trees."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from generator.check.diagnostics import Diagnostic, has_errors
 from generator.check.record import validate_record
 from generator.check.run import check_content
 from generator.load.catalogue import load_catalogue
+from generator.load.files import FileGate
 from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model.records import Catalogue
 
@@ -63,19 +66,39 @@ def check_file(path: Path) -> tuple[object, list[Diagnostic]]:
     return (None if has_errors(diagnostics) else record), diagnostics + more
 
 
-def load_tree(case: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Load ``tests/fixtures/trees/<case>``, with paths shown relative to the trees folder.
+def load_tree(
+    case: str, monkeypatch: pytest.MonkeyPatch, tmp: Path | None = None
+) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Load ``tests/fixtures/trees/<case>``, with paths shown relative to the trees folder; the
+    case's folder is the repository (links may not lead out of it).
 
     A case with hand-written pages has them in ``<case>/content/``, beside its catalogue in
-    ``<case>/catalogue/``: they are checked after the catalogue, as a build checks them."""
-    monkeypatch.chdir(TREES)
-    if not (TREES / case / "content").is_dir():
-        return load_catalogue(Path(case), git_dates=False)
-    catalogue, diagnostics = load_catalogue(Path(case) / "catalogue", git_dates=False)
+    ``<case>/catalogue/``: they are checked after the catalogue, as a build checks them. A case
+    with links (``<case>.links``: ``link -> target`` lines) is loaded from a copy in ``tmp``
+    where the links are made (git cannot store links portably)."""
+    links = TREES / f"{case}.links"
+    if links.is_file():
+        assert tmp is not None, f"{case} has links: give load_tree a temporary folder"
+        shutil.copytree(TREES / case, tmp / case)
+        make_links(tmp / case, links)
+    monkeypatch.chdir(tmp if links.is_file() else TREES)
+    gate = FileGate.within(Path(case))
+    if not Path(case, "content").is_dir():
+        return load_catalogue(Path(case), git_dates=False, gate=gate)
+    catalogue, diagnostics = load_catalogue(Path(case) / "catalogue", git_dates=False, gate=gate)
     if catalogue is not None:
         site = catalogue.site
-        diagnostics += check_content(Path(case) / "content", production=site.production, site=site)
+        diagnostics += check_content(Path(case) / "content", production=site.production, site=site, gate=gate)
     return (None if has_errors(diagnostics) else catalogue), diagnostics
+
+
+def make_links(root: Path, listing: Path) -> None:
+    """Make the links that ``listing`` names (``link -> target`` lines, ``#`` comments) below ``root``."""
+    for line in read_expected(listing):
+        if not line.startswith("#"):
+            link, target = (part.strip() for part in line.split(" -> "))
+            (root / link).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(target, root / link)
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -29,8 +29,8 @@ def test_every_tree_has_an_expectation_and_back() -> None:
 
 
 @pytest.mark.parametrize("case", TREE_CASES)
-def test_tree_diagnostics(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    catalogue, diagnostics = load_tree(case, monkeypatch)
+def test_tree_diagnostics(case: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    catalogue, diagnostics = load_tree(case, monkeypatch, tmp_path)
     assert formatted(diagnostics) == read_expected(TREES / f"{case}.expected")
     assert (catalogue is None) == has_errors(diagnostics)
 

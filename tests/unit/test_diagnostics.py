@@ -39,8 +39,6 @@ TESTED_WITHOUT_FIXTURE = IMPORT_CODES | {
     "slug-content",  # tests/unit/test_addresses.py: an area at the address of a page of the content folder
     "date-future",  # tests/unit/test_dates.py: depends on the day
     "file-too-large",  # tests/unit/test_files.py: a 50 MB record (a fixture over 1 MiB would weigh on the repository)
-    "file-outside",  # tests/unit/test_files.py: links are made by the tests
-    "file-link-broken",
 }
 
 

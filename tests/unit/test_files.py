@@ -5,16 +5,18 @@ over its limit, and the limits a county may raise in mkdocs.yml."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
+from generator.commands import main as cli
 from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
 from generator.model.limits import DEFAULT_LIMITS, MIB, Limits, parse_limits
 
-from .helpers import formatted
+from .helpers import TREES, formatted
 
 SECRET = "TOKEN=ghp_不应出现在任何提示中"
 
@@ -81,9 +83,32 @@ def test_an_oversize_record_is_refused_quickly_with_its_size_the_limit_and_how_t
     assert formatted(problems) == [
         "catalogue/big.yaml:1:1: 错误[file-too-large] 文件有 50 MiB（52,428,800 字节），超过了 1 MiB 的上限，未读取"
         "（提示：请检查是否误把其他内容粘贴或保存进了这个文件；确实需要更大的文件时，"
-        "可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 text_file_bytes，例如“text_file_bytes: 2 MiB”"
+        "可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 text_file_bytes，例如“text_file_bytes: 51 MiB”"
         "（见 README 的“限制”）。）"
     ]
+
+
+def test_gkml_check_refuses_a_50_mb_record_quickly_unless_mkdocs_yml_raises_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(TREES / "content_valid" / "catalogue", tmp_path / "catalogue")
+    big = tmp_path / "catalogue" / "保障性住房" / "配给管理" / "大文件.yaml"
+    with big.open("wb") as f:
+        f.write("名称: 大文件\n".encode())
+        f.truncate(50 * MIB)
+    monkeypatch.chdir(tmp_path)
+    start = time.monotonic()
+    assert cli.main(["check", "--today", "2024-06-01"]) == 1
+    assert time.monotonic() - start < 5
+    out = capsys.readouterr().out
+    assert "catalogue/保障性住房/配给管理/大文件.yaml:1:1: 错误[file-too-large] 文件有 50 MiB（52,428,800 字节）" in out
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - gkml:\n      limits:\n        text_file_bytes: 64 MiB\n", encoding="utf-8"
+    )
+    assert cli.main(["check", "--today", "2024-06-01"]) == 1
+    out = capsys.readouterr().out
+    assert "file-too-large" not in out
+    assert "大文件.yaml:1:1: 错误[file-binary]" in out  # read now: its NUL bytes are what is wrong
 
 
 def test_a_raised_limit_lets_the_file_be_read(repo: Path) -> None:

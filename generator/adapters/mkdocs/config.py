@@ -13,3 +13,6 @@ class GkmlConfig(Config):
     """The folder of YAML records, relative to mkdocs.yml (``gkml --catalogue`` overrides it)."""
     severity = c.Type(dict, default={})
     """Severity per rule, e.g. ``{subject-vague: error}`` (``gkml check`` reads it too)."""
+    limits = c.Type(object, default={})
+    """How much gkml reads at most, e.g. ``{text_file_bytes: 2 MiB}`` (:mod:`generator.model.limits`;
+    ``gkml check`` reads it too). Any value: :class:`~generator.settings.Settings` says in Chinese what is wrong."""
