@@ -71,7 +71,8 @@ def check_page(
 ) -> list[Diagnostic]:
     """What a hand-written page (Markdown, or HTML when not ``markdown``) may not publish (see the
     module), each at its line and column; ``public``: the mobile numbers the bureau publishes."""
-    text = text.removeprefix("\ufeff")  # MkDocs reads pages as utf-8-sig
+    # as MkDocs reads a page: utf-8-sig, universal newlines (its front matter is found whatever the line ends)
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     out = _front_matter(text, file) if markdown else []
     markup = _without_code_and_comments(text, markdown=markdown)
     at = locator(text)
