@@ -1,0 +1,191 @@
+"""Checking one entry file (公开信息): its front matter against :data:`ENTRY_FIELDS`, its
+attachments, and its body as a hand-written page (nothing that runs or loads from outside,
+no person's identifiers).
+
+What needs the other entries (关联 and 替代 that name no entry, ids used twice, 审核 in
+production) is checked afterwards, over the whole catalogue (:mod:`generator.check.entries`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from generator.check.diagnostics import Diagnostic, make
+from generator.check.pages import check_page
+from generator.check.record.keys import report_unknown_key
+from generator.check.record.links import read_url
+from generator.check.record.reader import FieldReader
+from generator.check.record.scalars import read_date, read_id, read_text
+from generator.load.entries import EntryFile
+from generator.load.files import FileGate
+from generator.load.yamlfile import Path_
+from generator.model.entries import (
+    ATTACHMENT_KEYS,
+    ATTACHMENT_TYPES,
+    CATEGORIES,
+    ENTRY_FIELDS,
+    ENTRY_FIELDS_BY_KEY,
+    REVIEW_KEYS,
+    VALID,
+    VALIDITY_KEYS,
+    VALIDITY_STATES,
+    Attachment,
+    Entry,
+    EntryField,
+    Review,
+    Validity,
+)
+from generator.model.records import Record
+
+
+class EntryReader(FieldReader):
+    """Reads an entry's front matter; every problem goes to ``self.diagnostics``."""
+
+    def __init__(self, entry: EntryFile, items: Mapping[str, Record], gate: FileGate) -> None:
+        super().__init__(entry.doc)
+        self.entry = entry
+        self.items = items  #: the items of the entry's column, by id
+        self.gate = gate
+
+    def read(self) -> dict[str, object]:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            self.report("entry-front-matter-missing", ())
+            return {}
+        values: dict[str, object] = {}
+        for key, value in data.items():
+            spec = ENTRY_FIELDS_BY_KEY.get(str(key))
+            if spec is None:
+                report_unknown_key(self, str(key), (key,), [f.key for f in ENTRY_FIELDS])
+                continue
+            parsed = _READERS[spec.kind](self, value, (key,), spec)
+            if parsed is not None:
+                values[spec.attr] = parsed
+        for spec in ENTRY_FIELDS:
+            if spec.required and spec.key not in data:
+                self.report("missing-field", (), spec, key=spec.key, example=spec.example)
+        return values
+
+    # -- the kinds of values of an entry -------------------------------------------------
+    def item(self, value: object, path: Path_, spec: EntryField) -> str | None:
+        text = self.text(value, path, spec)
+        if text is not None and text not in self.items:
+            self.report("entry-item-unknown", path, spec, value=text, known="、".join(sorted(self.items)) or "（无）")
+            return None
+        return text
+
+    def category(self, value: object, path: Path_, spec: EntryField) -> str | None:
+        return self.choice(value, path, spec, CATEGORIES, {})
+
+    def relations(self, value: object, path: Path_, spec: EntryField) -> tuple[str, ...]:
+        ids = [read_id(self, item, at, spec) for item, at in self.one_or_many(value, path, spec)]
+        return tuple(i for i in ids if i)
+
+    def validity(self, value: object, path: Path_, spec: EntryField) -> Validity | None:
+        if not isinstance(value, dict):
+            state = self.choice(value, path, spec, VALIDITY_STATES, {})
+            return Validity(state) if state else None
+        for key in value:
+            if key not in VALIDITY_KEYS:
+                report_unknown_key(self, str(key), (*path, key), VALIDITY_KEYS, spec)
+        state = self.choice(value.get("状态", VALID), (*path, "状态"), spec, VALIDITY_STATES, {})
+        date = read_date(self, value["日期"], (*path, "日期"), spec) if "日期" in value else ""
+        replaced = read_id(self, value["替代"], (*path, "替代"), spec) if "替代" in value else ""
+        if state and state != VALID and not date:
+            self.report("entry-validity-date", path, spec, state=state)
+        return Validity(state or VALID, date or "", replaced or "")
+
+    def review(self, value: object, path: Path_, spec: EntryField) -> Review | None:
+        if not isinstance(value, dict):
+            self.report("wrong-type", path, spec, key=spec.key, expected="键值对", found="文字", example=spec.example)
+            return None
+        for key in value:
+            if key not in REVIEW_KEYS:
+                report_unknown_key(self, str(key), (*path, key), REVIEW_KEYS, spec)
+        reviewer = self.text(value.get("审核人"), (*path, "审核人"), spec)
+        date = read_date(self, value.get("审核日期"), (*path, "审核日期"), spec)
+        return Review(reviewer, date) if reviewer and date else None
+
+    def attachments(self, value: object, path: Path_, spec: EntryField) -> tuple[Attachment, ...]:
+        found = []
+        for item, at in self.one_or_many(value, path, spec):
+            attachment = self._attachment(item, at, spec)
+            if attachment is not None:
+                found.append(attachment)
+        return tuple(found)
+
+    def _attachment(self, item: object, at: Path_, spec: EntryField) -> Attachment | None:
+        if isinstance(item, dict):
+            for key in item:
+                if key not in ATTACHMENT_KEYS:
+                    report_unknown_key(self, str(key), (*at, key), ATTACHMENT_KEYS, spec)
+            written = self.text(item.get("文件"), (*at, "文件"), spec)
+            name = str(item.get("名称") or "").strip()
+            at = (*at, "文件")
+        else:
+            written = self.text(item, at, spec)
+            name = ""
+        if written is None:
+            return None
+        return self._attachment_file(written, name, at, spec)
+
+    def _attachment_file(self, written: str, name: str, at: Path_, spec: EntryField) -> Attachment | None:
+        path = self.entry.path.parent / written
+        kind = ATTACHMENT_TYPES.get(path.suffix.lower())
+        if kind is None:
+            allowed = "、".join(sorted(ATTACHMENT_TYPES))
+            self.report("entry-attachment-type", at, spec, value=written, allowed=allowed)
+            return None
+        if ".." in Path(written).parts or Path(written).is_absolute():
+            self.report("entry-attachment-outside", at, spec, value=written)
+            return None
+        shown = f"{Path(self.entry.file).parent.as_posix()}/{written}"
+        refused = self.gate.problems(path, shown, limit="attachment_bytes")
+        if refused:
+            line, column = self.doc.where(at)
+            self.diagnostics += [dataclasses.replace(d, file=self.doc.file, line=line, column=column) for d in refused]
+            return None
+        return Attachment(name or Path(written).stem, written, path.stat().st_size, kind)
+
+
+_Reader = Callable[[EntryReader, object, Path_, EntryField], object]
+_READERS: dict[str, _Reader] = {
+    "id": read_id,
+    "text": read_text,
+    "date": read_date,
+    "url": read_url,
+    "item": EntryReader.item,
+    "category": EntryReader.category,
+    "relations": EntryReader.relations,
+    "validity": EntryReader.validity,
+    "review": EntryReader.review,
+    "attachments": EntryReader.attachments,
+}
+
+
+def validate_entry(
+    entry: EntryFile, items: Mapping[str, Record], gate: FileGate, public: frozenset[str] = frozenset()
+) -> tuple[Entry | None, list[Diagnostic]]:
+    """The entry in ``entry`` (placed among ``items``, its column's items by id), or None and
+    why not; ``public``: the mobile numbers the bureau publishes on purpose."""
+    reader = EntryReader(entry, items, gate)
+    values = reader.read()
+    out = reader.diagnostics
+    published, formed = values.get("published"), values.get("formed")
+    if isinstance(published, str) and isinstance(formed, str) and formed > published:
+        line, column = entry.doc.where(("形成日期",))
+        out.append(_make("entry-formed-after-published", entry.file, line, column, formed=formed, published=published))
+    if not entry.body.strip() and not values.get("url"):
+        out.append(_make("entry-body-empty", entry.file, entry.body_line, 1))
+    text = entry.path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+    out += check_page(text, entry.file, public=public)
+    if any(d.severity.value == "error" for d in out):
+        return None, out
+    positions = {str(path[0]): at for path, at in entry.doc.key_positions.items() if len(path) == 1}
+    return Entry(**values, body=entry.body, file=entry.file, positions=positions), out  # type: ignore[arg-type]
+
+
+def _make(code: str, file: str, line: int, column: int, **values: object) -> Diagnostic:
+    return make(code, file, line, column, element="", severity=None, **values)

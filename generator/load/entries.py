@@ -1,0 +1,73 @@
+"""Finding and reading entry files (公开信息): Markdown with YAML front matter, kept in the
+year folders of a column (see :mod:`generator.model.entries`).
+
+The front matter is read by the catalogue's strict YAML reader (every value text, no
+anchors, a key written twice is an error), with the lines of the file; the body is kept
+as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.check.diagnostics import Diagnostic, make
+from generator.load.files import FileGate
+from generator.load.yamlfile import YamlDocument, decode, parse_yaml
+from generator.model.entries import ATTACHMENT_FOLDER, ENTRY_SUFFIX, YEAR_FOLDER
+
+#: Front matter as MkDocs finds it: a block between ``---`` lines at the top of the file.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n?", re.DOTALL)
+_YEAR = re.compile(YEAR_FOLDER)
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """An entry file as read: its front matter (lines as in the file) and its body."""
+
+    path: Path
+    file: str  #: the path shown in messages
+    doc: YamlDocument
+    body: str
+    body_line: int  #: the line of the file where the body starts
+
+
+def year_folders(column: Path) -> list[Path]:
+    """The year folders (``2025``) of a column folder, oldest first."""
+    if not column.is_dir():
+        return []
+    return sorted(p for p in column.iterdir() if p.is_dir() and _YEAR.match(p.name))
+
+
+def entry_paths(column: Path) -> list[Path]:
+    """Every entry file of a column: the ``.md`` files of its year folders (attachments'
+    folders left out), in file-name order within each year."""
+    found: list[Path] = []
+    for year in year_folders(column):
+        found += sorted(
+            p
+            for p in year.rglob(f"*{ENTRY_SUFFIX}")
+            if p.is_file() and ATTACHMENT_FOLDER not in p.relative_to(year).parts
+        )
+    return found
+
+
+def read_entry_file(path: Path, shown: str, gate: FileGate) -> tuple[EntryFile | None, list[Diagnostic]]:
+    """Read one entry file through ``gate``; None (and why) when it has no readable front matter."""
+    raw, problems = gate.read_bytes(path, shown)
+    if raw is None:
+        return None, problems
+    text, notes = decode(raw, shown)
+    if text is None:
+        return None, notes
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = FRONT_MATTER.match(text)
+    if m is None or not m[1].strip():
+        return None, [*notes, make("entry-front-matter-missing", shown)]
+    # a blank line in place of the opening "---" keeps the lines of the file
+    doc, diagnostics = parse_yaml(("\n" + m[1]).encode("utf-8"), shown)
+    if doc is None:
+        return None, [*notes, *diagnostics]
+    body_line = text.count("\n", 0, m.end()) + 1
+    return EntryFile(path, shown, doc, text[m.end() :], body_line), [*notes, *diagnostics]

@@ -1,0 +1,236 @@
+"""Entries (公开信息): one Markdown file with front matter, in a column's year folder, read and
+checked on its own (check.entry) and across the catalogue (check.entries); their Atom feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import feedparser  # type: ignore[import-untyped]
+import pytest
+
+from generator.check.entries import check_entries
+from generator.check.entry import validate_entry
+from generator.load.entries import entry_paths, read_entry_file
+from generator.load.files import FileGate
+from generator.model.entries import Entry
+from generator.model.limits import DEFAULT_LIMITS, Limits
+from generator.model.records import Audience, Basis, Channel, ContentElement, Record
+from generator.site.feeds import Feed, atom_xml
+
+ITEM = Record(
+    id="bzxzf-pjgl-zgsh",
+    name="公租房承租资格审核",
+    content=(ContentElement("审核结果", True),),
+    basis=(Basis("《公共租赁住房管理办法》"),),
+    time_limit="信息形成或者变更之日起20个工作日内",
+    subject="示例县住房和城乡建设局住房保障股",
+    methods=("主动",),
+    channels=(Channel("政府网站", True, "政府信息公开"),),
+    audiences=(Audience("全社会"),),
+    levels=("县级",),
+)
+GOOD = """\
+---
+id: pjgl-20250312-1
+标题: 关于第三批公租房承租资格审核结果的公示
+事项: bzxzf-pjgl-zgsh
+发布日期: 2025-03-12
+形成日期: 2025-03-05
+发布机构: 示例县住房和城乡建设局住房保障股
+文号: 示建保〔2025〕3号
+类别: 公示公告
+附件: [{名称: 审核结果名单, 文件: 附件/名单.pdf}]
+审核: {审核人: 李四, 审核日期: 2025-03-11}
+---
+
+经审核，第三批 25 户申请家庭符合公租房承租条件，现予公示。
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def check(path: Path, root: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Entry | None, list[str]]:
+    gate = FileGate.within(root, limits=limits)
+    entry_file, problems = read_entry_file(path, path.relative_to(root).as_posix(), gate)
+    if entry_file is None:
+        return None, [d.format() for d in problems]
+    entry, more = validate_entry(entry_file, {ITEM.id: ITEM}, gate)
+    return entry, [d.format() for d in [*problems, *more]]
+
+
+@pytest.fixture
+def column(tmp_path: Path) -> Path:
+    folder = tmp_path / "保障性住房" / "配给管理"
+    write(folder, "2025/附件/名单.pdf", "%PDF-1.4\n%%EOF\n")
+    return folder
+
+
+def test_a_complete_entry_is_read_with_its_attachment(column: Path, tmp_path: Path) -> None:
+    path = write(column, "2025/第三批公示.md", GOOD)
+    assert entry_paths(column) == [path]
+    entry, problems = check(path, tmp_path)
+    assert problems == []
+    assert entry is not None
+    assert (entry.id, entry.item, entry.published, entry.formed, entry.start) == (
+        "pjgl-20250312-1",
+        "bzxzf-pjgl-zgsh",
+        "2025-03-12",
+        "2025-03-05",
+        "2025-03-05",
+    )
+    assert [(a.name, a.path, a.kind, a.size) for a in entry.attachments] == [
+        ("审核结果名单", "附件/名单.pdf", "PDF", 15)
+    ]
+    assert entry.body.strip().startswith("经审核")
+    assert entry.positions["发布日期"] == (5, 1)
+
+
+def test_entries_live_in_year_folders_and_attachments_are_not_entries(column: Path) -> None:
+    write(column, "2025/附件/说明.md", GOOD)
+    write(column, "说明.md", GOOD)
+    write(column, "草稿/说明.md", GOOD)
+    assert entry_paths(column) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("事项: bzxzf-pjgl-zgsh", "事项: bzxzf-pjgl-pzjg"),
+            "4:5: 错误[entry-item-unknown] 事项：“bzxzf-pjgl-pzjg”不是本栏目的公开事项",
+        ),
+        (("类别: 公示公告", "类别: 公告"), "9:5: 错误[vocab-unknown] 类别："),
+        (
+            ("形成日期: 2025-03-05", "形成日期: 2025-03-20"),
+            "6:7: 错误[entry-formed-after-published] 形成日期 2025-03-20 晚于发布日期 2025-03-12",
+        ),
+        (("发布日期: 2025-03-12", "发布日期: 2025-02-30"), "5:7: 错误[date-format] 发布日期："),
+        (
+            ("文件: 附件/名单.pdf", "文件: 附件/名单.exe"),
+            "错误[entry-attachment-type] 附件：附件“附件/名单.exe”的类型不能发布",
+        ),
+        (
+            ("文件: 附件/名单.pdf", "文件: ../../名单.pdf"),
+            "错误[entry-attachment-outside] 附件：附件“../../名单.pdf”不在信息文件所在的文件夹中",
+        ),
+        (("文件: 附件/名单.pdf", "文件: 附件/没有.pdf"), "错误[file-unreadable]"),
+        (("标题: ", "题目: "), "错误[unknown-key]"),
+    ],
+)
+def test_each_problem_is_located_in_chinese(
+    column: Path, tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    path = write(column, "2025/公示.md", GOOD.replace(*change))
+    entry, problems = check(path, tmp_path)
+    assert entry is None
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith("保障性住房/配给管理/2025/") for p in problems), problems
+
+
+def test_an_entry_without_front_matter_or_body_is_refused(column: Path, tmp_path: Path) -> None:
+    entry, problems = check(write(column, "2025/a.md", "经审核……\n"), tmp_path)
+    assert entry is None and problems == [
+        "保障性住房/配给管理/2025/a.md:1:1: 错误[entry-front-matter-missing] 信息文件开头没有用 --- 括起来的信息要素"
+        "（标题、事项、发布日期……）（提示：文件第一行写 ---，接着每行写一个要素（如“标题: 关于……的通知”），"
+        "再写一行 ---，下面是正文；可以用 gkml new --entry 生成。）"
+    ]
+    body_less = GOOD[: GOOD.rindex("---") + 4]
+    entry, problems = check(write(column, "2025/b.md", body_less), tmp_path)
+    assert entry is None and any("[entry-body-empty]" in p for p in problems)
+
+
+def test_an_attachment_over_the_limit_is_refused_with_its_size(column: Path, tmp_path: Path) -> None:
+    path = write(column, "2025/公示.md", GOOD)
+    entry, problems = check(path, tmp_path, Limits(attachment_bytes=10))
+    assert entry is None
+    assert any("[file-too-large]" in p and p.startswith("保障性住房/配给管理/2025/公示.md:10:") for p in problems), (
+        problems
+    )
+
+
+def test_a_personal_id_number_in_the_body_is_an_error(column: Path, tmp_path: Path) -> None:
+    path = write(column, "2025/公示.md", GOOD + "申请人身份证号 11010519491231002X。\n")
+    entry, problems = check(path, tmp_path)
+    assert entry is None and any("[privacy-id-number]" in p for p in problems)
+
+
+def test_a_repealed_policy_needs_its_date(column: Path, tmp_path: Path) -> None:
+    text = GOOD.replace("类别: 公示公告", "类别: 规范性文件\n有效性: {状态: 已废止}")
+    entry, problems = check(write(column, "2025/a.md", text), tmp_path)
+    assert entry is None and any("[entry-validity-date] 有效性：有效性为“已废止”时要写明日期" in p for p in problems)
+
+
+def _entry(id_: str, **values: object) -> Entry:
+    base: dict[str, object] = {
+        "title": "通知",
+        "item": ITEM.id,
+        "published": "2025-03-12",
+        "publisher": "示例县住房和城乡建设局",
+        "category": "通知公告",
+        "file": f"c/2025/{id_}.md",
+    }
+    return Entry(id=id_, **{**base, **values})  # type: ignore[arg-type]
+
+
+TODAY = dt.date(2025, 6, 1)
+
+
+def test_across_entries_unknown_links_and_ids_used_twice_are_errors() -> None:
+    from generator.model.entries import Review, Validity
+
+    review = Review("李四", "2025-03-11")
+    entries = [
+        _entry("a", review=review, related=("nope",)),
+        _entry("b", review=review, validity=Validity("已废止", "2025-05-01", "gone")),
+        _entry("a", review=review),
+    ]
+    found = sorted(d.code for d in check_entries(entries, production=True, today=TODAY))
+    assert found == ["duplicate-id", "entry-related-unknown", "entry-replacement-unknown"]
+
+
+def test_review_is_required_in_production_and_a_note_before() -> None:
+    entries = [_entry("a")]
+    (production,) = check_entries(entries, production=True, today=TODAY)
+    (trial,) = check_entries(entries, production=False, today=TODAY)
+    assert (production.code, production.severity.value, trial.severity.value) == (
+        "entry-review-missing",
+        "error",
+        "info",
+    )
+
+
+def test_a_future_date_is_a_date_relative_finding_not_an_error() -> None:
+    from generator.check.diagnostics import date_relative
+    from generator.model.entries import Review
+
+    (finding,) = check_entries(
+        [_entry("a", published="2025-07-01", review=Review("李四", "2025-03-11"))], production=True, today=TODAY
+    )
+    assert finding.code == "entry-future-date" and finding.severity.value == "warning" and date_relative(finding)
+
+
+def test_feeds_parse_cleanly_newest_first_with_absolute_links() -> None:
+    entries = [_entry("a", published="2025-03-01"), _entry("b", published="2025-04-01", title="关于<测试>&公示")]
+    xml = atom_xml(
+        Feed("示例县住房和城乡建设局 · 配给管理", "bzxzf/pjgl/feed.xml", "bzxzf/pjgl/", entries),
+        author="示例县住房和城乡建设局",
+        url=lambda path: "https://zjj.example.gov.cn/" + path,
+        entry_url=lambda e: f"https://zjj.example.gov.cn/info/{e.id}/",
+    )
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert [e.title for e in parsed.entries] == ["关于<测试>&公示", "通知"]
+    assert parsed.entries[0].link == "https://zjj.example.gov.cn/info/b/"
+    assert parsed.feed.links[0].href == "https://zjj.example.gov.cn/bzxzf/pjgl/feed.xml"
+    assert xml == atom_xml(
+        Feed("示例县住房和城乡建设局 · 配给管理", "bzxzf/pjgl/feed.xml", "bzxzf/pjgl/", list(reversed(entries))),
+        author="示例县住房和城乡建设局",
+        url=lambda path: "https://zjj.example.gov.cn/" + path,
+        entry_url=lambda e: f"https://zjj.example.gov.cn/info/{e.id}/",
+    ), "the same entries give the same feed"
