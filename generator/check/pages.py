@@ -42,10 +42,11 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)")
 #: One attribute of a tag (or of an attr_list block): as browsers read it, ``/`` may separate them.
 _ATTRIBUTE = re.compile(r"""[\s/]*([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s<>]*))?""")
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
-#: A Markdown link or image and its address (which may hold balanced brackets: ``javascript:f(0)``).
-_LINK_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)")
+#: A Markdown link or image and its address (which may hold balanced brackets: ``javascript:f(0)``); the text
+#: in square brackets holds none (so that a run of "![" is read in linear time).
+_LINK_TARGET = re.compile(r"(!?)\[[^\[\]\n]*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
-_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+_IMAGE_REFERENCE = re.compile(r"!\[([^\[\]\n]*)\](?:\[([^\[\]\n]*)\])?")
 _CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", re.IGNORECASE)
 
 _EVENT_HANDLER = re.compile(r"on[a-z]+", re.IGNORECASE)
