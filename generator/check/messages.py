@@ -139,7 +139,8 @@ def _check_messages() -> dict[str, Message]:
         "bad-id": Message(
             E,
             "id“{value}”格式不对",
-            "id 只能由小写字母、数字和连字符组成，以字母开头，例如“bzxzf-gzf-zgsh”；id 一经发布不要修改，它决定网址。",
+            "id 只能由小写字母、数字和连字符组成，以字母开头，例如“bzxzf-gzf-zgsh”，也不能是 con、nul、com1 这样的"
+            " Windows 设备名（事项页面的文件夹以 id 命名）；id 一经发布不要修改，它决定网址。",
             "id 格式错误",
         ),
         "duplicate-id": Message(
@@ -424,6 +425,18 @@ def _check_messages() -> dict[str, Message]:
             "这里是不换行空格 U+00A0（常见于从网页或 Word 复制的文字），YAML 不把它当作空格",
             "请删除它，重新输入一个普通的半角空格：冒号“:”和列表的“-”后面都要跟一个半角空格，例如“主体: ”。",
             "不换行空格",
+        ),
+        "file-suffix": Message(
+            E,
+            "文件“{value}”没有被读取：文件名的大小写或扩展名不对",
+            "请把文件改名为“{fixed}”（扩展名用小写的 .yaml），检查和编辑器才会读取它。",
+            "扩展名大小写不对",
+        ),
+        "name-windows": Message(
+            E,
+            "“{value}”是 Windows 的保留设备名，Windows 电脑无法检出或保存以它为名的文件或文件夹",
+            "CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9 不论大小写、带不带扩展名都不能用作名称：请改名，例如“{fixed}”。",
+            "Windows 保留名称",
         ),
         # --- published information (公开信息) ---------------------------------------------------
         "entry-front-matter-missing": Message(

@@ -467,7 +467,8 @@ def _record_id(given: str | None, area: AreaFolder, category: CategoryFolder, na
     record_id = given.strip()
     if not is_valid_id(record_id):
         raise ScaffoldError(
-            f"id“{record_id}”格式不对：只能由小写字母、数字和连字符组成，以字母开头，最长 {ID_MAX_LENGTH} 个字符。"
+            f"id“{record_id}”格式不对：只能由小写字母、数字和连字符组成，以字母开头，最长 {ID_MAX_LENGTH} 个字符，"
+            "也不能是 con、nul、com1 这样的 Windows 设备名。"
         )
     if record_id in taken:
         raise ScaffoldError(f"id“{record_id}”已被其他事项使用，请换一个，或不写 --id 由程序生成。")

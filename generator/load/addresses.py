@@ -15,16 +15,21 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
-from generator.model.naming import SITE_FOLDERS
+from generator.model.naming import SITE_FOLDERS, is_windows_device
 from generator.model.records import Area, Category
 
 
 def slug_problems(items: Sequence[Area] | Sequence[Category], site_folders: Mapping[str, str]) -> list[Diagnostic]:
     """Slugs of ``items`` (the areas, or the columns of one area) that are taken: by one of the site's
     own ``site_folders`` (folder → what it holds: :data:`generator.model.naming.SITE_FOLDERS` or
-    :data:`~generator.model.naming.AREA_FOLDERS`), or by an earlier item."""
+    :data:`~generator.model.naming.AREA_FOLDERS`), by Windows (a device name), or by an earlier item."""
     taken = {name: f"{label}（{name}/）" for name, label in site_folders.items()}
     out = reserved_slugs(items, taken, "slug-reserved")
+    for item in items:
+        if is_windows_device(item.slug):
+            out.append(
+                make("name-windows", item.where, *item.slug_at, element="slug", value=item.slug, fixed=f"{item.slug}-2")
+            )
     seen: dict[str, str] = {}
     for item in items:
         if item.slug in seen and item.slug not in taken:

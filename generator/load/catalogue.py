@@ -30,6 +30,7 @@ from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
+from generator.load.names import name_problems
 from generator.load.yamlfile import YamlDocument, read_yaml
 from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 from generator.model.records import (
@@ -106,6 +107,7 @@ def load_catalogue(
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics, gate))
     _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
+    diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
     areas.sort(key=lambda a: (a.order, a.title))
     diagnostics = apply_severity(diagnostics, severity)

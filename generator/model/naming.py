@@ -10,8 +10,14 @@ import re
 
 from generator.model.slugs import initials
 
-#: What an id may be: lowercase letters, digits and single hyphens, starting with a letter.
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: The names Windows keeps for its devices: no file or folder can be called so, in any case, with any
+#: extension (``con.yaml``, ``Nul``). An id or a slug names a folder of the site, so none may be one either.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in "123456789¹²³")}
+)
+_DEVICE_IDS = "|".join(sorted(name for name in WINDOWS_DEVICES if name.isascii()))
+#: What an id may be: lowercase letters, digits and single hyphens, starting with a letter; no device name.
+ID_PATTERN = re.compile(rf"^(?!(?:{_DEVICE_IDS})\s*$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 #: The longest id, in characters.
 ID_MAX_LENGTH = 64
 _ID_BASE_MAX = ID_MAX_LENGTH - 4  # room for a "-NN" suffix
@@ -51,8 +57,14 @@ SITE_FOLDERS: dict[str, str] = {
 AREA_FOLDERS: dict[str, str] = {TABLE_FOLDER: "目录总表"}
 
 
+def is_windows_device(name: str) -> bool:
+    """Whether Windows refuses ``name`` for a file or a folder (:data:`WINDOWS_DEVICES`: CON, nul.yaml, Com1.txt)."""
+    return name.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_DEVICES
+
+
 def is_valid_id(text: str) -> bool:
-    """Whether ``text`` is a well-formed id: :data:`ID_PATTERN`, at most :data:`ID_MAX_LENGTH` characters."""
+    """Whether ``text`` is a well-formed id: :data:`ID_PATTERN` (no name Windows refuses: the item's page
+    is the folder ``item/<id>/``), at most :data:`ID_MAX_LENGTH` characters."""
     return bool(ID_PATTERN.match(text)) and len(text) <= ID_MAX_LENGTH
 
 
@@ -66,15 +78,17 @@ def make_id(area_slug: str, category_slug: str, name: str, taken: set[str]) -> s
 
 
 def category_slug(title: str, taken: set[str]) -> str:
-    """The slug of a new category: the initials of its title, made unique within its area."""
+    """The slug of a new category: the initials of its title, made unique within its area, and none the
+    site uses in an area (:data:`AREA_FOLDERS`) or Windows refuses."""
     base = initials(title)
     candidate, n = base, 2
-    while candidate in taken:
+    while candidate in taken or candidate in AREA_FOLDERS or is_windows_device(candidate):
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
 
 def file_stem(name: str) -> str:
-    """A file name (without .yaml) for an item name: no path separators or characters Windows refuses."""
+    """A file name (without .yaml) for an item name: no path separators, characters or names Windows refuses."""
     stem = _CONTROL.sub("", name.translate(_UNSAFE_FILE_CHARS)).strip().lstrip("._").strip()
-    return stem[:FILE_NAME_MAX].rstrip(". ") or FALLBACK_STEM
+    stem = stem[:FILE_NAME_MAX].rstrip(". ") or FALLBACK_STEM
+    return f"{stem}-1" if is_windows_device(stem) else stem
