@@ -6,6 +6,13 @@ loaded (nothing has to be sent to it) and returns its results through a pipe.
 Forking is only safe while no other thread runs (a thread holding a lock at the
 fork would leave the child blocked), so under ``mkdocs serve``, whose server threads
 are running, and on systems without ``fork`` the work is done here, in order.
+
+A child says nothing: Ctrl-C, or a parent that stopped listening, ends it at once and
+silently (the parent reports what happened), and a child that fails has its work done
+again by the parent, which reports the failure if it is real (a child shows the
+traceback of a bug, not of a system error such as a full disk). When the parent stops
+(Ctrl-C, a full disk), it ends the children it is waiting for before going on, so that
+none of them goes on writing into a folder that is being removed.
 """
 
 from __future__ import annotations
@@ -13,11 +20,11 @@ from __future__ import annotations
 import functools
 import os
 import pickle
-import sys
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,8 +48,15 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], *, min_share: int) -> lis
     if workers == 1:
         return [fn(x) for x in items]
     shares = [list(items[i::workers]) for i in range(workers)]
-    waits = [_in_child(functools.partial(_each, fn, share)) for share in shares[1:]]
-    results = [[fn(x) for x in shares[0]], *(wait() for wait in waits)]
+    children: list[_Child[list[R]]] = []
+    try:
+        for share in shares[1:]:
+            children.append(_Child(functools.partial(_each, fn, share)))
+        results = [[fn(x) for x in shares[0]], *(child.wait() for child in children)]
+    except BaseException:
+        for child in children:
+            child.stop()
+        raise
     return [results[k % workers][k // workers] for k in range(len(items))]  # item k was in share k % workers
 
 
@@ -56,38 +70,60 @@ def fork_call(fn: Callable[[], R]) -> Callable[[], R]:
     if workers_for(2, 1) == 1:
         result = fn()
         return lambda: result
-    return _in_child(fn)
+    return _Child(fn).wait
 
 
 def _each(fn: Callable[[T], R], share: list[T]) -> list[R]:
     return [fn(x) for x in share]
 
 
-def _in_child(fn: Callable[[], R]) -> Callable[[], R]:
-    """Fork a child computing ``fn()``; the returned function waits for its result (computing
-    ``fn()`` here instead if the child failed)."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
-        os.close(read_end)
-        status = 1
-        try:
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(fn(), pickle.HIGHEST_PROTOCOL))
-            status = 0
-        except BrokenPipeError:
-            pass  # the parent stopped waiting (its build failed): nothing to report
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            sys.stderr.flush()
-            os._exit(status)
-    os.close(write_end)
+class _Child(Generic[R]):
+    """A forked child computing ``fn()``: :meth:`wait` for its result (computed here instead
+    if the child failed), or :meth:`stop` it."""
 
-    def wait() -> R:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        return pickle.loads(data) if status == 0 and data else fn()
+    def __init__(self, fn: Callable[[], R]) -> None:
+        self.fn = fn
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - the child; reports through the pipe and its exit status
+            _child(fn, read_end, write_end)
+        os.close(write_end)
+        self.pipe = os.fdopen(read_end, "rb")
+        self.running = True
 
-    return wait
+    def wait(self) -> R:
+        """The child's result (``fn()`` computed here when the child failed)."""
+        with self.pipe:
+            data = self.pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.running = False
+        return pickle.loads(data) if status == 0 and data else self.fn()
+
+    def stop(self) -> None:
+        """End the child if it still runs, and wait for it to be gone."""
+        if self.running:
+            self.running = False
+            self.pipe.close()
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self.pid, 0)
+
+
+def _child(fn: Callable[[], R], read_end: int, write_end: int) -> None:  # pragma: no cover - runs in the child
+    """The forked child: compute ``fn()``, send it through ``write_end`` and exit (0 when sent)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once and silently
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # so does a parent that stopped listening
+    os.close(read_end)
+    status = 1
+    try:
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(fn(), pickle.HIGHEST_PROTOCOL))
+        status = 0
+    except OSError:
+        pass  # a full disk, say: the parent does the work again and says what went wrong, in Chinese
+    except Exception:
+        traceback.print_exc()  # a bug: for whoever debugs it (the parent does the work again)
+    finally:
+        os._exit(status)

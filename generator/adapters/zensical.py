@@ -22,12 +22,12 @@ import yaml
 from markupsafe import escape
 
 from generator.check.diagnostics import Diagnostic, fails, has_errors, make, parse_severity_overrides
-from generator.settings import Settings
+from generator.settings import Settings, SettingsError
 from generator.site.downloads import download_name
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.links import missing_item_links
 from generator.site.nav import catalogue_nav, nav_pages
-from generator.site.output import staged
+from generator.site.output import OutputError, staged, stopped
 from generator.site.pages import Renderer
 from generator.site.routes import Routes
 from generator.site.shell import finish_page, relative_root
@@ -80,11 +80,22 @@ def build(
     severity, problems = parse_severity_overrides(settings.severity)
     if problems:
         raise ZensicalError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
+    gate = settings.gate()
     catalogue, diagnostics = check_catalogue(
-        settings.catalogue, docs_dir=settings.docs_dir, docs_shown=settings.docs_dir.name, severity=severity
+        settings.catalogue,
+        docs_dir=settings.docs_dir,
+        docs_shown=settings.docs_dir.name,
+        severity=severity,
+        gate=gate,
     )
     if catalogue is None or has_errors(diagnostics):
         return diagnostics, False
+    # what may be published: the same gate as the MkDocs plugin's (links out of the project are refused)
+    sources, refused = gate.files(settings.docs_dir, settings.docs_dir.name)
+    if settings.theme_dir is not None:
+        refused += gate.files(settings.theme_dir, settings.theme_dir.name)[1]
+    if refused:
+        return diagnostics + refused, False
     config = read_config_keeping_tags(config_file)
     routes = Routes(directory_urls=not offline and bool(config.get("use_directory_urls", True)))
     user_nav = config.get("nav") or []
@@ -96,7 +107,9 @@ def build(
     with tempfile.TemporaryDirectory(prefix=".gkml-zensical-", dir=site_dir.parent) as work:
         project = Path(work)
         docs = project / "docs"
-        shutil.copytree(settings.docs_dir, docs)
+        for rel in sources:
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(settings.docs_dir / rel, docs / rel)
         stubs = {stub.src: stub for stub in writer.stubs()}
         pages = {**{src: stub.markdown for src, stub in stubs.items()}, ERRORS_PAGE: common_errors_page()}
         for src, text in pages.items():
@@ -116,7 +129,9 @@ def build(
             theme["custom_dir"] = str((config_file.parent / str(theme["custom_dir"])).resolve())
         (project / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_WriteTags, allow_unicode=True), encoding="utf-8")
         _run_zensical(project / "mkdocs.yml")
-        (project / "site").rename(site_dir)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        for entry in (project / "site").iterdir():
+            entry.rename(site_dir / entry.name)
     shells = {src: (site_dir / routes.dest(src)).read_text(encoding="utf-8") for src in stubs}
     footer = renderer.footer()
     item_ids = frozenset(r.id for r in catalogue.records)
@@ -156,21 +171,27 @@ def build_site(
     config_file: Path, site_dir: Path, catalogue: Path, *, strict: bool = False, offline: bool = False
 ) -> int:
     """``gkml build --builder zensical``: like the MkDocs build, atomic; returns an exit code."""
-    settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
     dest = site_dir.resolve()
     diagnostics: list[Diagnostic] = []
     try:
-        with staged(dest) as staging:
+        settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
+        with staged(dest, settings) as staging:
             diagnostics, built = build(settings, config_file, staging, offline=offline)
             _show(diagnostics)
             failed = not built or fails(diagnostics, strict=strict)
             if failed:
                 raise _Failed
-    except (_Failed, ZensicalError, OSError) as exc:
+    except (SettingsError, OutputError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (_Failed, ZensicalError) as exc:
         if not isinstance(exc, _Failed):
             print(f"构建失败：{exc}", file=sys.stderr)
         print(f"构建失败。原有网站 {dest} 未被改动。" if dest.exists() else "构建失败。未生成网站。", file=sys.stderr)
         return 1
+    except (OSError, KeyboardInterrupt) as exc:
+        print(stopped(exc, dest), file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else 1
     print(f"网站已生成（Zensical）：{dest}", file=sys.stderr)
     return 0
 

@@ -8,9 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.check.diagnostics import format_human, has_errors
+from generator.commands.common import add_config_file
 from generator.exchange import export, importer, opendata
 from generator.load.catalogue import load_catalogue
+from generator.load.files import FileGate
 from generator.model.records import Catalogue
+from generator.settings import Settings, SettingsError
+from generator.site.output import file_refusal
 
 FORMATS = ("xlsx", "csv", "json", "schema")
 _SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -68,8 +72,14 @@ def _import(args: argparse.Namespace) -> int:
     if into.exists() and not into.is_dir():
         print(f"错误：{_shown(into)} 不是文件夹（--into 应指定目录文件夹）。", file=sys.stderr)
         return 2
+    try:
+        settings = Settings.from_project(Path(args.config_file), catalogue=into)
+    except SettingsError as exc:
+        print(f"错误：{args.config_file} 中{exc}", file=sys.stderr)
+        return 2
     areas, bureau = importer.known_areas(into)
-    parsed = importer.read_file(source, known_areas=areas, bureau=bureau)
+    # the table is named on purpose: it may lie anywhere, within the limits set in mkdocs.yml
+    parsed = importer.read_file(source, known_areas=areas, bureau=bureau, gate=FileGate(limits=settings.limits))
     if has_errors(parsed.problems):
         print(format_human(parsed.problems))
         print("有错误，未写入任何文件。请按上面的提示修改后重新导入。")
@@ -125,11 +135,20 @@ def _run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        settings = Settings.from_project(Path(args.config_file), catalogue=Path(args.catalogue))
+    except SettingsError as exc:
+        print(f"错误：{args.config_file} 中{exc}", file=sys.stderr)
+        return 2
+    refused = file_refusal(Path(output), settings, force=args.force) if output != "-" else None
+    if refused is not None:
+        print(f"错误：{refused}。", file=sys.stderr)
+        return 1
     if fmt == "schema":
         data = opendata.export_schema_json().encode("utf-8")
     else:
         folder = Path(args.catalogue)
-        catalogue, diagnostics = load_catalogue(folder, git_dates=False)
+        catalogue, diagnostics = load_catalogue(folder, git_dates=False, gate=settings.gate())
         if catalogue is None:
             print(format_human(diagnostics), file=sys.stderr)
             print(
@@ -161,6 +180,7 @@ def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     cmd.add_argument("--into", metavar="DIR", help="写入的目录文件夹（默认与 --catalogue 相同）")
     cmd.add_argument("--dry-run", action="store_true", help="只显示将要写入的文件和内容，不写入")
     cmd.add_argument("--force", action="store_true", help="覆盖目录中已有的、内容不同的同一事项")
+    add_config_file(cmd, "MkDocs 配置文件（默认 mkdocs.yml），从中读取 gkml 插件的 limits 设置")
     cmd.set_defaults(run=_run_import)
 
     cmd = command("export", "把目录导出为标准目录格式的 Excel 表格（.xlsx）、CSV 或 JSON（开放数据）")
@@ -173,4 +193,6 @@ def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     cmd.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="输出文件（csv、json、schema 可用 - 输出到屏幕）"
     )
+    cmd.add_argument("--force", action="store_true", help="覆盖已有的同名文件（目录、网站内容等文件夹中仍不能写入）")
+    add_config_file(cmd, "MkDocs 配置文件（默认 mkdocs.yml），从中得知哪些文件夹不能写入、读取的上限")
     cmd.set_defaults(run=_run_export)

@@ -5,6 +5,7 @@ over its limit, and the limits a county may raise in mkdocs.yml."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -14,9 +15,9 @@ import pytest
 from generator.commands import main as cli
 from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
-from generator.model.limits import DEFAULT_LIMITS, MIB, Limits, parse_limits
+from generator.model.limits import DEFAULT_LIMITS, MIB, Limits, format_limit, limit_keys, parse_limits
 
-from .helpers import TREES, formatted
+from .helpers import ROOT, TREES, formatted
 
 SECRET = "TOKEN=ghp_不应出现在任何提示中"
 
@@ -111,6 +112,20 @@ def test_gkml_check_refuses_a_50_mb_record_quickly_unless_mkdocs_yml_raises_the_
     assert "大文件.yaml:1:1: 错误[file-binary]" in out  # read now: its NUL bytes are what is wrong
 
 
+def test_gkml_import_reads_the_limits_set_in_mkdocs_yml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "表格.csv").write_text("序号,公开事项\n" + "1,法律法规\n" * 300, encoding="utf-8")  # 4.4 KiB
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - gkml:\n      limits:\n        import_file_bytes: 2 KiB\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["import", "表格.csv", "--dry-run"]) == 1
+    out = capsys.readouterr().out
+    assert "表格.csv: 错误[file-too-large] 文件有 4.4 KiB（4,520 字节），超过了 2 KiB 的上限，未读取" in out
+    assert "调大 import_file_bytes，例如“import_file_bytes: 5 KiB”" in out
+
+
 def test_a_raised_limit_lets_the_file_be_read(repo: Path) -> None:
     (repo / "a.yaml").write_text("名称: " + "长" * 400_000 + "\n", encoding="utf-8")  # 1.2 MB
     assert [d.code for d in read_yaml(repo / "a.yaml", gate=FileGate.within(repo))[1]] == ["file-too-large"]
@@ -159,6 +174,13 @@ def test_walking_a_folder_lists_what_may_be_read_and_reports_each_link_out_once(
         ("content/linked-out", "file-outside"),
         ("content/passwd.md", "file-outside"),
     ]
+
+
+def test_the_readme_lists_every_limit_with_its_default() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### 限制", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", section, flags=re.M))
+    assert rows == {key: format_limit(key, getattr(DEFAULT_LIMITS, key)) for key in limit_keys()}
 
 
 def test_limits_are_read_with_units_and_wrong_settings_are_explained() -> None:

@@ -1,13 +1,16 @@
 """Build and serve the site through MkDocs, for the ``gkml`` command line.
 
 The build goes to a temporary folder beside the destination and replaces it only
-when the whole build succeeded: a failed build never leaves a half-written site.
+when the whole build succeeded: a failed or interrupted build never leaves a
+half-written site, and a destination that is not a site gkml built is refused
+(:mod:`generator.site.output`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,8 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.adapters.mkdocs.plugin import GkmlPlugin
-from generator.settings import Settings, plugin_options, read_config
-from generator.site.output import staged
+from generator.settings import Settings, SettingsError, plugin_options, read_config
+from generator.site.output import OutputError, staged, stopped
 
 
 class _Formatter(logging.Formatter):
@@ -32,10 +35,19 @@ class _Formatter(logging.Formatter):
         return f"{record.levelname:<8}- {record.getMessage()}"
 
 
+#: MkDocs' report of a page it could not write for a system error: gkml says it in Chinese instead.
+_SYSTEM_ERROR = re.compile(r"^Error building page '.*': \[Errno \d+\]")
+
+
+def _not_a_system_error(record: logging.LogRecord) -> bool:
+    return not _SYSTEM_ERROR.match(record.getMessage())
+
+
 def _setup(verbose: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
+    handler.addFilter(_not_a_system_error)
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -81,16 +93,23 @@ def build(
     _setup(verbose)
     dest = site_dir.resolve()
     try:
-        with staged(dest) as staging:
+        settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
+        with staged(dest, settings) as staging:
             overrides: dict[str, Any] = {"use_directory_urls": False} if offline else {}
             config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
             _give_settings(config, catalogue)
             mkdocs_build(config)
-    except (MkDocsException, OSError) as exc:
+    except (SettingsError, OutputError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
         # Abort means the reasons were already logged above (e.g. every bad record).
         print("构建失败。" if isinstance(exc, Abort) else f"构建失败：{exc}", file=sys.stderr)
         print(f"原有网站 {dest} 未被改动。" if dest.exists() else "未生成网站。", file=sys.stderr)
         return 1
+    except (OSError, KeyboardInterrupt) as exc:
+        print(stopped(exc, dest), file=sys.stderr)
+        return 130 if isinstance(exc, KeyboardInterrupt) else 1
     print(f"网站已生成：{dest}", file=sys.stderr)
     return 0
 
@@ -105,6 +124,9 @@ def serve(config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = F
         if catalogue.resolve() != Settings.from_project(config_file).catalogue.resolve():
             overrides["plugins"] = _with_catalogue(read_config(config_file), catalogue.resolve())
         mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, **overrides)
+    except SettingsError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
     except MkDocsException as exc:
         print(f"预览失败：{exc}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ the build the core writes every generated page from those shells. Other plugins'
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import has_errors, make, parse_severity_overrides, strict_severity
+from generator.check.diagnostics import Diagnostic, has_errors, make, parse_severity_overrides, strict_severity
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
-from generator.settings import Settings
+from generator.settings import Settings, SettingsError
 from generator.site.downloads import download_name
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.links import missing_item_links
 from generator.site.nav import catalogue_nav, nav_pages
+from generator.site.output import mark_site, refusal
 from generator.site.pages import Renderer
 from generator.site.routes import Routes
 from generator.site.shell import finish_page, relative_root
@@ -45,13 +47,19 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
 
     def on_config(self, config: Any) -> Any:
         project = Path(config.config_file_path).parent
-        settings = self.settings or Settings.from_options(config, self.config, project)
+        try:
+            settings = self.settings or Settings.from_options(config, self.config, project)
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from exc
+        refused = refusal(Path(config.site_dir), settings)
+        if refused is not None:  # `mkdocs build -d catalogue`: MkDocs would empty it
+            raise PluginError(refused)
         severity, problems = parse_severity_overrides(settings.severity)
         if problems:
             raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
         docs = Path(config.docs_dir)
         catalogue, diagnostics = check_catalogue(
-            settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity
+            settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity, gate=settings.gate()
         )
         for d in diagnostics:
             log.log(_LOG_LEVEL[strict_severity(d)], d.format())  # what changes with the day: not for --strict
@@ -70,9 +78,11 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
         config.nav = catalogue_nav(catalogue, routes, self._user_nav)
         config.extra["gkml"] = routes.theme_links()
+        mark_site(Path(config.site_dir))  # the folder is gkml's from now on, even if this build fails
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
+        _drop_outside(files, config, self.settings_used)
         self.shells: dict[str, str] = {}
         self.stubs = {stub.src: stub for stub in self.writer.stubs()}
         for stub in self.stubs.values():
@@ -114,6 +124,30 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings_used.catalogue))
         return server
+
+
+def _drop_outside(files: Files, config: Any, settings: Settings) -> None:
+    """Drop every file of the content and theme folders that the project's gate refuses
+    (a link leading out of the project or nowhere, a page over its size limit); any such
+    file fails the build, each named with the reason."""
+    folders = {os.path.abspath(config.docs_dir): Path(config.docs_dir).name}
+    if settings.theme_dir is not None:
+        folders[os.path.abspath(settings.theme_dir)] = settings.theme_dir.name
+    gate = settings.gate()
+    allowed: dict[str, set[str]] = {}
+    problems: list[Diagnostic] = []
+    for folder, shown in folders.items():
+        readable, refused = gate.files(Path(folder), shown)
+        allowed[folder] = set(readable)
+        problems += refused
+    for file in list(files):
+        folder = os.path.abspath(file.src_dir) if file.generated_by is None and file.src_dir else ""
+        if folder in allowed and file.src_uri not in allowed[folder]:
+            files.remove(file)
+    for d in problems:
+        log.error(d.format())
+    if problems:
+        raise PluginError(f"有 {len(problems)} 个文件不能发布（见上面的提示），网站未生成。")
 
 
 def _replace(files: Files, file: File) -> None:
