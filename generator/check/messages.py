@@ -438,6 +438,13 @@ def _check_messages() -> dict[str, Message]:
             "CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9 不论大小写、带不带扩展名都不能用作名称：请改名，例如“{fixed}”。",
             "Windows 保留名称",
         ),
+        "site-code-format": Message(
+            E,
+            "网站标识码“{value}”应为 10 位数字",
+            "网站标识码由全国政府网站信息报送系统分配，共 10 位数字（用半角数字），例如“网站标识码: '1234000001'”；"
+            "不清楚时可在该系统中查询，尚未取得时先不写这一行。",
+            "网站标识码格式错误",
+        ),
         # --- published information (公开信息) ---------------------------------------------------
         "entry-front-matter-missing": Message(
             E,

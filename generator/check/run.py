@@ -96,7 +96,14 @@ def check_content(
     if site is not None and site.conac_image and not (docs_dir / site.conac_image).is_file():
         site_file = site.file or SITE_FILE
         out.append(
-            make("site-image-missing", site_file, element="党政机关标识", value=site.conac_image, docs=shown_docs)
+            make(
+                "site-image-missing",
+                site_file,
+                *site.at("党政机关标识"),
+                element="党政机关标识",
+                value=site.conac_image,
+                docs=shown_docs,
+            )
         )
     readable, refused = gate.files(docs_dir, shown_docs)
     out += refused

@@ -52,6 +52,8 @@ from generator.parallel import fork_map
 META_FILE = "_meta.yaml"
 SITE_FILE = "_site.yaml"
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: 网站标识码: the ten digits the national register of government websites gives a site (ASCII digits only).
+_SITE_CODE = re.compile(r"^[0-9]{10}$")
 _YAML_SUFFIXES = (".yaml", ".yml")
 _RECORDS_PER_WORKER = 500  # below this, a worker costs more than it saves
 
@@ -363,7 +365,8 @@ def _load_site(folder: Path, shown: str, out: list[Diagnostic], gate: FileGate) 
     if "bureau" not in values:
         return None, public
     values.setdefault("title", f"{values['bureau']}政务公开标准目录")
-    return Site(**values, file=file), public  # type: ignore[arg-type]
+    positions = {key: doc.where((key,)) for key in doc.data} if isinstance(doc.data, dict) else {}
+    return Site(**values, file=file, positions=positions), public  # type: ignore[arg-type]
 
 
 def published_mobiles(path: Path) -> frozenset[str]:
@@ -378,7 +381,8 @@ def published_mobiles(path: Path) -> frozenset[str]:
 
 
 def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: list[Diagnostic]) -> None:
-    """Report and drop a 状态 that is not one of :data:`SITE_STATES` and links that may not be links."""
+    """Report and drop a 状态 that is not one of :data:`SITE_STATES`, a 网站标识码 that is not ten digits
+    and links that may not be links."""
     status = values.get("status", SITE_STATES[0])
     if status not in SITE_STATES:
         line, column = doc.where(("状态",))
@@ -396,6 +400,10 @@ def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: lis
                 make(problem.code, doc.file, *at, element=key, value=url, position=problem.position, char=problem.char)
             )
             values.pop(attr)
+    code = values.get("site_code")
+    if isinstance(code, str) and not _SITE_CODE.match(code):
+        out.append(make("site-code-format", doc.file, *doc.where(("网站标识码",)), element="网站标识码", value=code))
+        values.pop("site_code")
 
 
 def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnostic]) -> None:

@@ -311,6 +311,12 @@ class Site:
     report_url: str = ""  #: 我为政府网站找错
     status: str = "试运行"
     file: str = ""  #: the settings file, as shown in messages
+    #: Where the value of each key stands in the settings file (line, column), for messages about it.
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def at(self, key: str) -> tuple[int, int]:
+        """The line and column of ``key``'s value in :attr:`file` (the top of the file when it has none)."""
+        return self.positions.get(key, (1, 1))
 
     @property
     def production(self) -> bool:

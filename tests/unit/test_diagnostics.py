@@ -34,7 +34,6 @@ TESTED_WITHOUT_FIXTURE = IMPORT_CODES | {
     "column-stale",
     "item-overdue",
     "content-placeholder",
-    "site-image-missing",
     "content-item-missing",  # tests/plugin/test_build.py: a strict build with a link to a missing item
     "slug-content",  # tests/unit/test_addresses.py: an area at the address of a page of the content folder
     "date-future",  # tests/unit/test_dates.py: depends on the day

@@ -84,7 +84,7 @@ def structure(catalogue: Catalogue) -> list[object]:
 
 def settings_of(site: Site) -> dict[str, object]:
     """What ``_site.yaml`` says (not where it is)."""
-    return {k: v for k, v in dataclasses.asdict(site).items() if k != "file"}
+    return {k: v for k, v in dataclasses.asdict(site).items() if k not in ("file", "positions")}
 
 
 @pytest.fixture(scope="module")

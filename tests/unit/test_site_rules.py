@@ -67,6 +67,8 @@ def test_a_complete_site_in_production_passes(tmp_path: Path) -> None:
         ("状态: 上线\n", "vocab-unknown"),
         ("找错网址: javascript:alert(1)\n", "url-scheme"),
         ("党政机关标识网址: //x.cn\n", "url-scheme"),
+        ("网站标识码: '123400001'\n", "site-code-format"),  # nine digits
+        ("网站标识码: 1234-000001\n", "site-code-format"),
     ],
 )
 def test_bad_site_settings_are_located(tmp_path: Path, line: str, code: str) -> None:
@@ -153,6 +155,7 @@ def test_the_badge_image_must_be_in_the_site(tmp_path: Path) -> None:
     docs = write_tree(tmp_path / "content", {"index.md": "# 首页\n"})
     (d,) = check_content(docs, production=False, shown="content", site=catalogue.site)
     assert d.code == "site-image-missing" and d.file.endswith("catalogue/_site.yaml")
+    assert (d.line, d.column) == (6, 9)  # the 党政机关标识 line (tree site_image_missing shows the whole message)
     assert d.message == "党政机关标识图片“images/dzjg.png”不存在" and "content/images/dzjg.png" in d.hint
     write_tree(docs, {"images/dzjg.png": b"\x89PNG"})
     assert check_content(docs, production=True, shown="content", site=catalogue.site) == []
