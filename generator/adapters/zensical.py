@@ -21,17 +21,15 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
-from generator.check.diagnostics import Diagnostic, fails, has_errors, make, parse_severity_overrides
+from generator.check.diagnostics import Diagnostic, fails, make
 from generator.settings import Settings, SettingsError
-from generator.site.downloads import download_name
+from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.links import missing_item_links
-from generator.site.nav import catalogue_nav, nav_pages
+from generator.site.nav import catalogue_nav
 from generator.site.output import OutputError, staged, stopped
-from generator.site.pages import Renderer
-from generator.site.routes import Routes
 from generator.site.shell import finish_page, relative_root
-from generator.site.writer import SiteWriter, hand_written_sources
+from generator.site.writer import hand_written_sources
 
 
 class ZensicalError(Exception):
@@ -75,34 +73,25 @@ def build(
 ) -> tuple[list[Diagnostic], bool]:
     """Check the catalogue and, without errors, build the site into ``site_dir`` with Zensical.
     Returns the diagnostics and whether the site was built. Raises :class:`ZensicalError`."""
-    from generator.check.run import check_catalogue
-
-    severity, problems = parse_severity_overrides(settings.severity)
-    if problems:
-        raise ZensicalError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
-    gate = settings.gate()
-    catalogue, diagnostics = check_catalogue(
-        settings.catalogue,
-        docs_dir=settings.docs_dir,
-        docs_shown=settings.docs_dir.name,
-        severity=severity,
-        gate=gate,
-    )
-    if catalogue is None or has_errors(diagnostics):
-        return diagnostics, False
-    # what may be published: the same gate as the MkDocs plugin's (links out of the project are refused)
-    sources, refused = gate.files(settings.docs_dir, settings.docs_dir.name)
-    if settings.theme_dir is not None:
-        refused += gate.files(settings.theme_dir, settings.theme_dir.name)[1]
-    if refused:
-        return diagnostics + refused, False
     config = read_config_keeping_tags(config_file)
-    routes = Routes(directory_urls=not offline and bool(config.get("use_directory_urls", True)))
     user_nav = config.get("nav") or []
-    renderer = Renderer(
-        catalogue, routes, site_url=str(config.get("site_url") or ""), extra_pages=tuple(nav_pages(user_nav))
+    directory_urls = not offline and bool(config.get("use_directory_urls", True))
+    try:
+        built = prepare(
+            settings, directory_urls=directory_urls, site_url=str(config.get("site_url") or ""), user_nav=user_nav
+        )
+    except NotBuilt as exc:
+        if not exc.diagnostics:  # the settings are wrong: the message says how
+            raise ZensicalError(str(exc)) from exc
+        return exc.diagnostics, False
+    diagnostics, catalogue, routes, renderer, writer = (
+        built.diagnostics,
+        built.catalogue,
+        built.routes,
+        built.renderer,
+        built.writer,
     )
-    writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
+    sources = sorted(built.publishable[settings.docs_dir.resolve()])
     # Zensical writes only inside its project: the project is made beside the destination
     with tempfile.TemporaryDirectory(prefix=".gkml-zensical-", dir=site_dir.parent) as work:
         project = Path(work)

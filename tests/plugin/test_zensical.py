@@ -98,10 +98,7 @@ def test_zensical_builds_the_same_site_twice(zensical_site: Path, tmp_path: Path
     assert tree_digest(again) == tree_digest(zensical_site)
 
 
-def test_a_broken_record_stops_the_zensical_build_with_located_messages(tmp_path: Path) -> None:
-    from conftest import copy_project
-
-    project = copy_project(tmp_path / "project")
+def test_a_broken_record_stops_the_zensical_build_with_located_messages(project: Path) -> None:
     record = next((project / "catalogue").rglob("法律法规.yaml"))
     record.write_text(record.read_text(encoding="utf-8").replace("时限: ", "时限："), encoding="utf-8")
     result = subprocess.run(

@@ -9,7 +9,6 @@ the build the core writes every generated page from those shells. Other plugins'
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +19,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import Diagnostic, has_errors, make, parse_severity_overrides, strict_severity
-from generator.check.run import check_catalogue
+from generator.check.diagnostics import make, strict_severity
 from generator.check.severity import Severity
 from generator.settings import Settings, SettingsError
-from generator.site.downloads import download_name
+from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.links import missing_item_links
-from generator.site.nav import catalogue_nav, nav_pages
+from generator.site.nav import catalogue_nav
 from generator.site.output import mark_site, refusal
-from generator.site.pages import Renderer
-from generator.site.routes import Routes
 from generator.site.shell import finish_page, relative_root
-from generator.site.writer import PostProcess, SiteWriter
+from generator.site.writer import PostProcess
 
 log = logging.getLogger("mkdocs.plugins.gkml")
 _LOG_LEVEL = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
@@ -46,45 +42,38 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._user_nav: Any = None
 
     def on_config(self, config: Any) -> Any:
-        project = Path(config.config_file_path).parent
         try:
-            settings = self.settings or Settings.from_options(config, self.config, project)
-        except SettingsError as exc:
+            settings = self.settings or Settings.from_options(config, self.config, Path(config.config_file_path).parent)
+            refused = refusal(Path(config.site_dir), settings)  # `mkdocs build -d catalogue` would empty it
+            if refused is not None:
+                raise NotBuilt(refused)
+            if self._user_nav is None:  # serve rebuilds: the nav the user wrote, not the one made last time
+                self._user_nav = list(config.nav or [])
+            site_url = config.site_url or ""
+            built = prepare(
+                settings, directory_urls=config.use_directory_urls, site_url=site_url, user_nav=self._user_nav
+            )
+        except (SettingsError, NotBuilt) as exc:
+            for d in getattr(exc, "diagnostics", []):
+                log.log(_LOG_LEVEL[strict_severity(d)], d.format())
             raise PluginError(str(exc)) from exc
-        refused = refusal(Path(config.site_dir), settings)
-        if refused is not None:  # `mkdocs build -d catalogue`: MkDocs would empty it
-            raise PluginError(refused)
-        severity, problems = parse_severity_overrides(settings.severity)
-        if problems:
-            raise PluginError("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
-        docs = Path(config.docs_dir)
-        catalogue, diagnostics = check_catalogue(
-            settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity, gate=settings.gate()
-        )
-        for d in diagnostics:
+        for d in built.diagnostics:
             log.log(_LOG_LEVEL[strict_severity(d)], d.format())  # what changes with the day: not for --strict
-        if catalogue is None or has_errors(diagnostics):
-            errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
-            raise PluginError(f"目录中有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。")
-        if self._user_nav is None:  # serve rebuilds: the nav the user wrote, not the one made last time
-            self._user_nav = list(config.nav or [])
-        routes = Routes(directory_urls=config.use_directory_urls)
-        extra = tuple(nav_pages(self._user_nav))
-        renderer = Renderer(catalogue, routes, site_url=config.site_url or "", extra_pages=extra)
-        self.writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
-        self.item_ids = frozenset(r.id for r in catalogue.records)
-        self.footer = renderer.footer()
-        self.settings_used = settings
-        config.site_name = str(escape(catalogue.site.title))  # the theme prints it unescaped
-        config.nav = catalogue_nav(catalogue, routes, self._user_nav)
-        config.extra["gkml"] = routes.theme_links()
+        self.built, self.settings_used = built, settings
+        self.footer = built.renderer.footer()
+        config.site_name = str(escape(built.catalogue.site.title))  # the theme prints it unescaped
+        config.nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
+        config.extra["gkml"] = built.routes.theme_links()
         mark_site(Path(config.site_dir))  # the folder is gkml's from now on, even if this build fails
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
-        _drop_outside(files, config, self.settings_used)
+        for file in list(files):  # what the gate refused (links out of the project …): not published
+            folder = Path(file.src_dir).resolve() if file.generated_by is None and file.src_dir else None
+            if folder in self.built.publishable and file.src_uri not in self.built.publishable[folder]:
+                files.remove(file)
         self.shells: dict[str, str] = {}
-        self.stubs = {stub.src: stub for stub in self.writer.stubs()}
+        self.stubs = {stub.src: stub for stub in self.built.writer.stubs()}
         for stub in self.stubs.values():
             inclusion = InclusionLevel.UNDEFINED if stub.in_nav else InclusionLevel.NOT_IN_NAV
             _replace(files, File.generated(config, stub.src, content=stub.markdown, inclusion=inclusion))
@@ -98,14 +87,14 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         if src in self.stubs:
             self.shells[src] = output
             return output
-        for href, item in missing_item_links(output, dest, self.item_ids):
+        for href, item in missing_item_links(output, dest, self.built.item_ids):
             file = f"{Path(config.docs_dir).name}/{src}"
             log.warning(make("content-item-missing", file, href=href, item=item).format())
         return finish_page(output, relative_root(dest), self.footer, language=self.settings_used.language)
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
-        self.writer.write(site, self.shells, hand_written=self.hand_written, post_process=self._others(config))
+        self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=self._others(config))
 
     def _others(self, config: Any) -> PostProcess | None:
         """Other plugins' ``on_post_page`` handlers, run on each page the core writes."""
@@ -124,30 +113,6 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings_used.catalogue))
         return server
-
-
-def _drop_outside(files: Files, config: Any, settings: Settings) -> None:
-    """Drop every file of the content and theme folders that the project's gate refuses
-    (a link leading out of the project or nowhere, a page over its size limit); any such
-    file fails the build, each named with the reason."""
-    folders = {os.path.abspath(config.docs_dir): Path(config.docs_dir).name}
-    if settings.theme_dir is not None:
-        folders[os.path.abspath(settings.theme_dir)] = settings.theme_dir.name
-    gate = settings.gate()
-    allowed: dict[str, set[str]] = {}
-    problems: list[Diagnostic] = []
-    for folder, shown in folders.items():
-        readable, refused = gate.files(Path(folder), shown)
-        allowed[folder] = set(readable)
-        problems += refused
-    for file in list(files):
-        folder = os.path.abspath(file.src_dir) if file.generated_by is None and file.src_dir else ""
-        if folder in allowed and file.src_uri not in allowed[folder]:
-            files.remove(file)
-    for d in problems:
-        log.error(d.format())
-    if problems:
-        raise PluginError(f"有 {len(problems)} 个文件不能发布（见上面的提示），网站未生成。")
 
 
 def _replace(files: Files, file: File) -> None:

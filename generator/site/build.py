@@ -1,0 +1,74 @@
+"""What every builder's adapter does before the builder runs: check the catalogue and the
+files to publish, and set up the writer of gkml's pages (:class:`~generator.site.writer.SiteWriter`).
+
+The adapters (generator/adapters/) only translate: their configuration into
+:class:`~generator.settings.Settings`, :class:`Prepared` into the builder's terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.check.diagnostics import Diagnostic, has_errors, parse_severity_overrides
+from generator.check.run import check_catalogue
+from generator.check.severity import Severity
+from generator.model.records import Catalogue
+from generator.settings import Settings
+from generator.site.downloads import download_name
+from generator.site.nav import nav_pages
+from generator.site.pages import Renderer
+from generator.site.routes import Routes
+from generator.site.writer import SiteWriter
+
+
+class NotBuilt(Exception):
+    """The site cannot be built; the message (Chinese) says why, ``diagnostics`` the details."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)
+
+
+@dataclass
+class Prepared:
+    """A checked catalogue and what writes its pages."""
+
+    catalogue: Catalogue
+    routes: Routes
+    renderer: Renderer
+    writer: SiteWriter
+    diagnostics: list[Diagnostic]
+    #: for each folder a builder publishes (content/, the theme folder): the files it may publish
+    publishable: dict[Path, frozenset[str]]
+
+    @property
+    def item_ids(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.catalogue.records)
+
+
+def prepare(settings: Settings, *, directory_urls: bool, site_url: str, user_nav: Sequence[Any]) -> Prepared:
+    """Check everything a build publishes and set up the writer; raises :class:`NotBuilt`."""
+    severity, problems = parse_severity_overrides(settings.severity)
+    if problems:
+        raise NotBuilt("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
+    gate = settings.gate()
+    docs = settings.docs_dir
+    catalogue, diagnostics = check_catalogue(
+        settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity, gate=gate
+    )
+    publishable: dict[Path, frozenset[str]] = {}
+    for folder in (docs, settings.theme_dir):
+        if folder is not None:
+            readable, refused = gate.files(folder, folder.name)  # links out of the project, oversize pages
+            publishable[folder.resolve()] = frozenset(readable)
+            diagnostics += refused
+    if catalogue is None or has_errors(diagnostics):
+        errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+        raise NotBuilt(f"有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。", diagnostics)
+    routes = Routes(directory_urls=directory_urls)
+    renderer = Renderer(catalogue, routes, site_url=site_url, extra_pages=tuple(nav_pages(list(user_nav))))
+    writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
+    return Prepared(catalogue, routes, renderer, writer, diagnostics, publishable)
