@@ -47,8 +47,8 @@ def atom_xml(feed: Feed, *, author: str, url: Callable[[str], str], entry_url: C
         f"<title>{escape(feed.title)}</title>",
         f"<id>{escape(_id(feed_id, 'feed/' + feed.path))}</id>",
         f"<updated>{updated}</updated>",
-        f"<link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(feed_id)}/>",
-        f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(url(feed.page))}/>",
+        f'<link rel="self" type="application/atom+xml" href={quoteattr(feed_id)}/>',
+        f'<link rel="alternate" type="text/html" href={quoteattr(url(feed.page))}/>',
         f"<author><name>{escape(author)}</name></author>",
     ]
     for entry in listed:
@@ -59,7 +59,7 @@ def atom_xml(feed: Feed, *, author: str, url: Callable[[str], str], entry_url: C
             f"<id>{escape(_id(link, 'info/' + entry.id))}</id>",
             f"<published>{entry.published}{_MIDNIGHT}</published>",
             f"<updated>{(entry.validity.date or entry.published)}{_MIDNIGHT}</updated>",
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(link)}/>',
             f"<category term={quoteattr(entry.category)}/>",
         ]
         summary = entry.summary or (f"{entry.doc_no} · {entry.publisher}" if entry.doc_no else entry.publisher)
