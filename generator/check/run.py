@@ -3,9 +3,10 @@
 * :func:`check_catalogue`: a whole catalogue folder: every file, the tree, duplicate
   ids, blank columns and coverage of the national standard;
 * :func:`check_files`: single files, for editors' tools that check what they touch
-  (duplicate ids and coverage need the whole catalogue: use the folder for those);
-* :func:`plugin_options`: the ``gkml`` plugin's options in mkdocs.yml (the rules'
-  severities), read without MkDocs.
+  (duplicate ids and coverage need the whole catalogue: use the folder for those).
+
+The plugin's options in mkdocs.yml (the rules' severities, limits) are read by
+:mod:`generator.settings`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from generator.check.coverage import missing_standard_items
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
@@ -145,33 +143,3 @@ def check_files(
         else:
             out += validate_record(doc, public)[1]
     return apply_severity(out, severity)
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its ``!ENV`` and ``!!python/name`` tags become None."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def site_config(config_file: Path) -> dict[str, Any]:
-    """``config_file`` (mkdocs.yml) as plain data, without MkDocs ({} when absent or unreadable)."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    return config if isinstance(config, dict) else {}
-
-
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The options of the ``gkml`` plugin in a :func:`site_config` ({} when it has none)."""
-    plugins = config.get("plugins")
-    if isinstance(plugins, dict):  # mkdocs.yml may list plugins as a mapping too
-        plugins = [{name: options} for name, options in plugins.items()]
-    for entry in plugins if isinstance(plugins, list) else []:
-        if entry == "gkml":
-            return {}
-        if isinstance(entry, dict) and "gkml" in entry:
-            return entry["gkml"] if isinstance(entry["gkml"], dict) else {}
-    return {}
