@@ -179,8 +179,7 @@ def validate_entry(
         out.append(_make("entry-formed-after-published", entry.file, line, column, formed=formed, published=published))
     if not entry.body.strip() and not values.get("url"):
         out.append(_make("entry-body-empty", entry.file, entry.body_line, 1))
-    text = entry.path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
-    out += check_page(text, entry.file, public=public)
+    out += check_page(entry.text, entry.file, public=public)  # the file as read through the gate
     if any(d.severity.value == "error" for d in out):
         return None, out
     positions = {str(path[0]): at for path, at in entry.doc.key_positions.items() if len(path) == 1}

@@ -31,6 +31,7 @@ class EntryFile:
     doc: YamlDocument
     body: str
     body_line: int  #: the line of the file where the body starts
+    text: str  #: the whole file as decoded (line ends normalised), for the checks of the page as a whole
 
 
 def year_folders(column: Path) -> list[Path]:
@@ -70,4 +71,4 @@ def read_entry_file(path: Path, shown: str, gate: FileGate) -> tuple[EntryFile |
     if doc is None:
         return None, [*notes, *diagnostics]
     body_line = text.count("\n", 0, m.end()) + 1
-    return EntryFile(path, shown, doc, text[m.end() :], body_line), [*notes, *diagnostics]
+    return EntryFile(path, shown, doc, text[m.end() :], body_line, text), [*notes, *diagnostics]
