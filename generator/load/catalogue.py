@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
-from generator.check.privacy import check_privacy, public_mobiles
+from generator.check.privacy import check_privacy, check_text, public_mobiles
 from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
 from generator.check.severity import Severity
@@ -31,7 +31,7 @@ from generator.load.addresses import slug_problems
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
 from generator.load.names import name_problems
-from generator.load.yamlfile import YamlDocument, read_yaml
+from generator.load.yamlfile import YamlDocument, decode, read_yaml
 from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 from generator.model.records import (
     IDENTITY_REQUIRED,
@@ -259,6 +259,14 @@ class _Parsed:
     id_at: tuple[int, int] = (1, 1)
 
 
+def _identifiers_in_unparsed(path: Path, shown: str, public: frozenset[str], gate: FileGate | None) -> list[Diagnostic]:
+    """Personal identifiers in an item file that cannot be parsed: the editor learns of them in
+    the same run as the syntax error, not after fixing it (the file is read again only then)."""
+    raw, refused = (gate or FileGate()).read_bytes(path, shown)
+    text = decode(raw, shown)[0] if raw is not None and not refused else None
+    return check_text(text.replace("\r\n", "\n").replace("\r", "\n"), shown, public=public) if text else []
+
+
 def _parse_record(
     job: tuple[Path, str],
     severity: Mapping[str, Severity] | None = None,
@@ -268,7 +276,7 @@ def _parse_record(
     path, shown = job
     doc, problems = read_yaml(path, shown, gate=gate)
     if doc is None:
-        return _Parsed(None, problems)
+        return _Parsed(None, problems + _identifiers_in_unparsed(path, shown, public, gate))
     record, more = validate_record(doc, public)
     if record is None and severity and not has_errors(apply_severity(problems + more, severity)):
         record = RecordValidator(doc).record_despite_errors()  # its only errors are rules made warnings

@@ -120,3 +120,19 @@ def test_everything_in_a_page_is_published_front_matter_and_comments_too() -> No
     found = [(d.line, d.column, d.code) for d in check_page(page, "content/a.md")]
     assert found == [(3, 10, MOBILE), (7, 10, MOBILE), (8, 2, MOBILE)]
     assert check_page(page, "content/a.md", public=public_mobiles("13812345678 13912345678 13712345678")) == []
+
+
+def test_a_number_in_an_unparsable_record_is_reported_with_the_syntax_error(tmp_path: Path) -> None:
+    """All problems in one run: a mobile number does not wait for the full-width colon to be fixed."""
+    import shutil
+
+    from generator.load.catalogue import load_catalogue
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "catalogue", tmp_path / "catalogue")
+    record = tmp_path / "catalogue" / "保障性住房" / "法规政策" / "法律法规.yaml"
+    text = record.read_text(encoding="utf-8").replace("时限: ", "时限：") + "备注: 联系人 １３８１２３４５６７８\n"
+    record.write_text(text, encoding="utf-8")
+    _, diagnostics = load_catalogue(tmp_path / "catalogue", git_dates=False)
+    codes = sorted(d.code for d in diagnostics if d.file.endswith("法律法规.yaml"))
+    assert codes == ["privacy-mobile", "yaml-fullwidth-colon"]
