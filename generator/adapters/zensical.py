@@ -133,7 +133,8 @@ def build(
         html = page.read_text(encoding="utf-8")
         for href, item in missing_item_links(html, dest, item_ids):
             diagnostics.append(make("content-item-missing", f"{docs_name}/{src}", href=href, item=item))
-        page.write_text(finish_page(html, relative_root(dest), footer, language=settings.language), encoding="utf-8")
+        html = finish_page(html, relative_root(dest), footer, head=renderer.head(), language=settings.language)
+        page.write_text(html, encoding="utf-8")
     writer.write(site_dir, shells, hand_written=[src for src in pages_of.values() if src not in stubs])
     return diagnostics, True
 

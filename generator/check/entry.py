@@ -9,7 +9,7 @@ production) is checked afterwards, over the whole catalogue (:mod:`generator.che
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
@@ -37,17 +37,19 @@ from generator.model.entries import (
     Review,
     Validity,
 )
-from generator.model.records import Record
 
 
 class EntryReader(FieldReader):
     """Reads an entry's front matter; every problem goes to ``self.diagnostics``."""
 
-    def __init__(self, entry: EntryFile, items: Mapping[str, Record], gate: FileGate) -> None:
+    def __init__(
+        self, entry: EntryFile, items: Collection[str], gate: FileGate, elsewhere: Mapping[str, tuple[str, str]]
+    ) -> None:
         super().__init__(entry.doc)
         self.entry = entry
-        self.items = items  #: the items of the entry's column, by id
+        self.items = items  #: the ids of the items of the entry's column
         self.gate = gate
+        self.elsewhere = elsewhere  #: the other items of the catalogue: id → (column title, column folder)
 
     def read(self) -> dict[str, object]:
         data = self.doc.data
@@ -71,6 +73,10 @@ class EntryReader(FieldReader):
     # -- the kinds of values of an entry -------------------------------------------------
     def item(self, value: object, path: Path_, spec: EntryField) -> str | None:
         text = self.text(value, path, spec)
+        if text is not None and text in self.elsewhere and text not in self.items:
+            column, folder = self.elsewhere[text]
+            self.report("entry-item-elsewhere", path, spec, value=text, other=column, folder=folder)
+            return None
         if text is not None and text not in self.items:
             self.report("entry-item-unknown", path, spec, value=text, known="、".join(sorted(self.items)) or "（无）")
             return None
@@ -147,7 +153,7 @@ class EntryReader(FieldReader):
             line, column = self.doc.where(at)
             self.diagnostics += [dataclasses.replace(d, file=self.doc.file, line=line, column=column) for d in refused]
             return None
-        return Attachment(name or Path(written).stem, written, path.stat().st_size, kind)
+        return Attachment(name or Path(written).stem, written, path.stat().st_size, kind, str(path))
 
 
 _Reader = Callable[[EntryReader, object, Path_, EntryField], object]
@@ -166,11 +172,16 @@ _READERS: dict[str, _Reader] = {
 
 
 def validate_entry(
-    entry: EntryFile, items: Mapping[str, Record], gate: FileGate, public: frozenset[str] = frozenset()
+    entry: EntryFile,
+    items: Collection[str],
+    gate: FileGate,
+    public: frozenset[str] = frozenset(),
+    elsewhere: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[Entry | None, list[Diagnostic]]:
-    """The entry in ``entry`` (placed among ``items``, its column's items by id), or None and
-    why not; ``public``: the mobile numbers the bureau publishes on purpose."""
-    reader = EntryReader(entry, items, gate)
+    """The entry in ``entry`` (placed among ``items``, the ids of its column's items), or None and
+    why not; ``public``: the mobile numbers the bureau publishes on purpose; ``elsewhere``: the
+    catalogue's other items (id → column title and folder), to say where an entry belongs."""
+    reader = EntryReader(entry, items, gate, elsewhere or {})
     values = reader.read()
     out = reader.diagnostics
     published, formed = values.get("published"), values.get("formed")

@@ -77,7 +77,8 @@ def stale_columns(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
     out = []
     for area in catalogue.areas:
         for category in area.categories:
-            newest = max((r.updated for r in category.records if _known(r.updated, today)), default="")
+            dates = [r.updated for r in category.records] + [e.published for e in category.entries]
+            newest = max((d for d in dates if _known(d, today)), default="")
             if not newest:
                 continue
             days = (today - dt.date.fromisoformat(newest)).days

@@ -459,6 +459,13 @@ def _check_messages() -> dict[str, Message]:
             "“事项”写本栏目中某个事项的 id：{known}。信息文件要放在它所属事项的栏目文件夹中（按年份分文件夹）。",
             "信息的事项不存在",
         ),
+        "entry-item-elsewhere": Message(
+            E,
+            "事项“{value}”在栏目“{other}”中，不在本栏目",
+            "信息文件要放在它所属事项的栏目文件夹中：把本文件（连同它的附件）移到 {folder}/ 下的年份文件夹；"
+            "事项换了栏目时，它的信息也要一起移过去。",
+            "信息放错栏目",
+        ),
         "entry-validity-date": Message(
             E,
             "有效性为“{state}”时要写明日期",

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.check.coverage import missing_standard_items
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
+from generator.check.entries import check_entries
 from generator.check.freshness import beijing_today, future_dates, overdue_items, stale_columns
 from generator.check.pages import check_page
 from generator.check.privacy import public_mobiles
@@ -56,6 +57,7 @@ def check_catalogue(
         diagnostics += missing_standard_items(catalogue)
         day = today or beijing_today()
         diagnostics += future_dates(catalogue, day) + stale_columns(catalogue, day) + overdue_items(catalogue, day)
+        diagnostics += check_entries(catalogue.entries, production=catalogue.site.production, today=day)
         if docs_dir is not None and docs_dir.is_dir():
             diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site

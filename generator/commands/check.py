@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     print(_FORMATS[args.format](diagnostics))
     if args.format == "human" and not failed:
         if catalogue is not None:
-            print(f"检查通过：{len(catalogue.areas)} 个领域，{len(catalogue.records)} 个公开事项。")
+            entries = f"，{len(catalogue.entries)} 条公开信息" if catalogue.entries else ""
+            print(f"检查通过：{len(catalogue.areas)} 个领域，{len(catalogue.records)} 个公开事项{entries}。")
         elif paths:
             print(f"检查通过：{len(paths)} 个文件。")
     return 1 if failed else 0

@@ -9,6 +9,9 @@ Layout (one file per item, so pull requests do not conflict)::
         配给管理/                 a category (一级事项): a column (栏目)
           _meta.yaml             optional
           公租房承租资格审核.yaml   an item (公开事项)
+          2025/                  the information published in the column that year (公开信息)
+            第三批审核结果公示.md    an entry: front matter, then the body in Markdown
+            附件/审核结果名单.pdf    its attachments
 
 Every file is read and every problem reported in one run.
 """
@@ -23,15 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
+from generator.check.entry import validate_entry
 from generator.check.privacy import check_privacy, check_text, public_mobiles
 from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
+from generator.load.entries import entry_paths, read_entry_file
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
 from generator.load.names import name_problems
 from generator.load.yamlfile import YamlDocument, decode, read_yaml
+from generator.model.entries import Entry
 from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 from generator.model.records import (
     IDENTITY_REQUIRED,
@@ -56,6 +62,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SITE_CODE = re.compile(r"^[0-9]{10}$")
 _YAML_SUFFIXES = (".yaml", ".yml")
 _RECORDS_PER_WORKER = 500  # below this, a worker costs more than it saves
+_ENTRIES_PER_WORKER = 300
 
 
 @dataclass
@@ -108,6 +115,7 @@ def load_catalogue(
             _fill_column(column, records, dates, shown, diagnostics, gate)
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics, gate))
+    _load_entries(plan, folder, shown, diagnostics, public, gate)
     _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
     diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
@@ -247,6 +255,50 @@ def _report_strays(
     strays = [p for p in strays if gate.readable(p)]
     for path in strays:
         out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
+
+
+def _load_entries(
+    plan: list[_PlannedArea], folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str], gate: FileGate
+) -> None:
+    """Read every entry file (公开信息) of every column (shared among processes when there are
+    many) and place the valid ones in their columns, newest first."""
+    jobs = []
+    everywhere = {
+        r.id: (column.category.title, f"{shown}/{column.rel}")
+        for planned in plan
+        for column in planned.columns
+        for r in column.category.records
+    }
+    for planned in plan:
+        for column in planned.columns:
+            items = frozenset(r.id for r in column.category.records)
+            for path in entry_paths(column.folder):
+                if gate.readable(path):
+                    jobs.append((path, f"{shown}/{path.relative_to(folder).as_posix()}", items, column.category))
+    parse = functools.partial(_parse_entry, public=public, gate=gate, elsewhere=everywhere)
+    results = fork_map(parse, [job[:3] for job in jobs], min_share=_ENTRIES_PER_WORKER)
+    for (_, _, _, category), (entry, diagnostics) in zip(jobs, results, strict=True):
+        out.extend(diagnostics)
+        if entry is not None:
+            entry.area, entry.column = category.area, category.title
+            category.entries.append(entry)
+    for planned in plan:
+        for column in planned.columns:
+            column.category.entries.sort(key=lambda e: (e.published, e.id), reverse=True)
+
+
+def _parse_entry(
+    job: tuple[Path, str, frozenset[str]],
+    public: frozenset[str],
+    gate: FileGate,
+    elsewhere: Mapping[str, tuple[str, str]],
+) -> tuple[Entry | None, list[Diagnostic]]:
+    path, shown, items = job
+    entry_file, problems = read_entry_file(path, shown, gate)
+    if entry_file is None:
+        return None, problems + _identifiers_in_unparsed(path, shown, public, gate)
+    entry, more = validate_entry(entry_file, items, gate, public, elsewhere)
+    return entry, problems + more
 
 
 @dataclass

@@ -14,7 +14,10 @@ editors' reference table and the JSON Schema derive from it, as for items.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Literal
 
 EntryKind = Literal["id", "text", "item", "date", "category", "attachments", "relations", "validity", "review", "url"]
@@ -188,6 +191,7 @@ class Attachment:
     path: str  #: the file, relative to the entry's folder
     size: int = 0  #: bytes, filled in when the file is read
     kind: str = ""  #: PDF, Word, …: from :data:`ATTACHMENT_TYPES`
+    source: str = field(default="", compare=False)  #: the file on disk, checked by the gate
 
 
 @dataclass(frozen=True)
@@ -237,3 +241,81 @@ class Entry:
     def start(self) -> str:
         """The day its 时限 counts from: 形成日期, else 发布日期."""
         return self.formed or self.published
+
+
+#: Characters an attachment's published name may not keep: they would need escaping in a URL
+#: or mean something to a web server or a file system.
+_UNSAFE_NAME = re.compile(r"[\s#%?&+/\\:\"'<>|*^`{}\[\];=,!@$~]+")
+
+
+def published_name(path: str) -> str:
+    """The name an attachment is published under: its own file name, readable (Chinese is
+    kept), with what is unsafe in a URL replaced by ``-`` and the suffix in lower case."""
+    stem, dot, suffix = PurePosixPath(path).name.rpartition(".")
+    stem = _UNSAFE_NAME.sub("-", stem if dot else suffix).strip("-.") or "附件"
+    return f"{stem}.{suffix.lower()}" if dot else stem
+
+
+def size_text(size: int) -> str:
+    """A file's size as people read it: 860 B, 36 KB, 1.2 MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+@dataclass(frozen=True)
+class Links:
+    """How entries name each other, read both ways: a policy's page lists the 解读 that name it
+    without anyone editing the policy."""
+
+    by_id: Mapping[str, Entry]
+    named_by: Mapping[str, tuple[Entry, ...]]  #: entry id → the entries whose 关联 name it
+    replaces: Mapping[str, tuple[Entry, ...]]  #: entry id → the entries it replaces (their 替代)
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> Links:
+        by_id = {e.id: e for e in entries}
+        named_by: dict[str, list[Entry]] = {}
+        replaces: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for other in entry.related:
+                named_by.setdefault(other, []).append(entry)
+            if entry.validity.replaced_by:
+                replaces.setdefault(entry.validity.replaced_by, []).append(entry)
+        return cls(
+            by_id,
+            {k: tuple(sorted(v, key=_newest)) for k, v in named_by.items()},
+            {k: tuple(sorted(v, key=_newest)) for k, v in replaces.items()},
+        )
+
+    def related(self, entry: Entry) -> list[Entry]:
+        """Every entry linked with ``entry``: those it names, then those naming it (once each)."""
+        found = [self.by_id[i] for i in entry.related if i in self.by_id]
+        found += [e for e in self.named_by.get(entry.id, ()) if e not in found]
+        return [e for e in found if e is not entry]
+
+
+def _newest(entry: Entry) -> tuple[str, str]:
+    return (_invert(entry.published), entry.id)
+
+
+def _invert(date: str) -> str:
+    """A sort key that puts later ISO dates first."""
+    return "".join(chr(0x7F - ord(c)) for c in date)
+
+
+def published_names(attachments: Sequence[Attachment]) -> list[str]:
+    """The published name of each attachment of one entry (:func:`published_name`; a name
+    already taken gets ``-2``, ``-3`` … before its suffix)."""
+    names: list[str] = []
+    for attachment in attachments:
+        name = published_name(attachment.path)
+        stem, dot, suffix = name.rpartition(".")
+        n = 2
+        while name in names:
+            name = f"{stem}-{n}.{suffix}" if dot else f"{suffix}-{n}"
+            n += 1
+        names.append(name)
+    return names

@@ -37,6 +37,9 @@ SEARCH_FOLDER = "search"  #: the search page and its data
 SITEMAP_FOLDER = "sitemap"  #: 网站地图
 DISCLOSURE_FOLDER = "gongkai"  #: 政府信息公开 and its hand-written pages
 ITEM_FOLDER = "item"  #: one page per item: item/<id>/
+ENTRY_FOLDER = "info"  #: one page per entry (公开信息): info/<id>/, with its attachments
+LIST_FOLDER = "page"  #: a column's further pages of entries: <area>/<column>/page/2/
+FEED_FILE = "feed.xml"  #: the Atom feed of the site (at its root) and of each column (in its folder)
 DOWNLOADS_FOLDER = "downloads"  #: the Excel, CSV and JSON exports
 ASSETS_FOLDER = "assets"  #: the theme's and gkml's styles and scripts
 GUIDE_FOLDER = "guide"  #: 使用说明, with the generated 常见错误 page
@@ -49,6 +52,7 @@ SITE_FOLDERS: dict[str, str] = {
     SITEMAP_FOLDER: "网站地图",
     DISCLOSURE_FOLDER: "政府信息公开",
     ITEM_FOLDER: "事项页",
+    ENTRY_FOLDER: "公开信息页",
     DOWNLOADS_FOLDER: "下载文件",
     ASSETS_FOLDER: "网站的样式和脚本",
     GUIDE_FOLDER: "使用说明",

@@ -10,9 +10,12 @@ Schema are all derived from it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from generator.model import vocab
+
+if TYPE_CHECKING:
+    from generator.model.entries import Entry
 
 Kind = Literal[
     "id", "text", "content", "basis", "methods", "channels", "audiences", "levels", "order", "date", "phones"
@@ -264,6 +267,8 @@ class Category:
     description: str = ""
     area: str = ""
     records: list[Record] = field(default_factory=list)
+    #: The information published in the column (公开信息), newest first.
+    entries: list[Entry] = field(default_factory=list)
     max_age: int | None = None  #: 更新周期 in days, when the column's _meta.yaml sets it
     where: str = ""  #: the file or folder to name in messages about the whole column
     #: Where in ``where`` its slug comes from: the ``slug`` line of its _meta.yaml, else the ``标题`` line
@@ -290,6 +295,10 @@ class Area:
     @property
     def records(self) -> list[Record]:
         return [r for c in self.categories for r in c.records]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for c in self.categories for e in c.entries]
 
 
 @dataclass
@@ -338,10 +347,16 @@ class Catalogue:
     def records(self) -> list[Record]:
         return [r for a in self.areas for r in a.records]
 
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry (公开信息), column by column, each column's newest first."""
+        return [e for a in self.areas for e in a.entries]
+
     def newest_date(self) -> str:
         """The newest 更新日期 of any record (the date of the whole catalogue: its exports and
         generated pages); the day the 政府信息公开条例 took effect when no record has one."""
-        return max((r.updated for r in self.records if r.updated), default=NO_DATE)
+        dates = [r.updated for r in self.records if r.updated] + [e.published for e in self.entries]
+        return max(dates, default=NO_DATE)
 
     def recent(self, limit: int = 8) -> list[Record]:
         """The most recently updated records (newest first; ties by id, for stable output)."""

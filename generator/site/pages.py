@@ -12,18 +12,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import jinja2
-from markupsafe import Markup
+import markdown  # type: ignore[import-untyped]
+from markupsafe import Markup, escape
 
 from generator.check.record import is_link_url
 from generator.exchange import table as official
 from generator.model import vocab
+from generator.model.entries import POLICY_CATEGORIES, REPEALED, VALID, Entry, Links, published_names, size_text
 from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
 from generator.site.downloads import Download, download_links
 from generator.site.qr import qr_svg
-from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, HOME, SEARCH, SITEMAP, Routes
+from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, ENTRIES_PER_PAGE, HOME, SEARCH, SITEMAP, Routes
 from generator.site.shell import BASE
 
 #: Anchors of the item page sections: ASCII, stable, one per element.
@@ -57,6 +59,10 @@ class PageContext:
         """The relative path to the site's root folder (``../``), for scripts that build links."""
         return self.routes.root(self.src)
 
+    def href_file(self, path: str) -> str:
+        """Relative link to a file of the site that is not a page (``feed.xml``), percent-encoded."""
+        return self.root + quote(path)
+
 
 def _safe_url(url: str) -> str | None:
     return url if url and is_link_url(url) else None
@@ -72,9 +78,16 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["safe_url"] = _safe_url
-    env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS, qr=qr_svg)
+    env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS, qr=qr_svg, VALID=VALID, REPEALED=REPEALED)
     return env
 
+
+#: Entries an item page lists (the newest); the column lists them all.
+ITEM_ENTRIES = 5
+#: Entries the home page lists under 最近更新.
+HOME_ENTRIES = 10
+#: What an entry's body may use of Markdown (as hand-written pages).
+BODY_EXTENSIONS = ("tables", "sane_lists", "fenced_code", "attr_list", "def_list")
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _INDENT = re.compile(r"\n\s+")
@@ -123,7 +136,17 @@ class Renderer:
     def item(self, area: Area, category: Category, record: Record) -> GeneratedPage:
         src = self.routes.item(record)
         crumbs = self._item_crumbs(src, area, category)
-        html = self._render("item.html", src, area=area, category=category, record=record, crumbs=crumbs)
+        entries = self.item_entries.get(record.id, [])
+        html = self._render(
+            "item.html",
+            src,
+            area=area,
+            category=category,
+            record=record,
+            crumbs=crumbs,
+            entries=entries[:ITEM_ENTRIES],
+            more_entries=len(entries) > ITEM_ENTRIES,
+        )
         return GeneratedPage(
             src,
             record.title,
@@ -149,9 +172,119 @@ class Renderer:
         return self._crumbs[key]
 
     def category(self, area: Area, category: Category) -> GeneratedPage:
+        """A column: its newest entries (the first of their pages), then its items."""
         src = self.routes.category(area, category)
-        html = self._render("category.html", src, area=area, category=category)
+        html = self._render(
+            "category.html",
+            src,
+            area=area,
+            category=category,
+            entries=category.entries[:ENTRIES_PER_PAGE],
+            pages=self._pages(src, area, category),
+            feed=PageContext(src, self.routes).href_file(self.routes.feed(area, category)),
+        )
         return GeneratedPage(src, category.title, html, "category", description=category.description)
+
+    def entry_lists(self, area: Area, category: Category) -> Iterator[GeneratedPage]:
+        """The further pages of a column's entries (page 2 on; the first is the column's page)."""
+        for number in range(2, self.page_count(category) + 1):
+            src = self.routes.column_page(area, category, number)
+            start = (number - 1) * ENTRIES_PER_PAGE
+            html = self._render(
+                "entries.html",
+                src,
+                area=area,
+                category=category,
+                number=number,
+                entries=category.entries[start : start + ENTRIES_PER_PAGE],
+                pages=self._pages(src, area, category),
+            )
+            title = f"{category.title}（第 {number} 页）"
+            yield GeneratedPage(src, title, html, "entries", description=category.description)
+
+    @staticmethod
+    def page_count(category: Category) -> int:
+        """How many pages a column's list of entries takes (one at least: the column's own)."""
+        return max(1, -(-len(category.entries) // ENTRIES_PER_PAGE))
+
+    def _pages(self, src: str, area: Area, category: Category) -> list[tuple[int, str]]:
+        numbers = range(1, self.page_count(category) + 1)
+        return [(n, self.routes.href(src, self.routes.column_page(area, category, n))) for n in numbers]
+
+    def head(self, src: str = "") -> str:
+        """What goes into the ``<head>`` of page ``src`` (any page when empty): the links to the
+        Atom feeds a reader discovers — the site's, and on a column's pages the column's. Links
+        start with :data:`BASE`, the page's way to the site root."""
+        links = [(f"{self.catalogue.site.title}：最新信息", self.routes.feed())]
+        column = self._column_of.get(src)
+        if column is not None:
+            links.append((f"{column[1].title}：最新信息", self.routes.feed(*column)))
+        return "".join(
+            f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" href="{BASE}/{quote(path)}">'
+            for title, path in links
+        )
+
+    @cached_property
+    def _column_of(self) -> dict[str, tuple[Area, Category]]:
+        found = {}
+        for area in self.catalogue.areas:
+            for category in area.categories:
+                for number in range(1, self.page_count(category) + 1):
+                    found[self.routes.column_page(area, category, number)] = (area, category)
+        return found
+
+    def entry(self, area: Area, category: Category, entry: Entry) -> GeneratedPage:
+        """The page of one entry: its facts, body, attachments, validity and related entries."""
+        src = self.routes.entry(entry)
+        page = PageContext(src, self.routes)
+        crumbs = self._item_crumbs(src, area, category)
+        attachments = [
+            (a.name, page.href_file(self.routes.attachment(entry, name)), a.kind, size_text(a.size))
+            for a, name in zip(entry.attachments, published_names(entry.attachments), strict=True)
+        ]
+        links = self.links
+        item = self._items.get(entry.item)
+        html = self._render(
+            "entry.html",
+            src,
+            entry=entry,
+            crumbs=crumbs,
+            body=Markup(self._markdown(entry.body)) if entry.body.strip() else "",
+            attachments=attachments,
+            replacement=links.by_id.get(entry.validity.replaced_by),
+            replaced=links.replaces.get(entry.id, ()),
+            related=links.related(entry),
+            item_title=item.title if item is not None else entry.item,
+            is_policy=entry.category in POLICY_CATEGORIES,
+        )
+        description = entry.summary or f"{entry.publisher} · {entry.published}"
+        return GeneratedPage(src, entry.title, html, "entry", description=description)
+
+    def _markdown(self, text: str) -> str:
+        converter = self._converter
+        converter.reset()
+        return str(converter.convert(text))
+
+    @cached_property
+    def _converter(self) -> markdown.Markdown:
+        return markdown.Markdown(extensions=list(BODY_EXTENSIONS))
+
+    @cached_property
+    def links(self) -> Links:
+        """How the entries name each other, both ways."""
+        return Links.of(self.catalogue.entries)
+
+    @cached_property
+    def _items(self) -> dict[str, Record]:
+        return {r.id: r for r in self.catalogue.records}
+
+    @cached_property
+    def item_entries(self) -> dict[str, list[Entry]]:
+        """Each item's entries, newest first."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.catalogue.entries:  # each column's newest first
+            found.setdefault(entry.item, []).append(entry)
+        return found
 
     def area(self, area: Area) -> GeneratedPage:
         src = self.routes.area(area)
@@ -179,7 +312,8 @@ class Renderer:
         return GeneratedPage(src, title, html, "table")
 
     def home(self) -> GeneratedPage:
-        html = self._render("home.html", HOME, recent=self.catalogue.recent())
+        entries = sorted(self.catalogue.entries, key=lambda e: (e.published, e.id), reverse=True)
+        html = self._render("home.html", HOME, recent=self.catalogue.recent(), recent_entries=entries[:HOME_ENTRIES])
         return GeneratedPage(HOME, "首页", html, "home", description=self.catalogue.site.intro)
 
     def search(self) -> GeneratedPage:
@@ -219,6 +353,16 @@ class Renderer:
         pages.append(self.sitemap(self.extra_pages))
         return pages
 
+    def entry_pages(self) -> Iterator[GeneratedPage]:
+        """The page of every entry, then the further pages of every column's list of entries."""
+        for area in self.catalogue.areas:
+            for category in area.categories:
+                for entry in category.entries:
+                    yield self.entry(area, category, entry)
+        for area in self.catalogue.areas:
+            for category in area.categories:
+                yield from self.entry_lists(area, category)
+
     def item_pages(self) -> Iterator[GeneratedPage]:
         """The page of every record, one at a time, in catalogue order."""
         for area in self.catalogue.areas:
@@ -227,5 +371,5 @@ class Renderer:
                     yield self.item(area, category, record)
 
     def pages(self) -> list[GeneratedPage]:
-        """Every generated page: :meth:`site_pages`, then :meth:`item_pages`."""
-        return self.site_pages() + list(self.item_pages())
+        """Every generated page: :meth:`site_pages`, then :meth:`item_pages` and :meth:`entry_pages`."""
+        return self.site_pages() + list(self.item_pages()) + list(self.entry_pages())

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+from generator.model.entries import Entry
 from generator.model.naming import (
     DISCLOSURE_FOLDER,
+    ENTRY_FOLDER,
+    FEED_FILE,
     ITEM_FOLDER,
+    LIST_FOLDER,
     SEARCH_FOLDER,
     SITEMAP_FOLDER,
     TABLE_FOLDER,
@@ -30,6 +34,8 @@ SEARCH_QUERY = "q"
 #: The search data, a script (so that it loads from file:// too), fetched on the first search.
 SEARCH_INDEX = f"{SEARCH_FOLDER}/index.js"
 SITEMAP = f"{SITEMAP_FOLDER}/index.md"
+#: Entries per page of a column's list (the first page is the column's own).
+ENTRIES_PER_PAGE = 20
 DISCLOSURE = f"{DISCLOSURE_FOLDER}/index.md"  #: 政府信息公开
 #: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
 DISCLOSURE_PAGES = {
@@ -78,6 +84,34 @@ class Routes:
     def item_of(record_id: str) -> str:
         """The page of the item whose id is ``record_id``."""
         return f"{ITEM_FOLDER}/{record_id}/index.md"
+
+    @staticmethod
+    def entry(entry: Entry) -> str:
+        """The page of an entry (公开信息); its attachments are published beside it."""
+        return Routes.entry_of(entry.id)
+
+    @staticmethod
+    def entry_of(entry_id: str) -> str:
+        return f"{ENTRY_FOLDER}/{entry_id}/index.md"
+
+    @staticmethod
+    def column_page(area: Area, category: Category, number: int) -> str:
+        """Page ``number`` of a column's list of entries (the first is the column's own page)."""
+        if number <= 1:
+            return Routes.category(area, category)
+        return f"{area.slug}/{category.slug}/{LIST_FOLDER}/{number}/index.md"
+
+    @staticmethod
+    def feed(area: Area | None = None, category: Category | None = None) -> str:
+        """Where the Atom feed of a column (or, without one, of the whole site) lives, site-relative."""
+        if area is None or category is None:
+            return FEED_FILE
+        return f"{area.slug}/{category.slug}/{FEED_FILE}"
+
+    @staticmethod
+    def attachment(entry: Entry, name: str) -> str:
+        """Where attachment file ``name`` (made safe by :func:`attachment_name`) of ``entry`` lives."""
+        return f"{ENTRY_FOLDER}/{entry.id}/{name}"
 
     # -- URLs --------------------------------------------------------------------------
     def url(self, src: str) -> str:

@@ -94,11 +94,14 @@ def relative_root(dest: str) -> str:
     return posixpath.relpath(".", posixpath.dirname(dest) or ".")
 
 
-def finish_page(html: str, root: str, footer: str, *, language: str = "zh") -> str:
+def finish_page(html: str, root: str, footer: str, *, head: str = "", language: str = "zh") -> str:
     """Complete a page the builder wrote: the identity footer (``footer``, its :data:`BASE`
     replaced by ``root``, the page's way to the site root: :func:`relative_root`) in the
     theme's footer, and ``lang="zh-CN"`` (简体中文, as the national accessibility rules ask)
-    where the theme says only ``zh``."""
+    where the theme says only ``zh``; ``head`` (its :data:`BASE` replaced as the footer's) goes
+    at the end of the page's ``<head>``."""
+    if head:
+        html = html.replace("</head>", head.replace(BASE, root) + "</head>", 1)
     if FOOTER in html:
         html = html.replace(FOOTER, footer.replace(BASE, root), 1)
     if language == "zh":

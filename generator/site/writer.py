@@ -25,16 +25,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from markupsafe import escape
 
+from generator.model.entries import Entry, published_names
 from generator.model.records import Area, Catalogue, Category, Record
 from generator.parallel import fork_call, fork_map
 from generator.site import shell as s
 from generator.site.downloads import Download, site_downloads
+from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
-from generator.site.routes import SEARCH_INDEX
+from generator.site.routes import ENTRIES_PER_PAGE, SEARCH_INDEX
 from generator.site.search_index import build_search_index
 from generator.site.sitemap import SitemapEntry, sitemap_xml
 
@@ -46,9 +48,14 @@ HIDE: dict[str, tuple[str, ...]] = {
     "table": ("toc",),
     "sitemap": ("toc",),
     "disclosure": ("toc",),
+    "entries": ("toc",),
 }
 #: Kinds of generated pages that are not listed in the navigation.
 NOT_IN_NAV = frozenset({"item", "search", "sitemap"})
+#: The pages outside the navigation filled from one shell each, by kind of shell: items and
+#: entries (``item/<id>/``, ``info/<id>/``: the same depth, the same chrome), and a column's
+#: further pages of entries (``<area>/<column>/page/<n>/``).
+ITEM_SHELL, LIST_SHELL = "item", "entries"
 
 NOT_FOUND = "404.html"  #: the theme's page for addresses that do not exist
 _WRITE_BATCH = 250  # item pages rendered before a batch is written (bounds memory); also the least worth a fork
@@ -94,22 +101,38 @@ class SiteWriter:
             )
             for page in self._pages
         ]
-        first = self._first_item()
-        if first is not None:
-            item_stub = s.stub_markdown(title=s.TITLE, description=s.DESCRIPTION, hide=HIDE["item"])
-            stubs.append(Stub(self.renderer.routes.item(first[2]), item_stub, False))
+        for kind, src in self.shell_sources().items():
+            shell = s.stub_markdown(title=s.TITLE, description=s.DESCRIPTION, hide=HIDE[kind])
+            stubs.append(Stub(src, shell, False))
         return stubs
 
-    def item_shell_src(self) -> str | None:
-        """Where the item shell's stub lives (the first item's page), if there are items."""
-        first = self._first_item()
-        return self.renderer.routes.item(first[2]) if first else None
-
-    def _first_item(self) -> tuple[Area, Category, Record] | None:
-        return next(self._placed(), None)
+    def shell_sources(self) -> dict[str, str]:
+        """Where the stub of each shell lives (:data:`ITEM_SHELL`: the first item's page;
+        :data:`LIST_SHELL`: the first page 2 of a column's entries), for the shells needed."""
+        routes = self.renderer.routes
+        found = {}
+        first = next(self._placed(), None)
+        if first is not None:
+            found[ITEM_SHELL] = routes.item(first[2])
+        listed = next(((a, c) for a, c in self._columns() if len(c.entries) > ENTRIES_PER_PAGE), None)
+        if listed is not None:
+            found[LIST_SHELL] = routes.column_page(*listed, 2)
+        return found
 
     def _placed(self) -> Iterator[tuple[Area, Category, Record]]:
         return ((a, c, r) for a in self.catalogue.areas for c in a.categories for r in c.records)
+
+    def _columns(self) -> Iterator[tuple[Area, Category]]:
+        return ((a, c) for a in self.catalogue.areas for c in a.categories)
+
+    def _jobs(self) -> list[_Job]:
+        """Every page filled from a shell: items, entries, columns' further pages of entries."""
+        jobs: list[_Job] = [("item", a, c, r) for a, c, r in self._placed()]
+        for area, category in self._columns():
+            jobs += [("entry", area, category, e) for e in category.entries]
+        for area, category in self._columns():
+            jobs.append(("entries", area, category, None))
+        return jobs
 
     # -- after the builder ran ------------------------------------------------------------------
     def write(
@@ -125,13 +148,14 @@ class SiteWriter:
         source paths of the builder's own pages, for the sitemap."""
         footer = self.renderer.footer()
         routes = self.renderer.routes
-        item_src = self.item_shell_src()
-        if item_src is not None:
-            canonical = self.renderer.page_url(item_src)
-            item_shell = s.Shell.parse(shells[item_src], canonical=canonical)
-            batches = list(_chunks(list(self._placed()), _WRITE_BATCH))
-            write = functools.partial(self._write_items, site_dir, item_shell, footer, post_process)
-            fork_map(write, batches, min_share=1)
+        filled = {
+            kind: s.Shell.parse(shells[src], canonical=self.renderer.page_url(src))
+            for kind, src in self.shell_sources().items()
+        }
+        batches = list(_chunks(self._jobs(), _WRITE_BATCH))
+        write = functools.partial(self._write_batch, site_dir, filled, footer, post_process)
+        fork_map(write, batches, min_share=1)
+        self._write_feeds(site_dir)
         downloads = self._downloads() if self._downloads else []
         for download in downloads:
             _write_file(site_dir / download.path, download.data)
@@ -144,42 +168,86 @@ class SiteWriter:
         not_found = site_dir / NOT_FOUND  # served at any depth: links from the site's own path
         if not_found.is_file():
             root = urlsplit(self.renderer.site_url).path.rstrip("/")
-            html = s.finish_page(not_found.read_text(encoding="utf-8"), root, footer, language=self.language)
+            html = not_found.read_text(encoding="utf-8")
+            html = s.finish_page(html, root, footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))
         _write_file(site_dir / SEARCH_INDEX, build_search_index(self.catalogue, routes).encode("utf-8"))
         xml = sitemap_xml(self._sitemap(hand_written)).encode("utf-8")
         _write_file(site_dir / "sitemap.xml", xml)
         _write_file(site_dir / "sitemap.xml.gz", _gzip(xml))
 
-    def _write_items(
+    def _write_batch(
         self,
         site_dir: Path,
-        item_shell: s.Shell,
+        shells: Mapping[str, s.Shell],
         footer: str,
         post_process: PostProcess | None,
-        batch: list[tuple[Area, Category, Record]],
+        batch: list[_Job],
     ) -> None:
-        """Render a batch of item pages, then write them with a few threads while this one
-        waits: creating thousands of folders one after another spends most of its time
-        waiting on the file system's journal, which concurrent writers share."""
-        out = []
-        for area, category, record in batch:
-            page = self.renderer.item(area, category, record)
-            values = {
-                s.TITLE: str(escape(page.title)),
-                s.DESCRIPTION: str(escape(page.description)),
-                s.CANONICAL: self.renderer.page_url(page.src),
-                s.CONTENT: page.html,
-            }
-            out.append((page.src, item_shell.fill(values)))
+        """Render a batch of pages filled from shells, then write them (and the entries'
+        attachments) with a few threads while this one waits: creating thousands of folders
+        one after another spends most of its time waiting on the file system's journal,
+        which concurrent writers share."""
+        out: list[tuple[str, str]] = []
+        copies: list[tuple[Path, str]] = []
+        for kind, area, category, thing in batch:
+            if kind == "item":
+                pages = [self.renderer.item(area, category, thing)]  # type: ignore[arg-type]
+            elif kind == "entry":
+                entry: Entry = thing  # type: ignore[assignment]
+                pages = [self.renderer.entry(area, category, entry)]
+                names = published_names(entry.attachments)
+                routes = self.renderer.routes
+                copies += [
+                    (Path(a.source), routes.attachment(entry, n)) for a, n in zip(entry.attachments, names, strict=True)
+                ]
+            else:
+                pages = list(self.renderer.entry_lists(area, category))
+            shell = shells[ITEM_SHELL if kind in ("item", "entry") else LIST_SHELL] if pages else None
+            for page in pages:
+                values = {
+                    s.TITLE: str(escape(page.title)),
+                    s.DESCRIPTION: str(escape(page.description)),
+                    s.CANONICAL: self.renderer.page_url(page.src),
+                    s.CONTENT: page.html,
+                }
+                out.append((page.src, shell.fill(values)))  # type: ignore[union-attr]
         with ThreadPoolExecutor(max_workers=8) as pool:
             emit = functools.partial(self._emit, site_dir, footer=footer, post_process=post_process)
-            for _ in pool.map(emit, *zip(*out, strict=True)):  # re-raises a failure: the build fails
-                pass
+            copy = functools.partial(_copy_file, site_dir)
+            waiting = [pool.submit(emit, src, html) for src, html in out]
+            waiting += [pool.submit(copy, source, dest) for source, dest in copies]
+            for done in waiting:
+                done.result()  # re-raises a failure: the build fails
+
+    def _write_feeds(self, site_dir: Path) -> None:
+        """The Atom feed of the whole site and of each column."""
+        routes, site = self.renderer.routes, self.catalogue.site
+        feeds = [Feed(f"{site.title}：最新信息", routes.feed(), routes.url(routes.home()), self.catalogue.entries)]
+        for area, category in self._columns():
+            page = routes.url(routes.category(area, category))
+            feeds.append(Feed(f"{category.title}：最新信息", routes.feed(area, category), page, category.entries))
+        for feed in feeds:
+            url = functools.partial(self._feed_link, feed)
+            entry_url = functools.partial(self._entry_link, url)
+            xml = atom_xml(feed, author=site.bureau, url=url, entry_url=entry_url)
+            _write_file(site_dir / feed.path, xml.encode("utf-8"))
+
+    def _entry_link(self, url: Callable[[str], str], entry: Entry) -> str:
+        routes = self.renderer.routes
+        return url(routes.url(routes.entry(entry)))
+
+    def _feed_link(self, feed: Feed, path: str) -> str:
+        """A link in ``feed`` to ``path`` (site-relative): absolute when the site's address is
+        known, else relative to the feed (feed readers resolve it against the feed's address)."""
+        if self.renderer.site_url:
+            return urljoin(self.renderer.site_url.rstrip("/") + "/", quote(path))
+        return quote(posixpath.relpath(path or ".", posixpath.dirname(feed.path) or "."))
 
     def _emit(self, site_dir: Path, src: str, html: str, footer: str, post_process: PostProcess | None) -> None:
         dest = self.renderer.routes.dest(src)
-        html = s.finish_page(html, s.relative_root(dest), footer, language=self.language)
+        head = self.renderer.head(src)
+        html = s.finish_page(html, s.relative_root(dest), footer, head=head, language=self.language)
         if post_process is not None:
             html = post_process(html, src)
         _write_file(site_dir / dest, html.encode("utf-8", errors="xmlcharrefreplace"))
@@ -193,14 +261,30 @@ class SiteWriter:
         for _, _, record in self._placed():
             src = routes.item(record)
             entries.append(SitemapEntry(url(src) or "/" + routes.url(src), record.updated))
+        for area, category in self._columns():
+            for entry in category.entries:
+                src = routes.entry(entry)
+                entries.append(SitemapEntry(url(src) or "/" + routes.url(src), entry.validity.date or entry.published))
+            for number in range(2, self.renderer.page_count(category) + 1):
+                src = routes.column_page(area, category, number)
+                entries.append(SitemapEntry(url(src) or "/" + routes.url(src), category.updated))
         generated = {p.src for p in self._pages}
         for src in sorted(set(hand_written) - generated):
             entries.append(SitemapEntry(url(src) or "/" + routes.url(src), ""))
         return entries
 
 
-def _chunks(items: list[tuple[Area, Category, Record]], size: int) -> Iterable[list[tuple[Area, Category, Record]]]:
+#: One page (or, for ``entries``, a column's further pages of entries) to fill from a shell.
+_Job = tuple[str, Area, Category, "Record | Entry | None"]
+
+
+def _chunks(items: list[_Job], size: int) -> Iterable[list[_Job]]:
     return (items[i : i + size] for i in range(0, len(items), size))
+
+
+def _copy_file(site_dir: Path, source: Path, dest: str) -> None:
+    """Publish an attachment (checked by the gate when the catalogue was read)."""
+    _write_file(site_dir / dest, source.read_bytes())
 
 
 def _write_file(path: Path, data: bytes) -> None:

@@ -54,6 +54,8 @@ ONLY = {
         "generator.check.messages",
         "generator.check.severity",
         "generator.check.record",
+        "generator.check.entry",
+        "generator.check.pages",
         "generator.check.privacy",
     ),
 }

@@ -311,6 +311,17 @@ def test_a_record_moved_to_another_column_replaces_its_old_file_only_with_force(
     plan = importer.plan_import(importer.read_file(source), folder, force=True)
     importer.write_plan(plan)
     assert not old.exists()
+    # its entries stay where they were: the check says where to move them
+    _, diagnostics = load_catalogue(folder, git_dates=False)
+    moved = [d for d in diagnostics if d.code == "entry-item-elsewhere"]
+    assert moved and all("移到 " + str(folder) + "/保障性住房/重大决策/ 下" in d.format() for d in moved)
+    for entry in (folder / "保障性住房" / "法规政策" / "2025").glob("*.md"):
+        target = folder / "保障性住房" / "重大决策" / "2025" / entry.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        entry.rename(target)
+    shutil.move(
+        folder / "保障性住房" / "法规政策" / "2025" / "附件", folder / "保障性住房" / "重大决策" / "2025" / "附件"
+    )
     assert loaded(folder)["bzxzf-fgzc-zcwj"].category == "重大决策"
 
 

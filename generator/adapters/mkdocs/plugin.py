@@ -90,7 +90,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         for href, item in missing_item_links(output, dest, self.built.item_ids):
             file = f"{Path(config.docs_dir).name}/{src}"
             log.warning(make("content-item-missing", file, href=href, item=item).format())
-        return finish_page(output, relative_root(dest), self.footer, language=self.settings_used.language)
+        root, head = relative_root(dest), self.built.renderer.head()
+        return finish_page(output, root, self.footer, head=head, language=self.settings_used.language)
 
     def on_post_build(self, config: Any) -> None:
         site = Path(config.site_dir)
