@@ -478,6 +478,19 @@ def _check_messages() -> dict[str, Message]:
             "只能发布这些类型的文件：{allowed}；其他格式请先另存为 PDF。",
             "附件类型不允许",
         ),
+        "entry-outside-year": Message(
+            E,
+            "信息文件不在年份文件夹中，不会发布",
+            "信息文件放在栏目文件夹下按发布年份命名的文件夹里（如 {folder}/2025/），附件放在其中的“附件”文件夹；"
+            "可以用 gkml new --entry 生成。",
+            "信息不在年份文件夹",
+        ),
+        "entry-attachment-unused": Message(
+            I,
+            "附件“{value}”没有被任何信息引用，不会发布",
+            "在信息文件的“附件:”中写上它，或者删除这个文件（撤下信息时附件也要删除）。",
+            "附件没有被引用",
+        ),
         "entry-attachment-outside": Message(
             E,
             "附件“{value}”不在信息文件所在的文件夹中",

@@ -32,12 +32,12 @@ from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
-from generator.load.entries import entry_paths, read_entry_file
+from generator.load.entries import entry_paths, read_entry_file, year_folders
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
 from generator.load.names import name_problems
 from generator.load.yamlfile import YamlDocument, decode, read_yaml
-from generator.model.entries import Entry
+from generator.model.entries import ATTACHMENT_FOLDER, ENTRY_SUFFIX, Entry
 from generator.model.naming import AREA_FOLDERS, SITE_FOLDERS
 from generator.model.records import (
     IDENTITY_REQUIRED,
@@ -272,19 +272,58 @@ def _load_entries(
     for planned in plan:
         for column in planned.columns:
             items = frozenset(r.id for r in column.category.records)
-            for path in entry_paths(column.folder):
+            found = entry_paths(column.folder)
+            out += _misplaced_entries(column, found, shown, gate)
+            for path in found:
                 if gate.readable(path):
                     jobs.append((path, f"{shown}/{path.relative_to(folder).as_posix()}", items, column.category))
     parse = functools.partial(_parse_entry, public=public, gate=gate, elsewhere=everywhere)
     results = fork_map(parse, [job[:3] for job in jobs], min_share=_ENTRIES_PER_WORKER)
+    failed: set[str] = set()
     for (_, _, _, category), (entry, diagnostics) in zip(jobs, results, strict=True):
         out.extend(diagnostics)
         if entry is not None:
             entry.area, entry.column = category.area, category.title
             category.entries.append(entry)
+        else:
+            failed.add(category.where)
     for planned in plan:
         for column in planned.columns:
             column.category.entries.sort(key=lambda e: (e.published, e.id), reverse=True)
+            if column.category.where not in failed:  # what a broken entry names is not known
+                out += _unused_attachments(column, folder, shown, gate)
+
+
+def _misplaced_entries(column: _PlannedColumn, found: list[Path], shown: str, gate: FileGate) -> list[Diagnostic]:
+    """Markdown files in a column folder that are not in a year folder: they would not be published."""
+    placed = set(found)
+    return [
+        make(
+            "entry-outside-year",
+            f"{shown}/{column.rel}/{path.relative_to(column.folder).as_posix()}",
+            folder=f"{shown}/{column.rel}",
+        )
+        for path in sorted(column.folder.rglob(f"*{ENTRY_SUFFIX}"))
+        if path not in placed
+        and ATTACHMENT_FOLDER not in path.relative_to(column.folder).parts
+        and not path.name.startswith(("_", "."))
+        and gate.readable(path)
+    ]
+
+
+def _unused_attachments(column: _PlannedColumn, folder: Path, shown: str, gate: FileGate) -> list[Diagnostic]:
+    """Files in the attachments' folders of a column that no entry names (a note: they are not published)."""
+    used = {os.path.normpath(a.source) for e in column.category.entries for a in e.attachments}
+    out = []
+    for year in year_folders(column.folder):
+        attachments = year / ATTACHMENT_FOLDER
+        if not attachments.is_dir():
+            continue
+        for path in sorted(p for p in attachments.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            if os.path.normpath(path) not in used and gate.readable(path):
+                rel = path.relative_to(folder).as_posix()
+                out.append(make("entry-attachment-unused", f"{shown}/{rel}", value=path.name))
+    return out
 
 
 def _parse_entry(

@@ -234,3 +234,80 @@ def test_feeds_parse_cleanly_newest_first_with_absolute_links() -> None:
         url=lambda path: "https://zjj.example.gov.cn/" + path,
         entry_url=lambda e: f"https://zjj.example.gov.cn/info/{e.id}/",
     ), "the same entries give the same feed"
+
+
+# -- entries in a whole catalogue ------------------------------------------------------------
+EXAMPLE = Path(__file__).parents[2] / "catalogue"
+
+
+def _example_with(tmp_path: Path) -> Path:
+    """A copy of the example catalogue (its items and entries)."""
+    import shutil
+
+    folder = tmp_path / "catalogue"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def _load(folder: Path) -> tuple[object, list[str]]:
+    from generator.load.catalogue import load_catalogue
+
+    catalogue, diagnostics = load_catalogue(folder, git_dates=False)
+    return catalogue, [d.format() for d in diagnostics if d.code.startswith("entry-")]
+
+
+def test_the_example_catalogue_loads_its_entries_into_their_columns(tmp_path: Path) -> None:
+    from generator.load.catalogue import load_catalogue
+
+    catalogue, _ = load_catalogue(EXAMPLE, git_dates=False)
+    assert catalogue is not None and catalogue.entries
+    for area in catalogue.areas:
+        for category in area.categories:
+            ids = {r.id for r in category.records}
+            assert all(e.item in ids and e.column == category.title for e in category.entries)
+            dates = [e.published for e in category.entries]
+            assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_an_entry_outside_a_year_folder_is_reported_not_dropped_silently(tmp_path: Path) -> None:
+    folder = _example_with(tmp_path)
+    column = folder / "保障性住房" / "配给管理"
+    write(column, "资格审核结果公示.md", GOOD)
+    write(column, "草稿/另一条.md", GOOD.replace("pjgl-20250312-1", "pjgl-20250312-9"))
+    catalogue, problems = _load(folder)
+    shown = folder.as_posix()
+    assert catalogue is None
+    assert problems == [
+        f"{shown}/保障性住房/配给管理/草稿/另一条.md:1:1: 错误[entry-outside-year] 信息文件不在年份文件夹中，不会发布"
+        f"（提示：信息文件放在栏目文件夹下按发布年份命名的文件夹里（如 {shown}/保障性住房/配给管理/2025/），"
+        "附件放在其中的“附件”文件夹；可以用 gkml new --entry 生成。）",
+        f"{shown}/保障性住房/配给管理/资格审核结果公示.md:1:1: 错误[entry-outside-year] 信息文件不在年份文件夹中，不会发布"
+        f"（提示：信息文件放在栏目文件夹下按发布年份命名的文件夹里（如 {shown}/保障性住房/配给管理/2025/），"
+        "附件放在其中的“附件”文件夹；可以用 gkml new --entry 生成。）",
+    ]
+
+
+def test_an_attachment_no_entry_names_is_a_note(tmp_path: Path) -> None:
+    folder = _example_with(tmp_path)
+    write(folder / "保障性住房" / "配给管理", "2025/附件/旧名单.pdf", "%PDF-1.4\n%%EOF\n")
+    catalogue, problems = _load(folder)
+    assert catalogue is not None
+    assert [p for p in problems if "entry-attachment-unused" in p] == [
+        f"{folder.as_posix()}/保障性住房/配给管理/2025/附件/旧名单.pdf:1:1: 提示[entry-attachment-unused] "
+        "附件“旧名单.pdf”没有被任何信息引用，不会发布（提示：在信息文件的“附件:”中写上它，或者删除这个文件（撤下信息时附件也要删除）。）"
+    ]
+
+
+def test_an_entry_under_an_item_of_another_column_says_where_it_belongs(tmp_path: Path) -> None:
+    folder = _example_with(tmp_path)
+    wrong = GOOD.replace("bzxzf-pjgl-zgsh", "bzxzf-fgzc-zcwj").replace(
+        "附件: [{名称: 审核结果名单, 文件: 附件/名单.pdf}]\n", ""
+    )
+    write(folder / "保障性住房" / "配给管理", "2025/放错了.md", wrong)
+    catalogue, problems = _load(folder)
+    assert catalogue is None
+    assert [p.split(": ", 1)[1] for p in problems if "elsewhere" in p] == [
+        "错误[entry-item-elsewhere] 事项：事项“bzxzf-fgzc-zcwj”在栏目“法规政策”中，不在本栏目"
+        f"（提示：信息文件要放在它所属事项的栏目文件夹中：把本文件（连同它的附件）移到 {folder.as_posix()}/保障性住房/法规政策/ 下的年份文件夹；"
+        "事项换了栏目时，它的信息也要一起移过去。）"
+    ]
