@@ -278,10 +278,12 @@ def test_an_entry_outside_a_year_folder_is_reported_not_dropped_silently(tmp_pat
     shown = folder.as_posix()
     assert catalogue is None
     assert problems == [
-        f"{shown}/保障性住房/配给管理/草稿/另一条.md:1:1: 错误[entry-outside-year] 信息文件不在年份文件夹中，不会发布"
+        f"{shown}/保障性住房/配给管理/草稿/另一条.md:1:1: 错误[entry-outside-year] "
+        "信息文件不在年份文件夹中，不会发布"
         f"（提示：信息文件放在栏目文件夹下按发布年份命名的文件夹里（如 {shown}/保障性住房/配给管理/2025/），"
         "附件放在其中的“附件”文件夹；可以用 gkml new --entry 生成。）",
-        f"{shown}/保障性住房/配给管理/资格审核结果公示.md:1:1: 错误[entry-outside-year] 信息文件不在年份文件夹中，不会发布"
+        f"{shown}/保障性住房/配给管理/资格审核结果公示.md:1:1: 错误[entry-outside-year] "
+        "信息文件不在年份文件夹中，不会发布"
         f"（提示：信息文件放在栏目文件夹下按发布年份命名的文件夹里（如 {shown}/保障性住房/配给管理/2025/），"
         "附件放在其中的“附件”文件夹；可以用 gkml new --entry 生成。）",
     ]
@@ -308,6 +310,7 @@ def test_an_entry_under_an_item_of_another_column_says_where_it_belongs(tmp_path
     assert catalogue is None
     assert [p.split(": ", 1)[1] for p in problems if "elsewhere" in p] == [
         "错误[entry-item-elsewhere] 事项：事项“bzxzf-fgzc-zcwj”在栏目“法规政策”中，不在本栏目"
-        f"（提示：信息文件要放在它所属事项的栏目文件夹中：把本文件（连同它的附件）移到 {folder.as_posix()}/保障性住房/法规政策/ 下的年份文件夹；"
+        "（提示：信息文件要放在它所属事项的栏目文件夹中：把本文件（连同它的附件）"
+        f"移到 {folder.as_posix()}/保障性住房/法规政策/ 下的年份文件夹；"
         "事项换了栏目时，它的信息也要一起移过去。）"
     ]
