@@ -9,8 +9,9 @@ production) is checked afterwards, over the whole catalogue (:mod:`generator.che
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Collection, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.check.diagnostics import Diagnostic, make
 from generator.check.pages import check_page
@@ -110,8 +111,11 @@ class EntryReader(FieldReader):
         for key in value:
             if key not in REVIEW_KEYS:
                 report_unknown_key(self, str(key), (*path, key), REVIEW_KEYS, spec)
-        reviewer = self.text(value.get("审核人"), (*path, "审核人"), spec)
-        date = read_date(self, value.get("审核日期"), (*path, "审核日期"), spec)
+        missing = [key for key in REVIEW_KEYS if key not in value]
+        for key in missing:  # said of the key missing, at the 审核 mapping
+            self.report("missing-field", path, spec, key=key, example=_REVIEW_EXAMPLES[key])
+        reviewer = self.text(value["审核人"], (*path, "审核人"), spec) if "审核人" in value else None
+        date = read_date(self, value["审核日期"], (*path, "审核日期"), spec) if "审核日期" in value else None
         return Review(reviewer, date) if reviewer and date else None
 
     def attachments(self, value: object, path: Path_, spec: EntryField) -> tuple[Attachment, ...]:
@@ -147,14 +151,30 @@ class EntryReader(FieldReader):
         if ".." in Path(written).parts or Path(written).is_absolute():
             self.report("entry-attachment-outside", at, spec, value=written)
             return None
-        shown = f"{Path(self.entry.file).parent.as_posix()}/{written}"
+        if not os.path.lexists(path):  # a link leading nowhere is the gate's to report
+            self.report("entry-attachment-missing", at, spec, value=written, folder=self._folder(written))
+            return None
+        shown = (PurePosixPath(self.entry.file).parent / written).as_posix()
         refused = self.gate.problems(path, shown, limit="attachment_bytes")
         if refused:
+            # said at the attachment's line of the front matter, naming the attachment
             line, column = self.doc.where(at)
-            self.diagnostics += [dataclasses.replace(d, file=self.doc.file, line=line, column=column) for d in refused]
+            self.diagnostics += [
+                dataclasses.replace(
+                    d, file=self.doc.file, line=line, column=column, element=spec.key, message=f"“{written}”{d.message}"
+                )
+                for d in refused
+            ]
             return None
         return Attachment(name or Path(written).stem, written, path.stat().st_size, kind, str(path))
 
+    def _folder(self, written: str) -> str:
+        """The folder an attachment written as ``written`` is looked for in, as shown in messages."""
+        return (PurePosixPath(self.entry.file).parent / PurePosixPath(written).parent).as_posix()
+
+
+#: What each key of 审核 looks like, for the message when it is missing.
+_REVIEW_EXAMPLES = {"审核人": "李四", "审核日期": "2025-03-11"}
 
 _Reader = Callable[[EntryReader, object, Path_, EntryField], object]
 _READERS: dict[str, _Reader] = {
@@ -190,7 +210,8 @@ def validate_entry(
         out.append(_make("entry-formed-after-published", entry.file, line, column, formed=formed, published=published))
     if not entry.body.strip() and not values.get("url"):
         out.append(_make("entry-body-empty", entry.file, entry.body_line, 1))
-    out += check_page(entry.text, entry.file, public=public)  # the file as read through the gate
+    # the file as read through the gate; its front matter was read by the strict reader already
+    out += check_page(entry.text, entry.file, public=public, front_matter=False)
     if any(d.severity.value == "error" for d in out):
         return None, out
     positions = {str(path[0]): at for path, at in entry.doc.key_positions.items() if len(path) == 1}

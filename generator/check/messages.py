@@ -491,6 +491,12 @@ def _check_messages() -> dict[str, Message]:
             "在信息文件的“附件:”中写上它，或者删除这个文件（撤下信息时附件也要删除）。",
             "附件没有被引用",
         ),
+        "entry-attachment-missing": Message(
+            E,
+            "附件“{value}”不存在",
+            "把这个文件放进 {folder}/，或改正文件名（注意扩展名和大小写要与文件一致）。",
+            "附件不存在",
+        ),
         "entry-attachment-outside": Message(
             E,
             "附件“{value}”不在信息文件所在的文件夹中",

@@ -68,13 +68,15 @@ class _Address:
 
 
 def check_page(
-    text: str, file: str, *, public: frozenset[str] = frozenset(), markdown: bool = True
+    text: str, file: str, *, public: frozenset[str] = frozenset(), markdown: bool = True, front_matter: bool = True
 ) -> list[Diagnostic]:
     """What a hand-written page (Markdown, or HTML when not ``markdown``) may not publish (see the
-    module), each at its line and column; ``public``: the mobile numbers the bureau publishes."""
+    module), each at its line and column; ``public``: the mobile numbers the bureau publishes.
+    ``front_matter=False``: the caller has read the front matter with the strict reader already
+    (an entry file), so what that reader says of it is not said twice."""
     # as MkDocs reads a page: utf-8-sig, universal newlines (its front matter is found whatever the line ends)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    out = _front_matter(text, file) if markdown else []
+    out = _front_matter(text, file) if markdown and front_matter else []
     markup = _without_code_and_comments(text, markdown=markdown)
     at = locator(text)
     for m in _TAG.finditer(markup):

@@ -119,7 +119,10 @@ def test_entries_live_in_year_folders_and_attachments_are_not_entries(column: Pa
             ("文件: 附件/名单.pdf", "文件: ../../名单.pdf"),
             "错误[entry-attachment-outside] 附件：附件“../../名单.pdf”不在信息文件所在的文件夹中",
         ),
-        (("文件: 附件/名单.pdf", "文件: 附件/没有.pdf"), "错误[file-unreadable]"),
+        (
+            ("文件: 附件/名单.pdf", "文件: 附件/没有.pdf"),
+            "错误[entry-attachment-missing] 附件：附件“附件/没有.pdf”不存在",
+        ),
         (("标题: ", "题目: "), "错误[unknown-key]"),
     ],
 )
