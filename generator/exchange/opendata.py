@@ -125,7 +125,8 @@ def json_text(catalogue: Catalogue) -> str:
 # -- the schema ---------------------------------------------------------------------------------------------
 
 
-def _object(properties: Json, title: str = "", description: str = "") -> Json:
+def object_schema(properties: Json, title: str = "", description: str = "") -> Json:
+    """An object with exactly ``properties``, every one required (also for the entries' schema)."""
     out: Json = {}
     if title:
         out["title"] = title
@@ -140,7 +141,8 @@ def _object(properties: Json, title: str = "", description: str = "") -> Json:
     }
 
 
-def _text(title: str, description: str, *, required: bool = False) -> Json:
+def text_schema(title: str, description: str, *, required: bool = False) -> Json:
+    """A string; not blank when ``required``."""
     out: Json = {"title": title, "description": description, "type": "string"}
     return {**out, "pattern": NOT_BLANK} if required else out
 
@@ -165,40 +167,40 @@ def _field_schema(spec: FieldSpec) -> Json:
     if kind == "order":
         return {**head, "type": ["integer", "null"]}
     if kind == "content":
-        item = _object(
+        item = object_schema(
             {
-                K_TEXT: _text("要素", "公开内容的一项。", required=True),
+                K_TEXT: text_schema("要素", "公开内容的一项。", required=True),
                 K_REQUIRED: _flag(
                     f"true 为必选项（{vocab.CONTENT_REQUIRED}），false 为可选项（{vocab.CONTENT_OPTIONAL}）。"
                 ),
             }
         )
     elif kind == "basis":
-        item = _object(
+        item = object_schema(
             {
-                K_TITLE: {**_text("标题", "文件名称，带书名号《》。"), "pattern": "^《[^》]*》"},
-                K_DOC_NO: _text("文号", "文号，例如“建办厅〔2019〕71号”；没有时为空字符串。"),
-                K_URL: _text("网址", "文件的网址；没有时为空字符串。"),
+                K_TITLE: {**text_schema("标题", "文件名称，带书名号《》。"), "pattern": "^《[^》]*》"},
+                K_DOC_NO: text_schema("文号", "文号，例如“建办厅〔2019〕71号”；没有时为空字符串。"),
+                K_URL: text_schema("网址", "文件的网址；没有时为空字符串。"),
             }
         )
     elif kind == "channels":
-        item = _object(
+        item = object_schema(
             {
                 K_CHANNEL: {"title": "渠道", "description": "13 个标准渠道之一。", **_enum(vocab.CHANNELS)},
                 K_REQUIRED: _flag(
                     f"true 为必选渠道（{vocab.CHANNEL_REQUIRED}），false 为可选渠道（{vocab.CHANNEL_OPTIONAL}）。"
                 ),
-                K_DETAIL: _text(
+                K_DETAIL: text_schema(
                     "说明", "政府网站的具体栏目，“其他”渠道的名称，其他渠道的地点或名称；没有时为空字符串。"
                 ),
-                K_URL: _text("网址", "渠道的网址；没有时为空字符串。"),
+                K_URL: text_schema("网址", "渠道的网址；没有时为空字符串。"),
             }
         )
     elif kind == "audiences":
-        item = _object(
+        item = object_schema(
             {
                 K_KIND: {"title": "对象", **_enum(vocab.AUDIENCES)},
-                K_GROUP: _text("群体", "特定群体是哪一类群体（如申请人）；全社会时为空字符串。"),
+                K_GROUP: text_schema("群体", "特定群体是哪一类群体（如申请人）；全社会时为空字符串。"),
             }
         )
     elif kind == "methods":
@@ -215,12 +217,12 @@ def _settings_schema(specs: tuple[FieldSpec, ...], title: str, extra: Json) -> J
     for spec in specs:
         kind: Json = {"type": ["integer", "null"]} if spec.kind == "order" else {"type": "string"}
         properties[spec.key] = {"title": spec.label, "description": spec.description, **kind}
-    return _object({**properties, **extra}, title)
+    return object_schema({**properties, **extra}, title)
 
 
 def export_schema() -> Json:
     """The JSON Schema of the open-data document (draft-07, no references: every part inline)."""
-    record = _object({spec.key: _field_schema(spec) for spec in RECORD_FIELDS}, "公开事项")
+    record = object_schema({spec.key: _field_schema(spec) for spec in RECORD_FIELDS}, "公开事项")
     category = _settings_schema(
         META_FIELDS, "一级事项（栏目）", {K_RECORDS: {"title": "公开事项", "type": "array", "items": record}}
     )
@@ -231,7 +233,7 @@ def export_schema() -> Json:
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
-        **_object(
+        **object_schema(
             {
                 K_FORMAT: {"title": "格式", "const": FORMAT},
                 K_VERSION: {"title": "格式版本", "const": VERSION},

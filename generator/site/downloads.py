@@ -1,5 +1,10 @@
-"""The exports the site publishes (``downloads/<name>.xlsx``, ``.csv``, ``.json`` and the JSON Schema),
-and the links to them from a page."""
+"""The exports the site publishes, and the links to them from a page.
+
+The catalogue (``downloads/<name>.xlsx``, ``.csv``, ``.json`` and its JSON Schema) and, when the
+site publishes entries, the entries (公开信息) as open data (``downloads/<name>-entries.json``, its
+JSON Schema and ``-entries.csv``: :mod:`generator.exchange.entrydata`). Each download belongs to
+a group (:data:`CATALOGUE`, :data:`ENTRIES`): a page lists each group on its own line.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,13 @@ from dataclasses import dataclass
 
 from generator.model.naming import DOWNLOADS_FOLDER
 from generator.model.records import Catalogue
+from generator.site.routes import Routes
 
 DOWNLOADS_DIR = DOWNLOADS_FOLDER
+#: The groups of downloads: the catalogue's files and the entries' files.
+CATALOGUE, ENTRIES = "catalogue", "entries"
+#: What the entries' files add to the base name (``catalogue-entries.json``).
+ENTRIES_SUFFIX = "-entries"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -24,6 +34,7 @@ class Download:
     data: bytes
     label: str  #: how the link names it
     filename: str  #: the name a browser saves it under
+    group: str = CATALOGUE  #: :data:`CATALOGUE` or :data:`ENTRIES`
 
     @property
     def size(self) -> str:
@@ -43,31 +54,53 @@ def download_name(catalogue_folder: str) -> str:
 
 
 def planned_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
-    """The downloads :func:`site_downloads` makes, without their data."""
+    """The downloads :func:`site_downloads` makes, without their data: the catalogue's, then
+    (when there are entries) the entries'."""
     saved = catalogue.site.title
     base = f"{DOWNLOADS_DIR}/{name}"
-    return [
+    planned = [
         Download(f"{base}.xlsx", b"", "Excel 标准目录表", f"{saved}.xlsx"),
         Download(f"{base}.csv", b"", "CSV", f"{saved}.csv"),
         Download(f"{base}.json", b"", "JSON 开放数据", f"{saved}.json"),
         Download(f"{base}.schema.json", b"", "JSON Schema 格式说明", f"{name}.schema.json"),
     ]
+    if catalogue.entries:
+        entries, bureau = f"{base}{ENTRIES_SUFFIX}", catalogue.site.bureau
+        planned += [
+            Download(f"{entries}.csv", b"", "公开信息 CSV", f"{bureau}公开信息.csv", ENTRIES),
+            Download(f"{entries}.json", b"", "公开信息 JSON", f"{bureau}公开信息.json", ENTRIES),
+            Download(
+                f"{entries}.schema.json", b"", "JSON Schema 格式说明", f"{name}{ENTRIES_SUFFIX}.schema.json", ENTRIES
+            ),
+        ]
+    return planned
 
 
-def site_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Download]:
-    """The Excel table (official layout), the CSV, the JSON and its schema, in the order the links show them."""
-    from generator.exchange import export, opendata  # openpyxl is slow to import: only where it is used
+def site_downloads(
+    catalogue: Catalogue, name: str = "catalogue", routes: Routes | None = None, site_url: str = ""
+) -> list[Download]:
+    """The Excel table (official layout), the CSV, the JSON and its schema, then the entries' CSV,
+    JSON and its schema, in the order the links show them. ``routes`` say where the entries' pages
+    and attachments are (the site's own choice of URLs); ``site_url`` is the site's address, if known."""
+    from generator.exchange import entrydata, export, opendata  # openpyxl is slow to import: only where used
 
+    where = routes or Routes()
+    addresses = entrydata.Addresses(
+        page=lambda entry: where.url(where.entry(entry)),
+        attachment=where.attachment,
+        site=site_url.rstrip("/") + "/" if site_url else "",
+    )
     makers: tuple[Callable[[], bytes], ...] = (
         lambda: export.xlsx_bytes(catalogue),
         lambda: export.csv_bytes(catalogue),
         lambda: opendata.json_text(catalogue).encode("utf-8"),
         lambda: opendata.export_schema_json().encode("utf-8"),
+        lambda: entrydata.csv_bytes(catalogue, addresses),
+        lambda: entrydata.json_text(catalogue, addresses).encode("utf-8"),
+        lambda: entrydata.schema_json().encode("utf-8"),
     )
-    return [
-        dataclasses.replace(planned, data=make())
-        for planned, make in zip(planned_downloads(catalogue, name), makers, strict=True)
-    ]
+    planned = planned_downloads(catalogue, name)
+    return [dataclasses.replace(p, data=make()) for p, make in zip(planned, makers[: len(planned)], strict=True)]
 
 
 @dataclass(frozen=True)
@@ -78,11 +111,13 @@ class Link:
     label: str
     size: str  #: number and unit kept on one line
     filename: str
+    group: str = CATALOGUE
 
 
 def download_links(downloads: list[Download], page_src: str) -> list[Link]:
     """Relative links from the page whose source is ``page_src`` (``bzxzf/table/index.md``) to ``downloads``."""
     here = posixpath.dirname(page_src) or "."
     return [
-        Link(posixpath.relpath(d.path, here), d.label, d.size.replace(" ", "\u00a0"), d.filename) for d in downloads
+        Link(posixpath.relpath(d.path, here), d.label, d.size.replace(" ", "\u00a0"), d.filename, d.group)
+        for d in downloads
     ]

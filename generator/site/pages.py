@@ -321,9 +321,11 @@ class Renderer:
         description = "按名称、内容或拼音搜索公开事项，并按领域、公开方式、对象、主体和层级筛选。"
         return GeneratedPage(SEARCH, "搜索", html, "search", description=description)
 
-    def disclosure(self) -> GeneratedPage:
-        """政府信息公开: the platform's home (指南, 法定主动公开内容 = the catalogue, 依申请公开, 年报)."""
-        html = self._render("disclosure.html", DISCLOSURE, pages=DISCLOSURE_PAGES)
+    def disclosure(self, downloads: list[Download] | None = None) -> GeneratedPage:
+        """政府信息公开: the platform's home (指南, 法定主动公开内容 = the catalogue and its open data,
+        依申请公开, 年报), linking to ``downloads``."""
+        links = download_links(downloads, DISCLOSURE) if downloads else []
+        html = self._render("disclosure.html", DISCLOSURE, pages=DISCLOSURE_PAGES, downloads=links)
         description = "政府信息公开指南、法定主动公开内容、依申请公开和政府信息公开工作年度报告。"
         return GeneratedPage(DISCLOSURE, "政府信息公开", html, "disclosure", description=description)
 

@@ -11,8 +11,8 @@ The one page path (see :mod:`generator.site.shell`):
 
 Item pages are most of the site: they are rendered and written by forked workers in
 batches (:mod:`generator.parallel`). The Excel/CSV/JSON downloads are made by a forked
-child from the moment the stubs are planned, and joined before the table pages, which
-link to them with their sizes, are written.
+child from the moment the stubs are planned, and joined before the table pages and
+政府信息公开, which link to them with their sizes, are written.
 """
 
 from __future__ import annotations
@@ -87,7 +87,10 @@ class SiteWriter:
     # -- before the builder runs ---------------------------------------------------------------
     def stubs(self) -> list[Stub]:
         """The stub pages the builder renders (and starts making the downloads meanwhile)."""
-        self._downloads = fork_call(functools.partial(site_downloads, self.catalogue, self.download_name))
+        make = functools.partial(
+            site_downloads, self.catalogue, self.download_name, self.renderer.routes, self.renderer.site_url
+        )
+        self._downloads = fork_call(make)
         self._pages = self.renderer.site_pages()
         stubs = [
             Stub(
@@ -163,6 +166,8 @@ class SiteWriter:
         for page in self._pages:
             if page.src in tables:  # now that the downloads' sizes are known
                 page = self.renderer.table(tables[page.src], downloads)
+            elif page.kind == "disclosure":
+                page = self.renderer.disclosure(downloads)
             html = s.Shell.parse(shells[page.src]).fill({s.CONTENT: page.html})
             self._emit(site_dir, page.src, html, footer, post_process)
         not_found = site_dir / NOT_FOUND  # served at any depth: links from the site's own path
@@ -242,7 +247,8 @@ class SiteWriter:
         known, else relative to the feed (feed readers resolve it against the feed's address)."""
         if self.renderer.site_url:
             return urljoin(self.renderer.site_url.rstrip("/") + "/", quote(path))
-        return quote(posixpath.relpath(path or ".", posixpath.dirname(feed.path) or "."))
+        link = posixpath.relpath(path or ".", posixpath.dirname(feed.path) or ".")
+        return quote(link + "/" if not path or path.endswith("/") else link)  # a folder's address keeps its /
 
     def _emit(self, site_dir: Path, src: str, html: str, footer: str, post_process: PostProcess | None) -> None:
         dest = self.renderer.routes.dest(src)
