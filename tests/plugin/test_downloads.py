@@ -1,5 +1,6 @@
-"""The site publishes the catalogue as Excel (official layout), CSV and JSON with its schema, links them
-from every area's table page, and builds the same bytes every time."""
+"""The site publishes the catalogue as Excel (official layout), CSV and JSON with its schema, and its
+entries (公开信息) as CSV and JSON with their schema, links them from every area's table page and from
+政府信息公开, and builds the same bytes every time."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from generator.load.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ("catalogue.xlsx", "catalogue.csv", "catalogue.json", "catalogue.schema.json")
+ENTRY_NAMES = ("catalogue-entries.csv", "catalogue-entries.json", "catalogue-entries.schema.json")
+LINK = re.compile(r'<a href="([^"]+)" download="([^"]+)">([^<]+)</a>（([^）]+)）')
 
 
 def copy_project(dest: Path) -> Path:
@@ -52,7 +55,7 @@ def digest(path: Path) -> str:
 
 def test_downloads_are_published_and_the_same_in_every_build(sites: tuple[Path, Path, Path]) -> None:
     _, first, second = sites
-    for name in NAMES:
+    for name in NAMES + ENTRY_NAMES:
         assert (first / "downloads" / name).stat().st_size > 1000, name
         assert digest(first / "downloads" / name) == digest(second / "downloads" / name), name
 
@@ -80,3 +83,21 @@ def test_the_published_table_imports_back(sites: tuple[Path, Path, Path], tmp_pa
     assert not parsed.problems
     plan = importer.plan_import(parsed, project / "catalogue")
     assert not plan.writes and not plan.conflicts and not plan.problems
+
+
+def test_table_pages_and_disclosure_link_the_entries_downloads(sites: tuple[Path, Path, Path]) -> None:
+    project, site, _ = sites
+    catalogue, _ = load_catalogue(project / "catalogue", git_dates=False)
+    assert catalogue is not None
+    pages = {site / area.slug / "table" / "index.html": "../../" for area in catalogue.areas}
+    pages[site / "gongkai" / "index.html"] = "../"
+    for page, up in pages.items():
+        lines = re.findall(r'<p class="gkml-downloads">(.*?)</p>', page.read_text(encoding="utf-8"))
+        assert len(lines) == 2, page
+        assert lines[1].startswith("下载全部公开信息（开放数据）：")
+        links = LINK.findall(lines[1])
+        assert [href for href, *_ in links] == [f"{up}downloads/{name}" for name in ENTRY_NAMES]
+        assert [label for _, _, label, _ in links] == ["公开信息 CSV", "公开信息 JSON", "JSON Schema 格式说明"]
+        for href, _, _, size in links:
+            assert (page.parent / href).resolve().is_file()
+            assert re.fullmatch(r"\d+\u00a0(B|KB)|\d+\.\d\u00a0MB", size)
