@@ -16,8 +16,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     cmd = add_command(
         subparsers,
         "schema",
-        "由记录格式生成 JSON Schema 文件（record、meta、site 三个），供 VS Code 等编辑器自动补全和检查；"
-        "修改 generator/model/records.py 或 generator/model/vocab.py 后运行",
+        "由记录格式生成 JSON Schema 文件（record、meta、site 三个 YAML 文件的，和公开信息前置元数据的 entry），"
+        "供 VS Code 等编辑器自动补全和检查；修改 generator/model/records.py、entries.py 或 vocab.py 后运行",
     )
     cmd.add_argument(
         "--check",

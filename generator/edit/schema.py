@@ -1,14 +1,17 @@
 """JSON Schemas of the catalogue's YAML files, generated from the model.
 
-Three schemas (JSON Schema draft-07, the dialect of the VS Code YAML extension and of
-yaml-language-server): ``record`` for an item file, ``meta`` for ``_meta.yaml`` and
-``site`` for ``_site.yaml``. Editors get completion, hover help and squiggles from them;
+Four schemas (JSON Schema draft-07, the dialect of the VS Code YAML extension and of
+yaml-language-server): ``record`` for an item file, ``meta`` for ``_meta.yaml``,
+``site`` for ``_site.yaml`` and ``entry`` for the front matter of an entry (公开信息, a
+Markdown file: the YAML extension does not read front matter, so editors do not apply this
+one by themselves; see the README). Editors get completion, hover help and squiggles from them;
 ``gkml check`` stays the authority. They are committed in ``generator/schemas/`` and
 regenerated with ``gkml schema`` (``gkml schema --check`` and a unit test fail when the
 committed files no longer match the model).
 
 What the schemas say comes from :data:`generator.model.records.RECORD_FIELDS`,
-:data:`~generator.model.records.META_FIELDS`, :data:`~generator.model.records.SITE_FIELDS` (keys, labels,
+:data:`~generator.model.records.META_FIELDS`, :data:`~generator.model.records.SITE_FIELDS`,
+:data:`generator.model.entries.ENTRY_FIELDS` (keys, labels,
 descriptions, examples, required keys, the kind of each value),
 :data:`~generator.model.records.KEY_ALIASES` and :mod:`generator.model.vocab` (marks, channels, methods,
 audiences, levels and their spelling variants). Rules:
@@ -40,7 +43,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -48,11 +51,40 @@ from generator.check.record.basis import BASIS_KEYS
 from generator.check.record.channels import CHANNEL_DETAIL_KEYS
 from generator.load.catalogue import SLUG_PATTERN
 from generator.model import vocab
+from generator.model.entries import (
+    ATTACHMENT_KEYS,
+    ATTACHMENT_TYPES,
+    CATEGORIES,
+    ENTRY_FIELDS,
+    REVIEW_KEYS,
+    VALIDITY_KEYS,
+    VALIDITY_STATES,
+)
 from generator.model.naming import ID_MAX_LENGTH, ID_PATTERN
-from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec
+from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 from generator.model.schema_files import DRAFT, NOT_BLANK, SCHEMA_FILES
 
 Schema = dict[str, Any]
+
+
+class Spec(Protocol):
+    """One key of a file: an item's :class:`~generator.model.records.FieldSpec` or an entry's
+    :class:`~generator.model.entries.EntryField` (the same attributes)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def attr(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def example(self) -> str: ...
 
 
 # -- regular expressions ----------------------------------------------------------------------------
@@ -133,12 +165,12 @@ def _slug_pattern() -> str:
 # -- building blocks ----------------------------------------------------------------------------------
 
 
-def _example_value(spec: FieldSpec) -> object:
+def _example_value(spec: Spec) -> object:
     """``spec.example`` as the checker reads it (every scalar a string; a flow list a list)."""
     return yaml.load(spec.example, Loader=yaml.BaseLoader)  # BaseLoader builds only str, list and dict
 
 
-def _first_example(spec: FieldSpec) -> str:
+def _first_example(spec: Spec) -> str:
     value = _example_value(spec)
     return str(value[0] if isinstance(value, list) and value else value)
 
@@ -182,7 +214,7 @@ def _url() -> Schema:
     )
 
 
-def _choice(spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str]) -> Schema:
+def _choice(spec: Spec, allowed: tuple[str, ...], variants: dict[str, str]) -> Schema:
     """The standard terms (proposed by completion) or any spelling the checker maps to one of them."""
     message = f"“{spec.key}”可选值：{_quoted(allowed)}"
     return {
@@ -193,7 +225,7 @@ def _choice(spec: FieldSpec, allowed: tuple[str, ...], variants: dict[str, str])
     }
 
 
-def _content(spec: FieldSpec) -> Schema:
+def _content(spec: Spec) -> Schema:
     example = _first_example(spec).lstrip(vocab.CONTENT_REQUIRED + vocab.CONTENT_OPTIONAL)
     message = (
         f"每项公开内容前要加“{vocab.CONTENT_REQUIRED}”（必选）或“{vocab.CONTENT_OPTIONAL}”（可选），"
@@ -202,7 +234,7 @@ def _content(spec: FieldSpec) -> Schema:
     return _one_or_many({"type": "string", "pattern": _content_pattern(), "errorMessage": message})
 
 
-def _basis(spec: FieldSpec) -> Schema:
+def _basis(spec: Spec) -> Schema:
     message = f"公开依据应以书名号《》括起的文件名称开头，例如“{_first_example(spec)}”"
     title, doc_no, url = BASIS_KEYS
     mapping = {
@@ -228,7 +260,7 @@ def _basis(spec: FieldSpec) -> Schema:
     return _one_or_many({"type": "string", "pattern": BASIS_PATTERN, "errorMessage": message}, mapping)
 
 
-def _channels(spec: FieldSpec) -> Schema:
+def _channels(spec: Spec) -> Schema:
     marks = (vocab.CHANNEL_REQUIRED, vocab.CHANNEL_OPTIONAL)
     message = (
         f"公开渠道应写成“{vocab.CHANNEL_REQUIRED}渠道”（必选）或“{vocab.CHANNEL_OPTIONAL}渠道”（可选），"
@@ -265,7 +297,7 @@ def _channels(spec: FieldSpec) -> Schema:
     return _one_or_many({"anyOf": names}, with_detail)
 
 
-def _audiences(spec: FieldSpec) -> Schema:
+def _audiences(spec: Spec) -> Schema:
     public, group = vocab.AUDIENCE_PUBLIC, vocab.AUDIENCE_GROUP
     message = f"“{spec.key}”应为“{public}”或“{group}（写明群体）”"
     return _one_or_many(
@@ -278,12 +310,94 @@ def _audiences(spec: FieldSpec) -> Schema:
     )
 
 
-def _value(spec: FieldSpec) -> Schema:
+def _date(key: str, example: str) -> Schema:
+    return {
+        "type": ["string", "integer"],
+        "pattern": DATE_PATTERN,
+        "minimum": 10101,
+        "maximum": 99991231,
+        "errorMessage": f"“{key}”应写成“年-月-日”，例如“{example}”",
+    }
+
+
+def _case_free(text: str) -> str:
+    """``text`` as a pattern matching it in any case (no flags: the same in Python and JavaScript)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else _escape(c) for c in text)
+
+
+#: A file beside the entry (never absolute, never through ``..``), of a type that may be published.
+ATTACHMENT_PATTERN = (
+    "^\\s*(?!/)(?!(?:[^/]*/)*\\.\\.(?:/|\\s*$))[\\s\\S]*\\.(?:"
+    + "|".join(_case_free(suffix[1:]) for suffix in ATTACHMENT_TYPES)
+    + ")\\s*$"
+)
+
+
+def _attachments(spec: Spec) -> Schema:
+    allowed = "、".join(ATTACHMENT_TYPES)
+    message = f"附件写相对于信息文件的路径（放在旁边的“附件”文件夹里），类型为 {allowed}，例如“附件/审核结果名单.pdf”"
+    path = {"type": "string", "pattern": ATTACHMENT_PATTERN, "errorMessage": message}
+    name_key, file_key = ATTACHMENT_KEYS
+    mapping = {
+        "type": "object",
+        "properties": {
+            name_key: {
+                "title": "名称",
+                "description": "附件在页面上显示的名称（不写则用文件名）。",
+                **_lenient(_text("名称应为文字"), [{"type": "boolean"}, *_EMPTY]),
+            },
+            file_key: {"title": "文件", "description": "附件文件，相对于信息文件的路径。", **path},
+        },
+        "required": [file_key],
+        "additionalProperties": False,
+    }
+    return _one_or_many(path, mapping)
+
+
+def _entry_id(message: str) -> Schema:
+    return {"type": "string", "pattern": _id_pattern(), "errorMessage": message}
+
+
+def _validity(spec: Spec) -> Schema:
+    state_key, date_key, replaced_key = VALIDITY_KEYS
+    message = f"“{spec.key}”可选值：{_quoted(VALIDITY_STATES)}"
+    state = {"enum": list(VALIDITY_STATES), "errorMessage": message}
+    mapping = {
+        "type": "object",
+        "properties": {
+            state_key: {"title": "状态", "description": f"{'、'.join(VALIDITY_STATES)}。", **state},
+            date_key: {"title": "日期", "description": "修改或废止的日期。", **_date(date_key, "2025-06-01")},
+            replaced_key: {
+                "title": "替代",
+                "description": "替代它的信息的 id。",
+                **_entry_id("“替代”写替代它的那条信息的 id，例如“zcwj-20250601-1”"),
+            },
+        },
+        "additionalProperties": False,
+    }
+    return {"anyOf": [state, mapping]}
+
+
+def _review(spec: Spec) -> Schema:
+    reviewer, date = REVIEW_KEYS
+    return {
+        "type": "object",
+        "properties": {
+            reviewer: {"title": "审核人", "description": "审核人的姓名。", **_text("审核人应为文字")},
+            date: {"title": "审核日期", "description": "审核的日期。", **_date(date, "2025-03-11")},
+        },
+        "required": list(REVIEW_KEYS),
+        "additionalProperties": False,
+        "errorMessage": f"“{spec.key}”下面写“{reviewer}”和“{date}”两项，例如“{spec.example}”",
+    }
+
+
+def _value(spec: Spec) -> Schema:
     """The strict form of the value of ``spec``: what completion and hover see."""
     return _KINDS[spec.kind](spec)
 
 
-_KINDS: dict[str, Callable[[FieldSpec], Schema]] = {
+_KINDS: dict[str, Callable[[Spec], Schema]] = {
     "id": lambda spec: {
         "type": "string",
         "pattern": _id_pattern(),
@@ -303,18 +417,20 @@ _KINDS: dict[str, Callable[[FieldSpec], Schema]] = {
         "pattern": ORDER_PATTERN,
         "errorMessage": f"“{spec.key}”应为整数，例如“{spec.example}”",
     },
-    "date": lambda spec: {
-        "type": ["string", "integer"],
-        "pattern": DATE_PATTERN,
-        "minimum": 10101,
-        "maximum": 99991231,
-        "errorMessage": f"“{spec.key}”应写成“年-月-日”，例如“{spec.example}”",
-    },
+    "date": lambda spec: _date(spec.key, spec.example),
     "phones": lambda spec: _one_or_many(_text(f"“{spec.key}”每项写一个电话号码，例如“{_first_example(spec)}”")),
+    # the kinds of an entry's front matter
+    "item": lambda spec: _entry_id(f"“{spec.key}”写本栏目中一个公开事项的 id，例如“{spec.example}”"),
+    "category": lambda spec: _choice(spec, CATEGORIES, {}),
+    "attachments": _attachments,
+    "relations": lambda spec: _one_or_many(_entry_id(f"“{spec.key}”写相关信息的 id，例如“{_first_example(spec)}”")),
+    "validity": _validity,
+    "review": _review,
+    "url": lambda spec: _url(),
 }
 
 
-def field_schema(spec: FieldSpec, rule: tuple[str, str] | None = None) -> Schema:
+def field_schema(spec: Spec, rule: tuple[str, str] | None = None) -> Schema:
     """The schema of one key: its label as title, description and example, and the values the checker accepts.
 
     ``rule`` is a ``(pattern, message)`` that a text value must also match (a rule of the loader, not of the kind).
@@ -338,7 +454,7 @@ def _document(
     kind: str,
     title: str,
     description: str,
-    specs: tuple[FieldSpec, ...],
+    specs: tuple[Spec, ...],
     rules: dict[str, tuple[str, str]] | None = None,
 ) -> Schema:
     rules = rules or {}
@@ -400,11 +516,27 @@ def site_schema() -> Schema:
     )
 
 
-_BUILDERS: dict[str, Callable[[], Schema]] = {"record": record_schema, "meta": meta_schema, "site": site_schema}
+def entry_schema() -> Schema:
+    """The schema of an entry's front matter (``catalogue/<领域>/<栏目>/<年>/<信息>.md``, between the ``---`` lines)."""
+    return _document(
+        "entry",
+        "公开信息",
+        "公开信息（Markdown 文件）开头两行 --- 之间的信息要素。"
+        f"VS Code 的 YAML 扩展不检查 Markdown 文件的前置元数据，请以 gkml check 为准。{_AUTHORITY}",
+        ENTRY_FIELDS,
+    )
+
+
+_BUILDERS: dict[str, Callable[[], Schema]] = {
+    "record": record_schema,
+    "meta": meta_schema,
+    "site": site_schema,
+    "entry": entry_schema,
+}
 
 
 def schema_json(kind: str) -> str:
-    """The schema ``kind`` (record, meta or site) as the text of its committed file."""
+    """The schema ``kind`` (record, meta, site or entry) as the text of its committed file."""
     if kind not in _BUILDERS:
         raise ValueError(f"unknown schema kind: {kind!r} (expected one of {', '.join(_BUILDERS)})")
     return json.dumps(_BUILDERS[kind](), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
@@ -426,7 +558,7 @@ def stale_files(folder: Path) -> list[str]:
 
 
 def write_schemas(folder: Path) -> list[str]:
-    """Write the three schema files into ``folder``; the names of those that changed."""
+    """Write the schema files into ``folder``; the names of those that changed."""
     folder.mkdir(parents=True, exist_ok=True)
     changed = stale_files(folder)
     for kind, name in SCHEMA_FILES.items():

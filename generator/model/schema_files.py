@@ -11,12 +11,15 @@ from __future__ import annotations
 DRAFT = "http://json-schema.org/draft-07/schema#"
 #: A pattern for text that is not blank.
 NOT_BLANK = "\\S"
-#: The editors' three schemas, by kind, and the name of each file.
+#: The editors' schemas, by kind, and the name of each file (``entry``: an entry's front matter, in a Markdown file).
 SCHEMA_FILES: dict[str, str] = {
     "record": "record.schema.json",
     "meta": "meta.schema.json",
     "site": "site.schema.json",
+    "entry": "entry.schema.json",
 }
+#: The schemas of whole YAML files, which editors apply by their names (.vscode/settings.json, the modelines).
+YAML_SCHEMA_KINDS = ("record", "meta", "site")
 #: Where the schema files are committed (and ``gkml schema`` writes by default), from the repository's top folder.
 SCHEMAS_DIR = "generator/schemas"
 

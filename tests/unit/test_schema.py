@@ -29,12 +29,13 @@ from hypothesis import strategies as st
 from generator.check.diagnostics import Diagnostic
 from generator.check.severity import Severity
 from generator.commands.main import main
-from generator.edit.schema import field_schema, meta_schema, record_schema, schema_json, site_schema
+from generator.edit.schema import entry_schema, field_schema, meta_schema, record_schema, schema_json, site_schema
 from generator.load.catalogue import load_catalogue
 from generator.load.yamlfile import parse_yaml
 from generator.model import vocab
+from generator.model.entries import ENTRY_FIELDS
 from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS, FieldSpec, Kind
-from generator.model.schema_files import RECORD_MODELINE, SCHEMA_FILES, SCHEMAS_DIR, modeline
+from generator.model.schema_files import RECORD_MODELINE, SCHEMA_FILES, SCHEMAS_DIR, YAML_SCHEMA_KINDS, modeline
 
 from . import schema_subset
 from .helpers import CATALOGUE, RECORDS, ROOT, check_bytes, write_tree
@@ -45,8 +46,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     jsonschema = None
 
 Schema = dict[str, Any]
-SCHEMAS = {"record": record_schema(), "meta": meta_schema(), "site": site_schema()}
-SPECS = {"record": RECORD_FIELDS, "meta": META_FIELDS, "site": SITE_FIELDS}
+SCHEMAS = {"record": record_schema(), "meta": meta_schema(), "site": site_schema(), "entry": entry_schema()}
+SPECS = {"record": RECORD_FIELDS, "meta": META_FIELDS, "site": SITE_FIELDS, "entry": ENTRY_FIELDS}
 REGENERATE = (
     "请运行 gkml schema 重新生成 generator/schemas/ 中的文件，"
     "并与对 generator/model/records.py / generator/model/vocab.py 的修改一起提交"
@@ -712,7 +713,8 @@ def test_vscode_maps_each_catalogue_file_to_exactly_its_schema() -> None:
         path = (ROOT / schema_path).resolve()
         assert path.exists(), schema_path
         by_kind[path.name.removesuffix(".schema.json")] = globs
-    assert set(by_kind) == set(SCHEMA_FILES)
+    # not the entry schema: it is for front matter, which the YAML extension does not read
+    assert set(by_kind) == set(YAML_SCHEMA_KINDS)
     samples = [*CATALOGUE_FILES, CATALOGUE / "新领域" / "新栏目" / "新事项.yaml", CATALOGUE / "新领域" / "_meta.yaml"]
     for path in samples:
         rel = path.relative_to(ROOT).as_posix()
