@@ -132,7 +132,8 @@ class EntryReader(FieldReader):
                 if key not in ATTACHMENT_KEYS:
                     report_unknown_key(self, str(key), (*at, key), ATTACHMENT_KEYS, spec)
             written = self.text(item.get("文件"), (*at, "文件"), spec)
-            name = str(item.get("名称") or "").strip()
+            given = item.get("名称")
+            name = (self.text(given, (*at, "名称"), spec) or "") if given not in (None, "") else ""
             at = (*at, "文件")
         else:
             written = self.text(item, at, spec)
