@@ -570,6 +570,26 @@ def _import_messages() -> dict[str, Message]:
             "请在 Word 中选中整张表格复制，粘贴到 Excel 中，保存为 .xlsx 后再导入。",
             "Word 文件",
         ),
+        "file-word-notice": Message(
+            E,
+            "这是一份 Word 公文（通知、公告等），不是标准目录表格",
+            "要把它发布为公开信息，请用 gkml new --entry 事项id --from 文件.docx（把正文转为一条公开信息）；"
+            "要导入的是标准目录表格时，请在 Word 中选中整张表格复制到 Excel，保存为 .xlsx 后再导入。",
+            "Word 公文不能导入",
+        ),
+        "file-not-docx": Message(
+            E,
+            "文件不是有效的 Word（.docx）文件：{reason}",
+            "文件可能已损坏，或只是改了扩展名；请用 Word 或 WPS 打开后另存为 .docx（Word 文档）。",
+            "不是有效的 Word 文件",
+        ),
+        "docx-unpacked-too-large": Message(
+            E,
+            "Word 文件解压后有 {size}，超过了 {limit} 的上限，未读取",
+            "文件里可能有很大的图片：请压缩图片（Word：图片格式 › 压缩图片）或删除图片后另存；"
+            "确实需要更大的文件时，可在 mkdocs.yml 中 gkml 插件的 limits 设置下调大 {key}（见 README 的“限制”）。",
+            "Word 文件解压后过大",
+        ),
         "file-not-xlsx": Message(
             E,
             "文件不是有效的 Excel（.xlsx）文件：{reason}",

@@ -48,6 +48,7 @@ from generator.exchange.export import SHEET_HEADER
 from generator.exchange.opendata import read_json
 from generator.exchange.rows import Item, Parsed, column_key
 from generator.exchange.sheetcells import SheetCells, cell_text
+from generator.exchange.wordfile import WordError, is_catalogue, read_docx
 from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
 from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
 from generator.load.files import FileGate
@@ -783,8 +784,8 @@ def read_file(
     if raw.startswith(_OLE):
         parsed.problems.append(make_cell("file-word" if suffix == ".doc" else "file-xls", shown))
         return parsed
-    if suffix == ".docx":
-        parsed.problems.append(make_cell("file-word", shown))
+    if suffix == ".docx":  # a catalogue table to copy into Excel, or a notice for gkml new --entry
+        parsed.problems.append(_word_file(raw, shown, gate.limits))
         return parsed
     if suffix not in SUFFIXES:
         parsed.problems.append(make_cell("file-type", shown, suffix=path.suffix or "（无扩展名）"))
@@ -817,6 +818,15 @@ def read_file(
     if any(found) and not parsed.items and not has_errors(parsed.problems):
         parsed.problems.append(make_cell("no-records", shown))
     return parsed
+
+
+def _word_file(raw: bytes, shown: str, limits: Limits) -> Diagnostic:
+    """What to do with a Word file: copy its catalogue table into Excel, or publish it as an entry."""
+    try:
+        document = read_docx(raw, shown, limits)
+    except WordError as error:
+        return error.diagnostic
+    return make_cell("file-word" if is_catalogue(document) else "file-word-notice", shown)
 
 
 # -- planning ------------------------------------------------------------------------------------------------------

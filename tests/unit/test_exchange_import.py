@@ -463,8 +463,9 @@ def test_merged_cells_spanning_two_areas(tmp_path: Path, capsys: pytest.CaptureF
         (
             "目录.docx",
             b"PK",
-            "目录.docx: 错误[file-word] 这是 Word 文件，无法直接读取其中的表格"
-            "（提示：请在 Word 中选中整张表格复制，粘贴到 Excel 中，保存为 .xlsx 后再导入。）",
+            "目录.docx: 错误[file-not-docx] 文件不是有效的 Word（.docx）文件："
+            "不是 Word 文档（.docx 实际上是一个 zip 压缩包，这个文件不是）"
+            "（提示：文件可能已损坏，或只是改了扩展名；请用 Word 或 WPS 打开后另存为 .docx（Word 文档）。）",
         ),
         (
             "目录.txt",
