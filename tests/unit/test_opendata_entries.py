@@ -15,7 +15,7 @@ import pytest
 
 from generator.exchange import entrydata
 from generator.load.catalogue import load_catalogue
-from generator.model.entries import ENTRY_FIELDS
+from generator.model.entries import ENTRY_FIELDS, size_text
 from generator.model.records import Catalogue
 from generator.site.downloads import ENTRIES, Download, site_downloads
 from generator.site.pages import Renderer
@@ -136,7 +136,8 @@ def test_the_csv_has_a_chinese_header_and_one_row_per_entry(example: Catalogue, 
     assert [row[header.index("编号")] for row in rows[1:]] == [e.id for e in example.entries]
     assert all(len(row) == len(header) for row in rows)
     rules = next(row for row in rows if row[2] == "fgzc-20250310-1")
-    assert re.fullmatch(r"实施细则全文（PDF，\d+ B）", rules[header.index("附件")])
+    pdf = CATALOGUE / "保障性住房/法规政策/2025/附件/实施细则全文.pdf"
+    assert rules[header.index("附件")] == f"实施细则全文（PDF，{size_text(pdf.stat().st_size)}）"
     assert rules[header.index("页面网址")] == "info/fgzc-20250310-1/"
 
 
