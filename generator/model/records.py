@@ -277,7 +277,9 @@ class Category:
 
     @property
     def updated(self) -> str:
-        return max((r.updated for r in self.records), default="")
+        """The column's latest update: of its items' 更新日期 and its entries' 发布日期 (as
+        :mod:`generator.check.freshness` counts it), ``''`` when none is known."""
+        return max([r.updated for r in self.records] + [e.published for e in self.entries], default="")
 
 
 @dataclass
@@ -355,8 +357,12 @@ class Catalogue:
     def newest_date(self) -> str:
         """The newest 更新日期 of any record (the date of the whole catalogue: its exports and
         generated pages); the day the 政府信息公开条例 took effect when no record has one."""
-        dates = [r.updated for r in self.records if r.updated] + [e.published for e in self.entries]
-        return max(dates, default=NO_DATE)
+        return max((r.updated for r in self.records if r.updated), default=NO_DATE)
+
+    def newest_change(self) -> str:
+        """The newest date of anything published: a record's 更新日期 or an entry's 发布日期
+        (the date of the generated pages, which list both)."""
+        return max([self.newest_date(), *(e.published for e in self.entries)])
 
     def recent(self, limit: int = 8) -> list[Record]:
         """The most recently updated records (newest first; ties by id, for stable output)."""

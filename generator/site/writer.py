@@ -260,7 +260,7 @@ class SiteWriter:
 
     def _sitemap(self, hand_written: Iterable[str]) -> list[SitemapEntry]:
         """Every page: the generated ones in navigation order, the items, then the hand-written ones."""
-        newest = self.catalogue.newest_date()  # a generated page changes when any record does
+        newest = self.catalogue.newest_change()  # a generated page changes when any record or entry does
         url = self.renderer.page_url
         routes = self.renderer.routes
         entries = [SitemapEntry(url(p.src) or "/" + routes.url(p.src), newest) for p in self._pages]
