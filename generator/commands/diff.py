@@ -15,7 +15,11 @@ EXIT_FAILED = 2
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     """Register ``gkml diff``."""
-    cmd = add_command(subparsers, "diff", "列出与某个 git 版本相比新增、删除、移动和修改的公开事项（供审核合并请求）")
+    cmd = add_command(
+        subparsers,
+        "diff",
+        "列出与某个 git 版本相比新增、删除、移动和修改的公开事项，以及新增、删除和修改的公开信息（供审核合并请求）",
+    )
     cmd.add_argument(
         "ref", nargs="?", default="HEAD", metavar="版本", help="比较的 git 版本，例如 origin/main（默认 HEAD）"
     )

@@ -3,7 +3,9 @@
 Reviewers of a pull request see the YAML changes line by line; this command says
 the same in the catalogue's terms: which items were added, removed, moved to
 another column or changed, and for a changed item which element changed and how
-(``时限：… → …``, ``内容：+ ●审核结果；- 〇轮候情况``).
+(``时限：… → …``, ``内容：+ ●审核结果；- 〇轮候情况``); and which entries (公开信息) were
+added, removed or changed (matched by id: their title, column, each key of the front matter
+that changed, and whether the body changed).
 
 The old catalogue is read from git (extracted into a temporary folder), the new one
 from the working tree; both are loaded without git dates, so only what the files
@@ -26,6 +28,7 @@ from typing import TypeVar
 from generator.check.diagnostics import Diagnostic
 from generator.check.severity import Severity
 from generator.load.catalogue import load_catalogue
+from generator.model.entries import ENTRY_FIELDS, Attachment, Entry, Review, Validity
 from generator.model.records import (
     RECORD_FIELDS,
     Audience,
@@ -42,7 +45,7 @@ from generator.model.vocab import OTHER_CHANNEL
 PLACE_SEPARATOR = " › "
 #: Shown for an element that had (or has) no value.
 EMPTY_VALUE = "（空）"
-NO_CHANGES = "没有事项变化。"
+NO_CHANGES = "没有事项变化。"  #: nor of entries
 MARKDOWN_HEADING = "## 政务公开目录变化"
 
 _LIST_KINDS = frozenset({"content", "basis", "methods", "channels", "audiences", "levels"})
@@ -132,18 +135,62 @@ def _in_catalogue(file: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class InfoRef:
+    """One entry (公开信息) as it stands on one side of the comparison."""
+
+    id: str
+    title: str
+    area: str
+    column: str
+    file: str
+
+    @property
+    def place(self) -> str:
+        """领域 › 栏目."""
+        return f"{self.area}{PLACE_SEPARATOR}{self.column}"
+
+
+@dataclass(frozen=True)
+class InfoChange:
+    """An entry present on both sides (same id) whose front matter, body, column or file changed."""
+
+    old: InfoRef
+    new: InfoRef
+    elements: tuple[ElementChange, ...]  #: the keys of the front matter that changed
+    body_changed: bool = False
+
+    @property
+    def moved(self) -> bool:
+        """True when the entry now stands in another column."""
+        return (self.old.area, self.old.column) != (self.new.area, self.new.column)
+
+    @property
+    def file_renamed(self) -> bool:
+        """True when the file was renamed within its column (year folder and name)."""
+        return not self.moved and PurePosixPath(self.old.file).parts[-2:] != PurePosixPath(self.new.file).parts[-2:]
+
+
+@dataclass(frozen=True)
 class CatalogueDiff:
-    """Every item-level difference between two catalogues, in a stable order."""
+    """Every item-level and entry-level difference between two catalogues, in a stable order."""
 
     added: tuple[ItemRef, ...] = ()
     removed: tuple[ItemRef, ...] = ()
     moved: tuple[ItemChange, ...] = ()
     changed: tuple[ItemChange, ...] = ()  #: items whose elements (or file name) changed; may also be in ``moved``
+    entries_added: tuple[InfoRef, ...] = ()
+    entries_removed: tuple[InfoRef, ...] = ()
+    entries_changed: tuple[InfoChange, ...] = ()
 
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
-        return not (self.added or self.removed or self.moved or self.changed)
+        return not (self.added or self.removed or self.moved or self.changed or self.has_entries)
+
+    @property
+    def has_entries(self) -> bool:
+        """True when an entry was added, removed or changed."""
+        return bool(self.entries_added or self.entries_removed or self.entries_changed)
 
 
 # -- comparing ---------------------------------------------------------------------------------
@@ -256,6 +303,62 @@ def _ordered(pairs: list[tuple[tuple[int, int, str], _T]]) -> tuple[_T, ...]:
     return tuple(value for _, value in sorted(pairs, key=lambda pair: pair[0]))
 
 
+def _entry_value(value: object) -> str:
+    """A front-matter value of an entry as one comparable, readable text."""
+    if isinstance(value, Validity):
+        parts = [value.state, value.date, f"替代 {value.replaced_by}" if value.replaced_by else ""]
+        return "，".join(p for p in parts if p)
+    if isinstance(value, Review):
+        return f"{value.reviewer}，{value.date}"
+    if isinstance(value, tuple):
+        return "；".join(_entry_value(v) for v in value)
+    if isinstance(value, Attachment):
+        return f"{value.name}（{value.path}）" if value.name != PurePosixPath(value.path).stem else value.path
+    return "" if value is None else str(value)
+
+
+_COMPARED_ENTRY_FIELDS = tuple(f for f in ENTRY_FIELDS if f.attr != "id")
+
+
+def _compare_entries(old: Entry, new: Entry) -> tuple[ElementChange, ...]:
+    changes = []
+    for spec in _COMPARED_ENTRY_FIELDS:
+        before, after = _entry_value(getattr(old, spec.attr)), _entry_value(getattr(new, spec.attr))
+        if before != after:
+            changes.append(ElementChange(spec.key, spec.label, old=before, new=after))
+    return tuple(changes)
+
+
+def _info_refs(catalogue: Catalogue) -> dict[str, tuple[tuple[int, int, str], InfoRef, Entry]]:
+    """Each entry by id, with its sort key (position of its area and column, then id) and itself."""
+    out: dict[str, tuple[tuple[int, int, str], InfoRef, Entry]] = {}
+    for a, area in enumerate(catalogue.areas):
+        for c, category in enumerate(area.categories):
+            for entry in category.entries:
+                ref = InfoRef(entry.id, entry.title, area.title, category.title, entry.file)
+                out.setdefault(entry.id, ((a, c, entry.id), ref, entry))
+    return out
+
+
+def _diff_entries(
+    old: Catalogue, new: Catalogue
+) -> tuple[tuple[InfoRef, ...], tuple[InfoRef, ...], tuple[InfoChange, ...]]:
+    before, after = _info_refs(old), _info_refs(new)
+    added = [(key, ref) for eid, (key, ref, _) in after.items() if eid not in before]
+    removed = [(key, ref) for eid, (key, ref, _) in before.items() if eid not in after]
+    changed: list[tuple[tuple[int, int, str], InfoChange]] = []
+    for eid, (key, ref, entry) in after.items():
+        if eid not in before:
+            continue
+        _, old_ref, old_entry = before[eid]
+        change = InfoChange(
+            old_ref, ref, _compare_entries(old_entry, entry), old_entry.body.strip() != entry.body.strip()
+        )
+        if change.elements or change.body_changed or change.moved or change.file_renamed:
+            changed.append((key, change))
+    return _ordered(added), _ordered(removed), _ordered(changed)
+
+
 def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     """Compare two catalogues item by item, matching items by ``id``.
 
@@ -279,7 +382,16 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
         if item.elements or item.file_renamed:
             changed.append((key, item))
 
-    return CatalogueDiff(_ordered(added), _ordered(removed), _ordered(moved), _ordered(changed))
+    entries_added, entries_removed, entries_changed = _diff_entries(old, new)
+    return CatalogueDiff(
+        _ordered(added),
+        _ordered(removed),
+        _ordered(moved),
+        _ordered(changed),
+        entries_added,
+        entries_removed,
+        entries_changed,
+    )
 
 
 # -- formatting --------------------------------------------------------------------------------
@@ -305,10 +417,32 @@ def _element_text(change: ElementChange, text: Callable[[str], str]) -> str:
 
 
 def _summary(diff: CatalogueDiff) -> str:
-    return (
+    items = (
         f"新增 {len(diff.added)} 项，删除 {len(diff.removed)} 项，"
         f"移动 {len(diff.moved)} 项，修改 {len(diff.changed)} 项。"
     )
+    if not diff.has_entries:
+        return items
+    return items + (
+        f"公开信息：新增 {len(diff.entries_added)} 条，删除 {len(diff.entries_removed)} 条，"
+        f"修改 {len(diff.entries_changed)} 条。"
+    )
+
+
+def _info_title(ref: InfoRef, text: Callable[[str], str]) -> str:
+    return f"{text(ref.title)}［{text(ref.id)}］"
+
+
+def _info_lines(change: InfoChange, text: Callable[[str], str]) -> list[str]:
+    lines = []
+    if change.moved:
+        lines.append(f"栏目：{text(change.old.place)} → {text(change.new.place)}")
+    lines += [_element_text(element, text) for element in change.elements]
+    if change.body_changed:
+        lines.append("正文：有修改")
+    if change.moved or change.file_renamed:
+        lines.append(f"文件：{text(change.old.file)} → {text(change.new.file)}")
+    return lines
 
 
 def _item_lines(item: ItemChange, text: Callable[[str], str]) -> list[str]:
@@ -344,6 +478,19 @@ def format_human(diff: CatalogueDiff, base: str = "") -> str:
         for item in diff.changed:
             lines.append(f"  {t(item.new.place)}{PLACE_SEPARATOR}{t(item.new.title)}（{t(item.new.file)}）")
             lines += [f"    {line}" for line in _item_lines(item, t)]
+    if diff.entries_added:
+        lines += ["", f"新增公开信息（{len(diff.entries_added)}）："]
+        lines += [f"  {t(r.place)}{PLACE_SEPARATOR}{_info_title(r, t)}（{t(r.file)}）" for r in diff.entries_added]
+    if diff.entries_removed:
+        lines += ["", f"删除公开信息（{len(diff.entries_removed)}）："]
+        lines += [f"  {t(r.place)}{PLACE_SEPARATOR}{_info_title(r, t)}（{t(r.file)}）" for r in diff.entries_removed]
+    if diff.entries_changed:
+        lines += ["", f"修改公开信息（{len(diff.entries_changed)}）："]
+        for change in diff.entries_changed:
+            lines.append(
+                f"  {t(change.new.place)}{PLACE_SEPARATOR}{_info_title(change.new, t)}（{t(change.new.file)}）"
+            )
+            lines += [f"    {line}" for line in _info_lines(change, t)]
     return "\n".join(lines)
 
 
@@ -391,6 +538,17 @@ def format_markdown(diff: CatalogueDiff, base: str = "") -> str:
         changed.append(f"- {e(item.new.place)}{PLACE_SEPARATOR}**{e(item.new.title)}**（{e(item.new.file)}）")
         changed += [f"  - {line}" for line in _item_lines(item, e)]
     section("修改", len(diff.changed), changed)
+
+    def info(ref: InfoRef) -> str:
+        return f"- {e(ref.place)}{PLACE_SEPARATOR}**{e(ref.title)}**［{e(ref.id)}］（{e(ref.file)}）"
+
+    section("新增公开信息", len(diff.entries_added), [info(r) for r in diff.entries_added])
+    section("删除公开信息", len(diff.entries_removed), [info(r) for r in diff.entries_removed])
+    entries: list[str] = []
+    for change in diff.entries_changed:
+        entries.append(info(change.new))
+        entries += [f"  - {line}" for line in _info_lines(change, e)]
+    section("修改公开信息", len(diff.entries_changed), entries)
     return "\n".join([*lines, ""])
 
 
@@ -485,6 +643,9 @@ def _relabel(catalogue: Catalogue, old_prefix: str, new_prefix: str) -> None:
     for record in catalogue.records:
         if record.file.startswith(old_prefix):
             record.file = new_prefix + record.file[len(old_prefix) :]
+    for entry in catalogue.entries:
+        if entry.file.startswith(old_prefix):
+            entry.file = new_prefix + entry.file[len(old_prefix) :]
 
 
 def _load_failure(side: str, diagnostics: list[Diagnostic], hint: str) -> str:
