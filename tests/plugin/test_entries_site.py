@@ -550,7 +550,15 @@ def leaking(tmp_path: Path) -> tuple[Path, Path, Path]:
     write_attachment(project, "配给管理", "2024", LEAK_FILE, LEAK_BYTES)
     site = build(project, tmp_path / "site")
     found = leak_traces(site)
-    for where in ("feed.xml", "bzxzf/pjgl/feed.xml", "sitemap.xml", "sitemap.xml.gz!", "index.html"):
+    for where in (
+        "feed.xml",
+        "bzxzf/pjgl/feed.xml",
+        "sitemap.xml",
+        "sitemap.xml.gz!",
+        "index.html",
+        "downloads/catalogue-entries.json",
+        "downloads/catalogue-entries.csv",
+    ):
         assert any(f.startswith(where + ":") for f in found), f"the test would not see the entry in {where}"
     assert (site / "info" / LEAK_ID / LEAK_FILE).read_bytes() == LEAK_BYTES
     return project, leak, site

@@ -23,13 +23,21 @@ from .helpers import GOLDEN, TREES, formatted
 # -- golden files ------------------------------------------------------------------------------
 
 GOLDEN_PAGES: dict[str, tuple[str, ...]] = {
-    # golden file name: (page kind, area slug, category slug or record id)
+    # golden file name: (page kind, area slug, category slug, record id or entry id)
     "item-bzxzf-pjgl-zgsh.html": ("item", "bzxzf", "bzxzf-pjgl-zgsh"),
     "item-bzxzf-pjgl-pzjg.html": ("item", "bzxzf", "bzxzf-pjgl-pzjg"),
     "item-bzxzf-bszn-gzfsq.html": ("item", "bzxzf", "bzxzf-bszn-gzfsq"),
     "category-bzxzf-pjgl.html": ("category", "bzxzf", "pjgl"),
     "table-bzxzf.html": ("table", "bzxzf"),
 }
+#: Pages of published information (公开信息), rendered from ``trees/golden_entries``: an entry with
+#: 文号, 摘要, a body with a table and a list, two attachments and a related entry naming it; the
+#: column listing its entries.
+GOLDEN_ENTRY_PAGES: dict[str, tuple[str, ...]] = {
+    "entry-pjgl-20250312-1.html": ("entry", "bzxzf", "pjgl-20250312-1"),
+    "entries-category-bzxzf-pjgl.html": ("category", "bzxzf", "pjgl"),
+}
+GOLDEN_PAGES.update(GOLDEN_ENTRY_PAGES)
 
 
 def render_golden(catalogue: Catalogue, name: str) -> str:
@@ -45,6 +53,9 @@ def render_golden(catalogue: Catalogue, name: str) -> str:
         for record in category.records:
             if record.id == rest[0]:
                 return renderer.item(area, category, record).html
+        for entry in category.entries:
+            if kind == "entry" and entry.id == rest[0]:
+                return renderer.entry(area, category, entry).html
     raise LookupError(name)
 
 
@@ -54,6 +65,9 @@ def test_golden_files_match_the_list() -> None:
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_PAGES))
 def test_golden_page(name: str, golden_catalogue: Catalogue, update_goldens: bool) -> None:
+    if name in GOLDEN_ENTRY_PAGES:
+        golden_catalogue, diagnostics = load_catalogue(TREES / "golden_entries", git_dates=False)
+        assert golden_catalogue is not None, formatted(diagnostics)
     html = render_golden(golden_catalogue, name).encode("utf-8")
     path = GOLDEN / name
     if update_goldens:
