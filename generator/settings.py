@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from generator.load.attachments import ATTACHMENT_CACHE, CACHE_FOLDER
 from generator.load.files import FileGate
 from generator.model.limits import DEFAULT_LIMITS, Limits, parse_limits
 
@@ -84,6 +85,11 @@ class Settings:
         """The gate every file of this project is read through: inside the project (or a
         catalogue or content folder named outside it), within :attr:`limits`."""
         return FileGate.within(self.project, self.catalogue, self.docs_dir, limits=self.limits)
+
+    def attachment_cache(self) -> Path:
+        """Where the text read from attachments is kept (:mod:`generator.load.attachments`): a folder
+        gkml owns beside mkdocs.yml, not watched by ``gkml serve``, listed in .gitignore."""
+        return self.project / CACHE_FOLDER / ATTACHMENT_CACHE
 
     def protected(self) -> dict[Path, str]:
         """The folders gkml never writes into, nor over (real paths → what they are, in Chinese):

@@ -13,12 +13,14 @@ import os
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path, PurePosixPath
 
+from generator.check.attachments import check_attachment
 from generator.check.diagnostics import Diagnostic, make
 from generator.check.pages import check_page
 from generator.check.record.keys import report_unknown_key
 from generator.check.record.links import read_url
 from generator.check.record.reader import FieldReader
 from generator.check.record.scalars import read_date, read_id, read_text
+from generator.load.attachments import AttachmentTexts
 from generator.load.entries import EntryFile
 from generator.load.files import FileGate
 from generator.load.yamlfile import Path_
@@ -44,13 +46,21 @@ class EntryReader(FieldReader):
     """Reads an entry's front matter; every problem goes to ``self.diagnostics``."""
 
     def __init__(
-        self, entry: EntryFile, items: Collection[str], gate: FileGate, elsewhere: Mapping[str, tuple[str, str]]
+        self,
+        entry: EntryFile,
+        items: Collection[str],
+        gate: FileGate,
+        elsewhere: Mapping[str, tuple[str, str]],
+        texts: AttachmentTexts | None = None,
+        public: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(entry.doc)
         self.entry = entry
         self.items = items  #: the ids of the items of the entry's column
         self.gate = gate
         self.elsewhere = elsewhere  #: the other items of the catalogue: id → (column title, column folder)
+        self.texts = texts  #: reads attachments' text for the privacy scan (None: not scanned)
+        self.public = public  #: the mobile numbers the bureau publishes
 
     def read(self) -> dict[str, object]:
         data = self.doc.data
@@ -167,6 +177,10 @@ class EntryReader(FieldReader):
                 for d in refused
             ]
             return None
+        if self.texts is not None:  # the privacy scan of its text, said at its 文件 value
+            self.diagnostics += check_attachment(
+                self.texts, path, written, self.gate, self.doc.file, self.doc.where(at), spec.key, self.public
+            )
         return Attachment(name or Path(written).stem, written, path.stat().st_size, kind, str(path))
 
     def _folder(self, written: str) -> str:
@@ -198,11 +212,13 @@ def validate_entry(
     gate: FileGate,
     public: frozenset[str] = frozenset(),
     elsewhere: Mapping[str, tuple[str, str]] | None = None,
+    texts: AttachmentTexts | None = None,
 ) -> tuple[Entry | None, list[Diagnostic]]:
     """The entry in ``entry`` (placed among ``items``, the ids of its column's items), or None and
     why not; ``public``: the mobile numbers the bureau publishes on purpose; ``elsewhere``: the
-    catalogue's other items (id → column title and folder), to say where an entry belongs."""
-    reader = EntryReader(entry, items, gate, elsewhere or {})
+    catalogue's other items (id → column title and folder), to say where an entry belongs; ``texts``:
+    reads the attachments' text for the privacy scan (:mod:`generator.check.attachments`; None: not read)."""
+    reader = EntryReader(entry, items, gate, elsewhere or {}, texts, public)
     values = reader.read()
     out = reader.diagnostics
     published, formed = values.get("published"), values.get("formed")

@@ -239,18 +239,18 @@ def _check_messages() -> dict[str, Message]:
         ),
         "privacy-id-number": Message(
             E,
-            "出现了居民身份证号码（{masked}）",
+            "{inside}出现了居民身份证号码（{masked}）",
             "网站上不得公开个人身份证号码：请删除，需要时只写“{masked}”这样去标识化的形式。",
             "含身份证号码",
         ),
         "privacy-mobile": Message(
             E,
-            "出现了手机号码（{masked}）",
+            "{inside}出现了手机号码（{masked}）",
             "网站上不得公开个人手机号码：请删除，或改为单位的办公电话；本单位有意公开的手机号码（如值班手机）"
             "请列入 _site.yaml 的“公开电话”。",
             "含手机号码",
         ),
-        "privacy-bank-card": Message(E, "出现了银行卡号（{masked}）", "网站上不得公开银行卡号：请删除。", "含银行卡号"),
+        "privacy-bank-card": Message(E, "{inside}出现了银行卡号（{masked}）", "网站上不得公开银行卡号：请删除。", "含银行卡号"),
         "url-scheme": Message(
             E,
             "网址“{value}”不是 http:// 或 https:// 开头",
@@ -502,6 +502,25 @@ def _check_messages() -> dict[str, Message]:
             "附件“{value}”不在信息文件所在的文件夹中",
             "把附件放在信息文件旁的“附件”文件夹里，写成“附件/文件名.pdf”。",
             "附件位置不对",
+        ),
+        # the privacy scan of an attachment's text (check/attachments.py); what it finds has the codes privacy-*
+        "entry-attachment-unreadable": Message(
+            I,
+            "附件“{name}”{reason}，其中的个人信息（身份证号码、手机号码、银行卡号）未能检查",
+            "请人工核对其中有没有个人信息；如有可以复制文字、没有打开密码的版本（例如由 Word 直接另存为的 PDF），请改用那个版本。",
+            "附件的文字无法检查",
+        ),
+        "entry-attachment-truncated": Message(
+            I,
+            "附件“{name}”{reason}，其余部分没有检查个人信息",
+            "请人工核对其余部分有没有个人信息，或者把附件拆成几个较小的文件。",
+            "附件只检查了一部分",
+        ),
+        "entry-attachment-more-findings": Message(
+            I,
+            "附件“{name}”中另有{more}没有逐一列出",
+            "每种个人信息只列出前 {listed} 处；请删除附件中的全部个人信息，再重新检查。",
+            "附件中个人信息很多",
         ),
         "entry-formed-after-published": Message(
             E,

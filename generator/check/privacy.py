@@ -163,6 +163,16 @@ def scan(text: str, public: frozenset[str] = frozenset()) -> list[Finding]:
     return [Finding(code, masked, start if where is None else where[start]) for code, masked, start, _ in found]
 
 
+#: What any identifier has at least (eleven digits, maybe grouped): a text without it is not looked into.
+PRESCREEN = _LONG_NUMBER.pattern
+
+
+def worth_scanning(text: str) -> bool:
+    """Whether :func:`scan` looks into ``text`` at all (it holds :data:`PRESCREEN`): what is kept of a
+    text for a later scan (an attachment's text in a cache) may leave out the rest."""
+    return bool(_LONG_NUMBER.search(_normalised(text)[0]))
+
+
 def public_mobiles(text: str) -> frozenset[str]:
     """The mobile numbers (11 digits) written in ``text``: the bureau's ``公开电话``."""
     norm, _ = _normalised(text)
@@ -193,7 +203,7 @@ def check_text(
     for f in findings:
         line, column = place(f.start)
         name = element(line) if element else ""
-        out.append(make(f.code, file, line, column, element=name, severity=None, masked=f.masked))
+        out.append(make(f.code, file, line, column, element=name, severity=None, masked=f.masked, inside=""))
     return out
 
 

@@ -40,6 +40,7 @@ def check_catalogue(
     docs_shown: str = "",
     severity: Mapping[str, Severity] | None = None,
     gate: FileGate | None = None,
+    attachment_cache: Path | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
     compare it with the national standard, check its dates as of ``today`` (by default today in
@@ -50,9 +51,12 @@ def check_catalogue(
     :func:`generator.check.diagnostics.parse_severity_overrides`); the catalogue is None
     whenever an error remains, also one a bureau made an error. Every file is read through
     ``gate`` (:meth:`generator.settings.Settings.gate`; by default: inside ``folder`` and
-    ``docs_dir``, at the default limits)."""
+    ``docs_dir``, at the default limits). The attachments' text is kept in ``attachment_cache``
+    (:meth:`generator.settings.Settings.attachment_cache`; None: read every time)."""
     gate = gate or FileGate.within(folder, *([docs_dir] if docs_dir is not None else []))
-    catalogue, diagnostics = load_catalogue(folder, git_dates=git_dates, severity=severity, gate=gate)
+    catalogue, diagnostics = load_catalogue(
+        folder, git_dates=git_dates, severity=severity, gate=gate, attachment_cache=attachment_cache
+    )
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
         day = today or beijing_today()

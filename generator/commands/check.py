@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
             docs_shown=docs_dir.as_posix() if docs_dir else "",
             severity=severity,
             gate=settings.gate(),
+            attachment_cache=settings.attachment_cache() if config_file.is_file() else None,
         )
     failed = fails(diagnostics, strict=args.strict)
     print(_FORMATS[args.format](diagnostics))

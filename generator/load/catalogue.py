@@ -32,6 +32,7 @@ from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
+from generator.load.attachments import AttachmentTexts
 from generator.load.entries import entry_paths, read_entry_file, year_folders
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
@@ -83,6 +84,7 @@ def load_catalogue(
     git_dates: bool = True,
     severity: Mapping[str, Severity] | None = None,
     gate: FileGate | None = None,
+    attachment_cache: Path | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Read, validate and assemble the whole catalogue under ``folder``.
 
@@ -92,7 +94,8 @@ def load_catalogue(
     whose only errors are rules made warnings is kept, a warning made an error is one.
     Every file is read through ``gate`` (:mod:`generator.load.files`; by default: inside
     ``folder``, at the default limits): a link leading out of it or nowhere is reported
-    once and not followed.
+    once and not followed. The text of the entries' attachments is scanned for personal
+    identifiers, kept in ``attachment_cache`` (:mod:`generator.load.attachments`; None: no cache).
     """
     shown = folder.as_posix().rstrip("/")
     if not folder.is_dir():
@@ -115,7 +118,7 @@ def load_catalogue(
             _fill_column(column, records, dates, shown, diagnostics, gate)
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics, gate))
-    _load_entries(plan, folder, shown, diagnostics, public, gate)
+    _load_entries(plan, folder, shown, diagnostics, public, gate, AttachmentTexts(attachment_cache))
     _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
     diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
@@ -258,7 +261,13 @@ def _report_strays(
 
 
 def _load_entries(
-    plan: list[_PlannedArea], folder: Path, shown: str, out: list[Diagnostic], public: frozenset[str], gate: FileGate
+    plan: list[_PlannedArea],
+    folder: Path,
+    shown: str,
+    out: list[Diagnostic],
+    public: frozenset[str],
+    gate: FileGate,
+    texts: AttachmentTexts | None = None,
 ) -> None:
     """Read every entry file (公开信息) of every column (shared among processes when there are
     many) and place the valid ones in their columns, newest first."""
@@ -277,7 +286,7 @@ def _load_entries(
             for path in found:
                 if gate.readable(path):
                     jobs.append((path, f"{shown}/{path.relative_to(folder).as_posix()}", items, column.category))
-    parse = functools.partial(_parse_entry, public=public, gate=gate, elsewhere=everywhere)
+    parse = functools.partial(_parse_entry, public=public, gate=gate, elsewhere=everywhere, texts=texts)
     results = fork_map(parse, [job[:3] for job in jobs], min_share=_ENTRIES_PER_WORKER)
     failed: set[str] = set()
     for (_, _, _, category), (entry, diagnostics) in zip(jobs, results, strict=True):
@@ -331,12 +340,13 @@ def _parse_entry(
     public: frozenset[str],
     gate: FileGate,
     elsewhere: Mapping[str, tuple[str, str]],
+    texts: AttachmentTexts | None = None,
 ) -> tuple[Entry | None, list[Diagnostic]]:
     path, shown, items = job
     entry_file, problems = read_entry_file(path, shown, gate)
     if entry_file is None:
         return None, problems + _identifiers_in_unparsed(path, shown, public, gate)
-    entry, more = validate_entry(entry_file, items, gate, public, elsewhere)
+    entry, more = validate_entry(entry_file, items, gate, public, elsewhere, texts)
     return entry, problems + more
 
 

@@ -57,7 +57,12 @@ def prepare(settings: Settings, *, directory_urls: bool, site_url: str, user_nav
     gate = settings.gate()
     docs = settings.docs_dir
     catalogue, diagnostics = check_catalogue(
-        settings.catalogue, docs_dir=docs, docs_shown=docs.name, severity=severity, gate=gate
+        settings.catalogue,
+        docs_dir=docs,
+        docs_shown=docs.name,
+        severity=severity,
+        gate=gate,
+        attachment_cache=settings.attachment_cache(),
     )
     publishable: dict[Path, frozenset[str]] = {}
     for folder in (docs, settings.theme_dir):
