@@ -2,8 +2,8 @@
 
 Usage::
 
-    python benchmarks/build.py --items 2000 [--runs 3] [--plain] [--seed 1] [--workdir DIR]
-    python benchmarks/build.py --items 2000 --catalogue-only DIR
+    python benchmarks/build.py --items 2000 [--entries 20000] [--runs 3] [--plain] [--seed 1] [--workdir DIR]
+    python benchmarks/build.py --items 2000 [--entries 20000] --catalogue-only DIR
 
 The synthetic catalogue (benchmarks/synth.py) is written into a temporary folder
 beside a snapshot of the project's mkdocs.yml, content/, overrides/ and ``generator``
@@ -22,7 +22,13 @@ Reported: the median wall time around the child (``build_s``); the median user +
 system CPU seconds of the child (``cpu_s``, less sensitive than wall time to other
 load on the machine) and its system part (``sys_s``: mostly creating the site's
 folders and files); the child's peak resident set size from ``os.wait4``
-(``peak_mib``); the site's bytes, search-index bytes (raw and gzip -9) and number of
+(``peak_mib``: on Linux the largest single process among the child and the
+workers it forked and waited for, not their sum); the peak over the build of the
+summed memory of the child and all its descendants, sampled every 0.2 s from
+/proc/<pid>/smaps_rollup (``tree_pss_mib``: proportional set size, pages shared by
+forked workers counted once in total — the memory the build really occupies;
+``tree_rss_mib``: resident set sizes added up, shared pages counted in every process);
+the site's bytes, search-index bytes (raw and gzip -9) and number of
 HTML files; ``commit``, the revision snapshotted ("+dirty" when generator/, overrides/,
 content/ or mkdocs.yml differed from it); ``loadavg_1m``, the machine's load at the
 end (this benchmark included: on 2 cores about 1 is a quiet machine).
@@ -31,10 +37,18 @@ end (this benchmark included: on 2 cores about 1 is a quiet machine).
 own cost from the disk's (on some virtual disks, rewriting a site of 20,000 folders
 again and again gets slower from run to run).
 
+``--entries M`` adds M synthetic entries (公开信息, see synth.py) to the catalogue;
+without it the catalogue has items only, as in the earlier figures. ``ms_per_page``
+is ``build_s`` divided by the HTML pages of the site.
+
 ``--plain`` also builds, in the same run and alternating with the gkml builds, the
 plain MkDocs + Material anchor from the same records: a home page and 50 category
 pages, each item an ``##`` heading followed by a bullet list of the eight labelled
-elements, with Material's built-in search (lang zh).
+elements, with Material's built-in search (lang zh). With ``--entries``, the anchor
+also has one Markdown page per entry (``info/<id>.md``: the title, its metadata as a
+table, the 摘要, the body, its attachment copied beside it and links to its related
+entries), each column's page lists its entries (newest first, all on one page), and
+the nav lists the columns only.
 
 One JSON line is printed on stdout; progress goes to stderr.
 """
@@ -52,6 +66,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -73,23 +88,80 @@ def log(message: str) -> None:
 # -- measuring one build -----------------------------------------------------------------
 
 
-def run_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, float, float]:
+Run = tuple[float, float, float, float, float, float]
+
+
+def run_build(config: Path, site: Path, env: dict[str, str]) -> Run:
     """Build once in a child process into the new folder ``site``; return (wall s, peak RSS MiB,
-    user + system CPU s, system CPU s)."""
+    user + system CPU s, system CPU s, peak PSS MiB of the process tree, peak summed RSS MiB of it)."""
     assert not site.exists(), site
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=config.parent)
+        sampler = TreeMemory(child.pid)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
+        sampler.stop()
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
             err.seek(0)
             log(err.read().decode("utf-8", "replace")[-4000:])
             raise SystemExit(f"build failed ({child.returncode}): {' '.join(cmd)}")
     # ru_maxrss is in KiB on Linux
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, usage.ru_stime
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, cpu, usage.ru_stime, sampler.peak_pss / 1024, sampler.peak_rss / 1024
+
+
+class TreeMemory:
+    """Samples, every ``interval`` seconds in a thread, the memory of process ``pid`` and all its
+    descendants (forked workers included): the peak of their summed PSS and summed RSS, in KiB
+    (from /proc/<pid>/smaps_rollup; zero where /proc has no such file)."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak_pss = self.peak_rss = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            pss = rss = 0
+            for pid in self._tree():
+                try:
+                    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+                        for line in f:
+                            if line.startswith("Pss:"):
+                                pss += int(line.split()[1])
+                            elif line.startswith("Rss:"):
+                                rss += int(line.split()[1])
+                except (OSError, ValueError):
+                    continue  # gone meanwhile
+            self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
+            self._done.wait(self.interval)
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry.name))
+        found, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            todo += parents.get(pid, [])
+        return found
 
 
 def site_figures(site: Path, index: Path) -> dict[str, int]:
@@ -103,7 +175,7 @@ def site_figures(site: Path, index: Path) -> dict[str, int]:
     }
 
 
-def summary(runs: list[tuple[float, float, float, float]]) -> dict[str, object]:
+def summary(runs: list[Run]) -> dict[str, object]:
     walls = [r[0] for r in runs]
     return {
         "build_s": round(statistics.median(walls), 3),
@@ -111,6 +183,8 @@ def summary(runs: list[tuple[float, float, float, float]]) -> dict[str, object]:
         "cpu_s": round(statistics.median(r[2] for r in runs), 3),
         "sys_s": round(statistics.median(r[3] for r in runs), 3),
         "peak_mib": round(max(r[1] for r in runs), 1),
+        "tree_pss_mib": round(max(r[4] for r in runs), 1),
+        "tree_rss_mib": round(max(r[5] for r in runs), 1),
     }
 
 
@@ -202,14 +276,70 @@ def _plain_item(data: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plain_project(work: Path, items: int, seed: int) -> Path:
-    """The anchor: plain MkDocs + Material, one page per category, built-in search."""
+PLAIN_ENTRY_ROWS = (
+    ("标题", "标题"),
+    ("发布机构", "发布机构"),
+    ("文号", "文号"),
+    ("成文日期", "形成日期"),
+    ("发布日期", "发布日期"),
+    ("类别", "类别"),
+    ("所属事项", "事项"),
+)
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|")
+
+
+def _plain_entry(entry: synth.SyntheticEntry, titles: dict[str, str]) -> str:
+    """One entry as a plain Markdown page: its title, metadata table, 摘要, body, attachment, related entries."""
+    data = entry.data
+    lines = [f"# {data['标题']}", "", "| 项目 | 内容 |", "| --- | --- |"]
+    for label, key in PLAIN_ENTRY_ROWS:
+        if key in data:
+            lines.append(f"| {label} | {_cell(data[key])} |")
+    validity = data.get("有效性")
+    if isinstance(validity, dict):
+        lines.append(f"| 有效性 | {validity['状态']}（{validity['日期']}） |")
+    lines.append("")
+    if "摘要" in data:
+        lines += [f"> {data['摘要']}", ""]
+    lines.append(entry.body)
+    if entry.attachment:
+        name = Path(entry.attachment).name
+        lines += ["## 附件", "", f"- [{data['标题']}（全文）]({data['id']}/{name})", ""]
+    related = data.get("关联")
+    if isinstance(related, list):
+        lines += ["## 相关信息", ""] + [f"- [{titles[r]}]({r}.md)" for r in related if r in titles] + [""]
+    if isinstance(validity, dict) and validity.get("替代") in titles:
+        lines += [f"现行文件：[{titles[validity['替代']]}]({validity['替代']}.md)", ""]
+    return "\n".join(lines)
+
+
+def plain_project(work: Path, items: int, seed: int, entries: int = 0) -> Path:
+    """The anchor: plain MkDocs + Material, one page per category, built-in search; with
+    ``entries``, one page per entry as well, listed on its column's page."""
     project = work / "plain"
     docs = project / "docs"
     docs.mkdir(parents=True)
     pages: dict[tuple[int, int], list[str]] = {}
     for a, c, _, data in synth.iter_records(items, seed):
         pages.setdefault((a, c), []).append(_plain_item(data))
+    listed: dict[tuple[int, int], list[tuple[str, str, str]]] = {}
+    if entries:
+        made = list(synth.iter_entries(items, entries, seed))
+        titles = {str(e.data["id"]): str(e.data["标题"]) for e in made}
+        (docs / "info").mkdir()
+        for entry in made:
+            entry_id = str(entry.data["id"])
+            (docs / "info" / f"{entry_id}.md").write_text(_plain_entry(entry, titles), encoding="utf-8")
+            if entry.attachment:
+                attachment = docs / "info" / entry_id / Path(entry.attachment).name
+                attachment.parent.mkdir()
+                attachment.write_bytes(synth.tiny_pdf(entry.data["标题"]))
+            listed.setdefault((entry.area, entry.column), []).append(
+                (str(entry.data["发布日期"]), entry_id, titles[entry_id])
+            )
     nav = ["nav:", "  - 首页: index.md"]
     home = ["# 基层政务公开标准目录", "", "本站按领域和一级事项列出公开事项。", ""]
     for a, (atitle, _, adesc, cats) in enumerate(synth.AREAS):
@@ -221,7 +351,11 @@ def plain_project(work: Path, items: int, seed: int) -> Path:
             home.append(f"- [{ctitle}]({rel})")
             path = docs / rel
             path.parent.mkdir(exist_ok=True)
-            path.write_text(f"# {ctitle}\n\n" + "\n".join(pages.get((a, c), [])), encoding="utf-8")
+            text = f"# {ctitle}\n\n"
+            if (a, c) in listed:
+                newest = sorted(listed[(a, c)], reverse=True)
+                text += "## 公开信息\n\n" + "".join(f"- {d} [{t}](../info/{i}.md)\n" for d, i, t in newest) + "\n"
+            path.write_text(text + "\n".join(pages.get((a, c), [])), encoding="utf-8")
         home.append("")
     (docs / "index.md").write_text("\n".join(home), encoding="utf-8")
     config = [
@@ -246,6 +380,7 @@ def plain_project(work: Path, items: int, seed: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, required=True, help="number of synthetic items")
+    parser.add_argument("--entries", type=int, default=0, help="number of synthetic entries (公开信息; default none)")
     parser.add_argument("--runs", type=int, default=3, help="counted runs after one warm-up (default 3)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--plain", action="store_true", help="also build the plain MkDocs + Material anchor")
@@ -254,39 +389,44 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.catalogue_only:
-        synth.write_catalogue(args.catalogue_only, args.items, args.seed)
+        synth.write_catalogue(args.catalogue_only, args.items, args.seed, entries=args.entries)
         return 0
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="gkml-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         catalogue = work / "catalogue"
-        log(f"writing {args.items} items into {catalogue}")
-        synth.write_catalogue(catalogue, args.items, args.seed)
+        log(f"writing {args.items} items and {args.entries} entries into {catalogue}")
+        synth.write_catalogue(catalogue, args.items, args.seed, entries=args.entries)
         src, commit = snapshot(work)
         env = child_env(src)
         builds = {"gkml": (gkml_project(work, src), env)}
         if args.plain:
-            builds["plain"] = (plain_project(work, args.items, args.seed), env)
-        runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in builds}
+            builds["plain"] = (plain_project(work, args.items, args.seed, args.entries), env)
+        runs: dict[str, list[Run]] = {name: [] for name in builds}
         for config, _ in builds.values():  # sites of an earlier benchmark in the same --workdir
             for old in config.parent.glob("site-*"):
                 shutil.rmtree(old)
         for i in range(args.runs + 1):  # run 0 is the warm-up; gkml and plain alternate
             for name, (config, build_env) in builds.items():
                 run = run_build(config, config.parent / f"site-{i}", build_env)
-                wall, peak, cpu, sys_cpu = run
+                wall, peak, cpu, sys_cpu, pss, rss = run
                 label = "warm-up" if i == 0 else f"run {i}"
-                log(f"{name} {label}: {wall:.2f} s, {cpu:.2f} s CPU ({sys_cpu:.2f} s system), {peak:.0f} MiB")
+                log(
+                    f"{name} {label}: {wall:.2f} s, {cpu:.2f} s CPU ({sys_cpu:.2f} s system), {peak:.0f} MiB"
+                    f" (tree: {pss:.0f} MiB PSS, {rss:.0f} MiB RSS)"
+                )
                 if i:
                     runs[name].append(run)
 
         gkml_site = builds["gkml"][0].parent / f"site-{args.runs}"
-        result: dict[str, object] = {"items": args.items, **summary(runs["gkml"])}
+        result: dict[str, object] = {"items": args.items, "entries": args.entries, **summary(runs["gkml"])}
         result.update(site_figures(gkml_site, gkml_site / "search" / "index.js"))
+        result["ms_per_page"] = round(1000 * result["build_s"] / result["pages"], 3)  # type: ignore[operator]
         if args.plain:
             plain_site = builds["plain"][0].parent / f"site-{args.runs}"
             plain = {**summary(runs["plain"]), **site_figures(plain_site, plain_site / "search" / "search_index.json")}
+            plain["ms_per_page"] = round(1000 * plain["build_s"] / plain["pages"], 3)  # type: ignore[operator]
             result["plain"] = plain
             result["plain_jieba"] = importlib.util.find_spec("jieba") is not None
             result["ratio_build"] = round(result["build_s"] / plain["build_s"], 2)  # type: ignore[operator]

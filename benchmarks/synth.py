@@ -20,16 +20,30 @@ measurement, so that its search-quality comparison can be repeated:
 Item ``j`` of a category is drawn from its own seeded generator, so a smaller
 catalogue is a subset of a larger one with the same seed.
 
+``write_catalogue(out_dir, items, seed, entries=M)`` also writes ``M`` entries
+(公开信息, :mod:`generator.model.entries`) spread evenly over the 50 columns and, in a
+column, over its items: Markdown files with the front matter of ``ENTRY_FIELDS`` in the
+column's year folders (2019–2026, dates rising with the entry's number in its column),
+in every category of ``CATEGORIES``; policies carry a 文号 (so do some notices), about
+one policy in eight is 已废止 and names the next policy of its column as 替代, every
+政策解读 and most 办事指南 name the policy before them in 关联, about one entry in ten
+has a small PDF attachment (``附件/``), every entry has 审核. Bodies are 300–3,000
+characters of government prose built from sentence templates (articles in chapters for
+policies, numbered sections for notices, a small table for statistics); see
+:func:`iter_entries`.
+
 The 文号 of the 依据 pool are written as they are commonly cited; this is benchmark
 text, not a legal reference.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 SITE_HOST = "https://zjj.example.gov.cn"
@@ -452,8 +466,9 @@ def _dump(path: Path, data: dict[str, object], comment: str = "") -> None:
     path.write_text(comment + "\n".join(_mapping(data, 0)) + "\n", encoding="utf-8")
 
 
-def write_catalogue(out_dir: Path, items: int, seed: int = 1) -> None:
-    """Write a synthetic catalogue of ``items`` items into ``out_dir`` (created if missing)."""
+def write_catalogue(out_dir: Path, items: int, seed: int = 1, entries: int = 0) -> None:
+    """Write a synthetic catalogue of ``items`` items and ``entries`` entries into ``out_dir``
+    (created if missing)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _dump(
@@ -482,6 +497,412 @@ def write_catalogue(out_dir: Path, items: int, seed: int = 1) -> None:
             _dump(cat_dir / "_meta.yaml", {"slug": cslug, "顺序": c + 1, "简介": f"{topic}等{ctitle}信息。"})
     for a, c, name, data in iter_records(items, seed):
         _dump(out_dir / AREAS[a][0] / AREAS[a][3][c][0] / name, data)
+    made: set[Path] = set()
+    for synthetic in iter_entries(items, entries, seed):
+        path = out_dir / synthetic.path
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(synthetic.text, encoding="utf-8")
+        if synthetic.attachment:
+            attachment = path.parent / synthetic.attachment
+            if attachment.parent not in made:
+                attachment.parent.mkdir(exist_ok=True)
+                made.add(attachment.parent)
+            attachment.write_bytes(tiny_pdf(synthetic.data["标题"]))
+
+
+# -- entries (公开信息) --------------------------------------------------------------------------
+
+#: Dates of entries: from the first working days of 2019 to the end of November 2026.
+ENTRY_FIRST = dt.date(2019, 1, 2)
+ENTRY_LAST = dt.date(2026, 11, 30)
+#: Body length in characters (drawn skewed towards the short end: mean about 1,200).
+BODY_MIN, BODY_MAX = 300, 3000
+ATTACHMENT_SHARE = 0.1
+REVIEWERS = ("王五", "李四", "张敏", "刘洋", "陈静", "赵磊")
+#: Of every 20 entries of a column (by number): which are policies, which 解读/指南 name the one before.
+POLICY_SLOTS = frozenset({0, 7, 14})
+INTERPRETATION_SLOTS = frozenset({1, 15})
+GUIDE_SLOTS = frozenset({8})
+#: The other categories, with weights (notices and news are most of what a bureau publishes).
+OTHER_CATEGORIES = (
+    ("通知公告", 5),
+    ("公示公告", 6),
+    ("工作动态", 5),
+    ("统计数据", 2),
+    ("规划计划", 1),
+    ("年度报告", 1),
+    ("办事指南", 1),
+    ("其他", 1),
+)
+POLICY_KINDS = ("管理办法", "实施细则", "暂行规定", "工作规程", "实施办法", "管理规定")
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 40 → 四十, 105 → 一百零五 (for articles and chapters)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + _CN_DIGITS[rest] if rest < 10 else chinese_number(rest))
+    if 10 <= rest < 20:
+        tail = "一" + tail
+    return _CN_DIGITS[n // 100] + "百" + tail
+
+
+# Sentence templates of government prose. Fields: {topic} {ctitle} {atitle} {org} {place} {basis}
+# {year} {month} {day} {n} {m} {k} {pct} {policy}. No template makes a long run of digits (the
+# privacy scan looks for phone, ID and card numbers).
+RULES = (
+    "为进一步规范{topic}工作，保障群众合法权益，根据{basis}等有关规定，结合本县实际，制定本办法。",
+    "本办法适用于本县行政区域内{topic}的申请、审核、实施和监督管理。",
+    "县住房和城乡建设局负责全县{ctitle}工作的统筹协调、指导监督和政策解释。",
+    "各乡镇人民政府、街道办事处负责本辖区{topic}的组织实施，做好政策宣传、材料受理和初步审核工作。",
+    "发展改革、财政、自然资源、民政、审计等部门按照各自职责，共同做好{ctitle}相关工作。",
+    "申请人应当如实提供有关材料，对材料的真实性负责；弄虚作假的，依法依规处理，并记入个人信用记录。",
+    "审核结果应当在本部门网站和项目所在地进行公示，公示期不少于{n}个工作日。",
+    "资金实行专账管理、专款专用，任何单位和个人不得截留、挤占和挪用。",
+    "{org}应当建立健全工作台账，做到一户一档、资料齐全、数据准确、管理规范。",
+    "工作中应当坚持公开、公平、公正的原则，主动接受人大、政协和社会各界的监督。",
+    "对违反本办法规定的，由有关部门责令限期改正；情节严重的，依法追究相关人员的责任。",
+    "有关单位应当在收到申请之日起{n}个工作日内作出决定，并书面告知申请人；不予批准的，应当说明理由。",
+    "符合条件的申请人可以向户籍所在地乡镇人民政府或者街道办事处提出申请，并提交相关证明材料。",
+    "县住房和城乡建设局应当会同有关部门，每年对{topic}情况进行监督检查，并向社会公布检查结果。",
+    "实施过程中遇到的具体问题，由县住房和城乡建设局会同有关部门研究提出处理意见，报县人民政府同意后执行。",
+)
+CLOSING_RULES = (
+    "本办法由县住房和城乡建设局负责解释。",
+    "本办法自{year}年{month}月{day}日起施行，有效期{n}年。",
+    "此前本县有关规定与本办法不一致的，以本办法为准。",
+)
+CHAPTERS = ("总则", "申请与审核", "实施与管理", "资金管理", "监督检查", "法律责任", "附则")
+NOTICE_OPENINGS = (
+    "各乡镇人民政府、街道办事处，县直有关单位：",
+    "为认真贯彻落实{basis}精神，扎实做好{topic}工作，现将有关事项通知如下。",
+    "根据县委、县政府工作安排，经研究，决定在全县范围内开展{topic}专项工作。",
+    "为切实保障群众合法权益，进一步提升{ctitle}工作水平，现就{year}年有关工作安排如下。",
+)
+NOTICE_SECTIONS = ("工作目标", "工作内容", "实施步骤", "工作要求", "保障措施", "联系方式")
+NOTICE_SENTENCES = (
+    "各相关单位要高度重视，加强组织领导，明确责任分工，确保各项工作按时保质完成。",
+    "请各乡镇、各有关单位于{month}月{day}日前将工作进展情况书面报送县住房和城乡建设局。",
+    "对工作推进不力、群众反映强烈的，将予以通报批评，并督促限期整改。",
+    "要坚持问题导向，聚焦群众急难愁盼问题，逐项建立问题清单、任务清单和责任清单。",
+    "{year}年{month}月底前，完成{place}等{n}个乡镇（街道）的摸底排查和建档立卡工作。",
+    "要充分利用政府网站、政务新媒体、公示栏等渠道，做好政策宣传和解读，营造良好氛围。",
+    "各乡镇要安排专人负责，做好资料收集、审核把关和信息报送工作，确保数据真实准确。",
+    "县住房和城乡建设局将会同有关部门组成督导组，不定期开展督导检查，督查结果纳入年度考核。",
+    "工作中遇到的问题，请及时与{org}联系。",
+    "要严格落实安全生产责任制，加强施工现场管理，坚决防范各类安全事故发生。",
+    "要加强资金监管，严格执行财务制度，确保资金使用规范、安全、高效。",
+    "本次工作分动员部署、组织实施和总结验收三个阶段进行，{month}月底前全面完成。",
+)
+PUBLICITY_SENTENCES = (
+    "根据{basis}等有关规定，经个人申请、乡镇（街道）初审、县住房和城乡建设局审核，现将{topic}结果予以公示。",
+    "本批次共受理申请{m}件，经审核符合条件{k}件，不符合条件的已书面告知申请人并说明理由。",
+    "公示期为{n}个工作日。公示期间，任何单位和个人均可通过来信、来访等方式向{org}反映情况。",
+    "反映情况应当实事求是，以单位名义反映的应当加盖公章，以个人名义反映的应当签署真实姓名。",
+    "公示期满无异议或者异议不成立的，按规定办理相关手续；异议成立的，依法作出处理。",
+    "详细名单可到示例县政务服务中心住建窗口或者{place}便民服务站查阅。",
+)
+NEWS_SENTENCES = (
+    "近日，县住房和城乡建设局召开{topic}工作推进会，分析当前形势，安排部署下一阶段重点工作。",
+    "会议指出，{topic}事关群众切身利益，是重要的民生工程，各相关单位要进一步提高思想认识。",
+    "会议要求，要进一步压实责任，倒排工期，挂图作战，确保按期完成年度目标任务。",
+    "今年以来，{place}扎实推进{topic}工作，截至{month}月底，已完成年度任务的{pct}%。",
+    "{place}{topic}项目于{year}年{month}月开工建设，目前主体工程已基本完成，预计年底前交付使用。",
+    "工作人员深入村组、社区，逐户走访核实情况，面对面宣传政策，现场解答群众疑问。",
+    "下一步，县住房和城乡建设局将持续加强{topic}监督管理，不断提升服务质量和群众满意度。",
+    "活动中，工作人员共发放宣传资料{m}余份，现场解答群众咨询{k}人次，收集意见建议{n}条。",
+    "通过开展专项检查，共排查问题隐患{k}处，已全部完成整改，有效保障了群众生命财产安全。",
+)
+INTERPRETATION_SECTIONS = ("制定背景", "制定依据", "主要内容", "适用范围", "创新举措", "施行时间")
+INTERPRETATION_SENTENCES = (
+    "为做好{topic}政策的宣传解读工作，方便群众了解政策内容，现就《{policy}》有关问题解读如下。",
+    "《{policy}》的出台，对于规范{topic}工作、保障群众合法权益具有重要意义。",
+    "近年来，本县{ctitle}工作取得了明显成效，但也存在申请程序复杂、审核时限较长等问题。",
+    "文件主要依据{basis}等法律法规和政策文件制定，并充分征求了有关部门和社会公众的意见。",
+    "文件共{chapters}章{articles}条，主要明确了适用范围、申请条件、审核程序、监督管理和法律责任等内容。",
+    "与原有规定相比，文件进一步简化了申请材料，将审核时限由30个工作日压缩至{n}个工作日。",
+    "文件明确，符合条件的家庭可以通过线上、线下两种方式提出申请，实现“一次申请、全程网办”。",
+    "文件自{year}年{month}月{day}日起施行，施行前已经受理的申请，按照原规定办理。",
+)
+GUIDE_SECTIONS = ("事项名称", "设定依据", "申请条件", "申请材料", "办理流程", "办理时限", "收费标准", "办理地点")
+GUIDE_SENTENCES = (
+    "本事项依据{basis}设立，由{org}负责办理。",
+    "申请人应当具有本县户籍或者在本县稳定就业，家庭收入、住房状况符合规定标准。",
+    "申请材料包括：申请表、身份证明、户籍证明、收入证明以及其他相关证明材料。",
+    "申请人向乡镇人民政府（街道办事处）提出申请，经初审、审核、公示后办理相关手续。",
+    "办理时限为{n}个工作日（不含公示时间），本事项不收取任何费用。",
+    "办理地点：示例县政务服务中心住建窗口，工作日上午九时至下午五时。",
+    "申请人也可以通过政务服务网在线提交申请，全程网上办理。",
+)
+STATISTICS_SENTENCES = (
+    "现将{year}年{topic}有关情况统计如下。",
+    "统计数据来源于县住房和城乡建设局业务系统，部分数据为初步统计结果，以最终核定数据为准。",
+    "与上年同期相比，{topic}数量增长{pct}%，总体保持平稳有序。",
+    "从区域分布看，{place}完成数量较多，占全县总量的{pct}%。",
+)
+SUMMARY_SENTENCES = (
+    "明确了{topic}的适用范围、申请条件、审核程序和监督管理要求。",
+    "公布{place}{topic}有关情况，接受社会监督。",
+    "部署{year}年全县{topic}工作的目标任务和工作要求。",
+    "介绍{topic}工作的进展情况和下一步工作安排。",
+)
+
+
+@dataclass
+class SyntheticEntry:
+    """One synthetic entry: where it goes (relative to the catalogue), its file and its parts."""
+
+    path: str
+    text: str
+    data: dict[str, object]  #: the front matter
+    body: str
+    attachment: str  #: the attachment's path relative to the entry's folder ('' for none)
+    area: int
+    column: int
+
+
+def _entry_date(seed: int, area: int, cat: int, j: int, count: int) -> dt.date:
+    """发布日期 of entry ``j`` of ``count`` in a column: rising with ``j`` over 2019–2026."""
+    rng = random.Random(f"gkml-entry-date-{seed}-{area}-{cat}-{j}")
+    span = (ENTRY_LAST - ENTRY_FIRST).days
+    return ENTRY_FIRST + dt.timedelta(days=int((j + rng.random()) * span / count))
+
+
+def _entry_id(cslug: str, published: dt.date, j: int) -> str:
+    return f"{cslug}-{published:%Y%m%d}-{j + 1}"
+
+
+def _policy_title(seed: int, area: int, cat: int, j: int) -> str:
+    topic = AREAS[area][3][cat][2]
+    rng = random.Random(f"gkml-entry-policy-{seed}-{area}-{cat}-{j}")
+    return f"示例县{topic}{rng.choice(POLICY_KINDS)}"
+
+
+def _category(rng: random.Random, j: int) -> str:
+    slot = j % 20
+    if slot in POLICY_SLOTS:
+        return rng.choice(("规范性文件", "规范性文件", "规范性文件", "其他政策文件", "其他政策文件", "规章"))
+    if slot in INTERPRETATION_SLOTS:
+        return "政策解读"
+    if slot in GUIDE_SLOTS:
+        return "办事指南"
+    names = [name for name, _ in OTHER_CATEGORIES]
+    return rng.choices(names, [weight for _, weight in OTHER_CATEGORIES])[0]
+
+
+def _next_policy(j: int) -> int:
+    """The number of the next policy of a column after policy ``j``."""
+    return next(k for k in range(j + 1, j + 21) if k % 20 in POLICY_SLOTS)
+
+
+def _fill(template: str, rng: random.Random, values: dict[str, str]) -> str:
+    numbers = {
+        "n": str(rng.choice((3, 5, 5, 7, 10, 15, 20))),
+        "m": str(rng.randint(12, 860)),
+        "k": str(rng.randint(5, 300)),
+        "pct": str(rng.randint(35, 99)),
+        "month": str(rng.randint(1, 12)),
+        "day": str(rng.randint(1, 28)),
+        "place": rng.choice(PLACES),
+        "chapters": chinese_number(rng.randint(4, 7)),
+        "articles": chinese_number(rng.randint(18, 45)),
+    }
+    return template.format(**values, **numbers)
+
+
+def _body(category: str, rng: random.Random, values: dict[str, str]) -> str:
+    """Markdown of 300–3,000 characters, laid out as the category's documents usually are."""
+    target = int(BODY_MIN + (BODY_MAX - BODY_MIN) * rng.random() ** 2)
+    parts: list[str] = []
+    size = 0
+
+    def add(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+
+    def paragraph(pool: tuple[str, ...], sentences: int) -> str:
+        return "".join(_fill(t, rng, values) for t in rng.sample(pool, min(sentences, len(pool))))
+
+    if category in ("规章", "规范性文件", "其他政策文件"):
+        article = 1
+        for chapter, name in enumerate(CHAPTERS, 1):
+            add(f"## 第{chinese_number(chapter)}章 {name}")
+            for _ in range(rng.randint(2, 4)):
+                add(f"第{chinese_number(article)}条 " + paragraph(RULES, rng.randint(1, 2)))
+                article += 1
+            if size >= target and chapter >= 2:
+                break
+        for closing in CLOSING_RULES[: rng.randint(1, 3)]:
+            add(f"第{chinese_number(article)}条 " + _fill(closing, rng, values))
+            article += 1
+        return "\n\n".join(parts) + "\n"
+    sections: tuple[str, ...] = ()
+    pool: tuple[str, ...] = NOTICE_SENTENCES
+    if category == "政策解读":
+        sections, pool = INTERPRETATION_SECTIONS, INTERPRETATION_SENTENCES
+    elif category == "办事指南":
+        sections, pool = GUIDE_SECTIONS, GUIDE_SENTENCES
+    elif category in ("通知公告", "规划计划", "年度报告", "其他"):
+        sections = NOTICE_SECTIONS
+        add(_fill(rng.choice(NOTICE_OPENINGS), rng, values))
+    elif category == "公示公告":
+        pool = PUBLICITY_SENTENCES
+    elif category == "统计数据":
+        pool = STATISTICS_SENTENCES
+        add(paragraph(pool, 2))
+        rows = ["| 乡镇（街道） | 户数 | 金额（万元） |", "| --- | ---: | ---: |"]
+        for place in rng.sample(PLACES, rng.randint(4, 8)):
+            rows.append(f"| {place} | {rng.randint(3, 400)} | {rng.randint(10, 900)}.{rng.randint(0, 9)} |")
+        add("\n".join(rows))
+    else:
+        pool = NEWS_SENTENCES
+    number = 1
+    while size < target:
+        if sections and number <= len(sections):
+            add(f"## {chinese_number(number)}、{sections[number - 1]}")
+            number += 1
+        elif sections and rng.random() < 0.15:
+            listed = rng.sample(pool, rng.randint(2, 4))
+            add("\n".join(f"{i}. " + _fill(t, rng, values) for i, t in enumerate(listed, 1)))
+            continue
+        add(paragraph(pool, rng.randint(2, 4)))
+    return "\n\n".join(parts) + "\n"
+
+
+def _entry_title(category: str, rng: random.Random, policy: str, year: int, j: int, topic: str, ctitle: str) -> str:
+    place = rng.choice(PLACES)
+    choices: dict[str, tuple[str, ...]] = {
+        "规章": (policy,),
+        "规范性文件": (policy, f"关于印发《{policy}》的通知"),
+        "其他政策文件": (f"关于进一步加强{topic}工作的实施意见", f"关于印发《{policy}》的通知"),
+        "政策解读": (f"《{policy}》政策解读", f"一图读懂《{policy}》"),
+        "办事指南": (f"{topic}办事指南", f"{ctitle}申请办理指南"),
+        "通知公告": (f"关于开展{year}年{topic}工作的通知", f"关于{topic}有关事项的公告"),
+        "公示公告": (f"{place}{topic}审核结果公示（{year}年第{j % 9 + 1}批）", f"{place}{topic}名单公示"),
+        "统计数据": (f"{year}年第{j % 4 + 1}季度{topic}情况统计",),
+        "规划计划": (f"示例县{year}年{topic}工作计划", f"示例县{ctitle}三年行动计划（{year}—{year + 2}年）"),
+        "年度报告": (f"示例县住房和城乡建设局{year - 1}年度{ctitle}工作报告",),
+        "工作动态": (f"{place}扎实推进{topic}工作", f"县住建局召开{topic}工作推进会"),
+        "其他": (f"{topic}相关情况说明",),
+    }
+    return rng.choice(choices[category])
+
+
+def _file_stem(title: str, j: int) -> str:
+    """A file name an editor might give: the title without book-title marks, shortened, and the entry's number."""
+    stem = re.sub(r"[《》“”]", "", title)
+    return f"{stem[:40]}-{j + 1}"
+
+
+def _entry(seed: int, a: int, c: int, j: int, count: int, items: int) -> SyntheticEntry:
+    """Entry ``j`` of the ``count`` entries of column ``c`` of area ``a``, whose items number ``items``."""
+    atitle, aslug, _, cats = AREAS[a]
+    ctitle, cslug, topic = cats[c]
+    rng = random.Random(f"gkml-entry-{seed}-{a}-{c}-{j}")
+    published = _entry_date(seed, a, c, j, count)
+    category = _category(rng, j)
+    policy = _policy_title(seed, a, c, j if category in ("规章", "规范性文件", "其他政策文件") else j - 1)
+    title = _entry_title(category, rng, policy, published.year, j, topic, ctitle)
+    formed = published - dt.timedelta(days=rng.randint(0, 10))
+    reviewed = formed + dt.timedelta(days=rng.randint(0, (published - formed).days))
+    basis_title = rng.choice(BASIS_AREA[aslug])[0]
+    values = {"topic": topic, "ctitle": ctitle, "atitle": atitle, "org": rng.choice(SUBJECTS[aslug])}
+    values |= {"basis": basis_title, "year": str(published.year), "policy": policy}
+    data: dict[str, object] = {
+        "id": _entry_id(cslug, published, j),
+        "标题": title,
+        "事项": f"{aslug}-{cslug}-{j % items + 1:05d}",
+        "发布日期": published.isoformat(),
+        "形成日期": formed.isoformat(),
+        "发布机构": rng.choice(SUBJECTS[aslug]),
+    }
+    if category in ("规章", "规范性文件", "其他政策文件") or (category == "通知公告" and rng.random() < 0.5):
+        prefix = "示建规" if category == "规范性文件" else "示建发"
+        data["文号"] = f"{prefix}〔{published.year}〕{j % 97 + 1}号"
+    data["类别"] = category
+    if rng.random() < 0.5:
+        data["摘要"] = _fill(rng.choice(SUMMARY_SENTENCES), rng, values)
+    stem = _file_stem(title, j)
+    attachment = ""
+    if rng.random() < ATTACHMENT_SHARE:
+        attachment = f"附件/{stem}.pdf"
+        data["附件"] = [{"名称": f"{title}（全文）", "文件": attachment}]
+    if category == "政策解读" or (category == "办事指南" and j % 20 in GUIDE_SLOTS and rng.random() < 0.8):
+        if j >= 1:
+            data["关联"] = [_entry_id(cslug, _entry_date(seed, a, c, j - 1, count), j - 1)]
+    if category in ("规章", "规范性文件", "其他政策文件"):
+        later = _next_policy(j)
+        if later < count and rng.random() < 0.125:
+            replaced_on = _entry_date(seed, a, c, later, count)
+            replacement = _entry_id(cslug, replaced_on, later)
+            data["有效性"] = {"状态": "已废止", "日期": replaced_on.isoformat(), "替代": replacement}
+        elif rng.random() < 0.05:
+            amended = published + dt.timedelta(days=rng.randint(200, 600))
+            data["有效性"] = {"状态": "已修改", "日期": amended.isoformat()}
+    data["审核"] = {"审核人": rng.choice(REVIEWERS), "审核日期": reviewed.isoformat()}
+    body = _body(category, rng, values)
+    text = "---\n" + "\n".join(_mapping(data, 0)) + "\n---\n\n" + body
+    path = f"{atitle}/{ctitle}/{published.year}/{stem}.md"
+    return SyntheticEntry(path, text, data, body, attachment, a, c)
+
+
+def _columns_with_items(items: int) -> list[tuple[int, int, int]]:
+    """(area, column, number of items) of every column that has items, as :func:`iter_records` fills them."""
+    per, extra = divmod(items, 50)
+    found = []
+    for a in range(5):
+        for c in range(10):
+            n = per + (1 if a * 10 + c < extra else 0)
+            if n:
+                found.append((a, c, n))
+    return found
+
+
+def iter_entries(items: int, entries: int, seed: int = 1) -> Iterator[SyntheticEntry]:
+    """Every entry of the synthetic catalogue of ``items`` items: ``entries`` spread evenly over
+    the columns that have items (and in a column over its items), column by column."""
+    columns = _columns_with_items(items)
+    if not columns or entries <= 0:
+        return
+    per, extra = divmod(entries, len(columns))
+    for index, (a, c, n_items) in enumerate(columns):
+        count = per + (1 if index < extra else 0)
+        for j in range(count):
+            yield _entry(seed, a, c, j, count, n_items)
+
+
+def tiny_pdf(title: object) -> bytes:
+    """A small valid one-page PDF (a few hundred bytes) standing for an attachment."""
+    label = re.sub(r"[^A-Za-z0-9 -]", "", str(title).encode("unicode_escape").decode("ascii"))[:60]
+    stream = f"BT /F1 12 Tf 72 720 Td (gkml benchmark attachment {label}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def element_text(data: dict[str, object]) -> str:
@@ -508,10 +929,29 @@ def element_chars(data: dict[str, object]) -> int:
     return len(element_text(data))
 
 
-if __name__ == "__main__":  # quick profile of the text: python benchmarks/synth.py [N]
+if __name__ == "__main__":  # quick profile of the text: python benchmarks/synth.py [N] [ENTRIES]
     import sys
+    from collections import Counter
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    if len(sys.argv) > 2:
+        made = list(iter_entries(n, int(sys.argv[2])))
+        sizes = sorted(len(e.body) for e in made)
+        print(
+            f"entries {len(made)}, body chars: mean {sum(sizes) / len(sizes):.0f}, "
+            f"median {sizes[len(sizes) // 2]}, min {sizes[0]}, max {sizes[-1]}"
+        )
+        print("  categories:", dict(Counter(str(e.data["类别"]) for e in made).most_common()))
+        shares = {
+            "文号": sum("文号" in e.data for e in made),
+            "附件": sum(bool(e.attachment) for e in made),
+            "关联": sum("关联" in e.data for e in made),
+            "已废止": sum(str(e.data.get("有效性", {})).count("已废止") for e in made),
+            "已修改": sum(str(e.data.get("有效性", {})).count("已修改") for e in made),
+            "摘要": sum("摘要" in e.data for e in made),
+        }
+        print("  with:", shares)
+        sys.exit(0)
     records = list(iter_records(n))
     chars = [element_chars(d) for *_, d in records]
     print(f"items {n}, element chars per item: mean {sum(chars) / len(chars):.1f}, min {min(chars)}, max {max(chars)}")
