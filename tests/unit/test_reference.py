@@ -7,8 +7,9 @@ import re
 import pytest
 
 from generator.commands.main import main
-from generator.edit.reference import record_reference
+from generator.edit.reference import entry_reference, record_reference
 from generator.model import vocab
+from generator.model.entries import ENTRY_FIELDS
 from generator.model.records import META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 
 from .helpers import ROOT
@@ -71,3 +72,25 @@ def test_readme_reference_is_up_to_date(reference: str) -> None:
     section = _readme_section()
     assert section is not None, "README.md lacks the gkml:reference markers"
     assert section.strip("\n") == reference.strip("\n"), "README.md is stale: paste the output of `gkml reference`"
+
+
+# -- entries (公开信息) ------------------------------------------------------------------------
+
+ENTRY_START, ENTRY_END = "<!-- gkml:entry-reference:start -->", "<!-- gkml:entry-reference:end -->"
+
+
+@pytest.mark.parametrize("spec", ENTRY_FIELDS, ids=lambda f: f.key)
+def test_every_entry_key_is_documented(spec) -> None:
+    assert f"| `{spec.key}` | {spec.label}" in entry_reference()
+
+
+def test_the_publishing_guide_shows_the_current_entry_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    """使用说明 › 发布公开信息 (content/guide/entries.md) carries the table gkml reference --entries prints."""
+    assert main(["reference", "--entries"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == entry_reference()
+    guide = (ROOT / "content" / "guide" / "entries.md").read_text(encoding="utf-8")
+    section = guide.split(ENTRY_START, 1)[1].split(ENTRY_END, 1)[0]
+    assert section.strip("\n") == printed.strip("\n"), (
+        "content/guide/entries.md is stale: paste the output of `gkml reference --entries` between its markers"
+    )
