@@ -51,7 +51,9 @@ def check_attachment(
     out = []
     counts: dict[str, int] = {}
     for passage in text.passages:
-        for finding in scan(passage.text, public):
+        # a number said once per place (a Word paragraph is read as it reads and as it read before tracked changes)
+        found = {(f.code, f.masked): f for f in scan(passage.text, public)}
+        for finding in found.values():
             counts[finding.code] = counts.get(finding.code, 0) + 1
             if counts[finding.code] <= MAX_LISTED:
                 out.append(at(finding.code, masked=finding.masked, inside=f"附件“{written}”{passage.where}"))

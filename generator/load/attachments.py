@@ -57,7 +57,7 @@ CACHE_FOLDER = ".gkml-cache"
 #: Its subfolder for the attachments' texts.
 ATTACHMENT_CACHE = "attachments"
 #: Bump when what the readers take from a file changes: cache files of another version are read again.
-READER_VERSION = "1"
+READER_VERSION = "2"
 
 MAX_PAGES = 300  #: pages of a PDF read
 MAX_CHARS = 2_000_000  #: characters read from one attachment
@@ -286,15 +286,31 @@ def _table_cells(table: Any, qn: Callable[[str], str]) -> Iterator[tuple[int, in
 
 def _xml_text(element: Any, qn: Callable[[str], str]) -> str:
     """The text of a Word element as the reader sees it, tabs and breaks kept apart (so that ``138`` and
-    ``12345678`` in two cells of a line are not read as one number), deleted text included."""
+    ``12345678`` in two cells of a line are not read as one number); with tracked changes, the text as
+    it now reads, then as it read before them (a deletion is still in the file), never the two run together."""
+    final = _view(element, qn, {qn("w:del"), qn("w:moveFrom")})
+    before = _view(element, qn, {qn("w:ins"), qn("w:moveTo")})
+    return final if before == final else f"{final}\n{before}"
+
+
+def _view(element: Any, qn: Callable[[str], str], left_out: set[str]) -> str:
+    """The text of ``element`` without what stands in the elements named ``left_out``."""
     texts = {qn("w:t"), qn("w:delText")}
     breaks = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:p"): "\n", qn("w:tc"): "\t"}
-    out = []
-    for node in element.iter():
+    out: list[str] = []
+    stack = [iter(element)]
+    while stack:  # depth first, in document order, without recursion (a file may nest deeply)
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if node.tag in left_out:
+            continue
         if node.tag in texts:
             out.append(node.text or "")
-        elif node.tag in breaks and node is not element:
+        elif node.tag in breaks:
             out.append(breaks[node.tag])
+        stack.append(iter(node))
     return "".join(out)
 
 

@@ -5,14 +5,18 @@ attachment and where in it; what cannot be read is a note; the text is read once
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from docx.oxml.ns import nsdecls
+from docx.oxml.parser import parse_xml
 from pypdf import PdfReader, PdfWriter
 
 from generator.check import privacy
@@ -218,6 +222,56 @@ def test_the_readers_give_the_chinese_text_back() -> None:
     assert (text.unreadable, text.cut) == ("", "")
 
 
+def _with_footnote(data: bytes, text: str) -> bytes:
+    """A Word file with a footnotes part holding ``text`` (python-docx writes none)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    note = f'<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+    footnotes = f'<w:footnotes xmlns:w="{w}">{note}</w:footnotes>'
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/word/footnotes.xml" ContentType="{content_type}"/></Types>'
+                content = content.replace(b"</Types>", override.encode())
+            elif item.filename == "word/_rels/document.xml.rels":
+                rel = f'<Relationship Id="rIdNote" Type="{relationship}" Target="footnotes.xml"/></Relationships>'
+                content = content.replace(b"</Relationships>", rel.encode())
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()
+
+
+def test_word_comments_footnotes_first_page_headers_and_tracked_changes_are_read(column: Path, tmp_path: Path) -> None:
+    document = docx.Document()
+    revised = document.add_paragraph("联系电话：")
+    revised._p.append(
+        parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="甲"><w:r><w:delText>{MOBILE}</w:delText></w:r></w:del>')
+    )
+    revised._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="甲"><w:r><w:t>0000-6123456</w:t></w:r></w:ins>')
+    )
+    noted = document.add_paragraph("审核意见")
+    document.add_comment(noted.runs, text="经办人手机 13700002222", author="乙")
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "联系人 13600003333"
+    section.footer.paragraphs[0].text = f"承办人身份证 {ID}"
+    out = io.BytesIO()
+    document.save(out)
+    replace_attachment(column, "名单.docx", _with_footnote(out.getvalue(), "注：13500004444"))
+    _, diagnostics = check(tmp_path)
+    assert [d.message for d in diagnostics if "名单.docx" in d.message] == [
+        f"附件“附件/名单.docx”页脚出现了居民身份证号码（{ID_MASKED}）",
+        "附件“附件/名单.docx”批注出现了手机号码（137****2222）",
+        f"附件“附件/名单.docx”第 1 段出现了手机号码（{MOBILE_MASKED}）",  # deleted, but still in the file
+        "附件“附件/名单.docx”脚注出现了手机号码（135****4444）",
+        "附件“附件/名单.docx”页眉出现了手机号码（136****3333）",
+    ]
+
+
 def test_numbers_in_neighbouring_cells_of_a_word_table_are_not_joined() -> None:
     document = docx.Document()
     row = document.add_table(rows=1, cols=2).rows[0]
@@ -419,14 +473,18 @@ def test_a_cache_folder_that_is_a_link_elsewhere_is_not_written_into(
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the example project with a list of people attached to a policy, the duty mobile public."""
+    """The example project with one entry (公租房管理实施细则) whose attachment lists a person, the
+    bureau's duty mobile public (the example's other entries and attachments are left out: fast)."""
     root = tmp_path / "县住建局"
-    shutil.copytree(CATALOGUE, root / "catalogue")
+    shutil.copytree(CATALOGUE, root / "catalogue", ignore=lambda folder, names: [n for n in names if n.isdigit()])
     (root / "mkdocs.yml").write_text("site_name: 示例\nplugins:\n  - gkml\n", encoding="utf-8")
     site = root / "catalogue" / "_site.yaml"
     site.write_text(site.read_text(encoding="utf-8") + f"公开电话: {DUTY}\n", encoding="utf-8")
-    rules = root / "catalogue" / "保障性住房" / "法规政策" / "2025"
-    (rules / "附件" / "实施细则全文.pdf").write_bytes(a_pdf())
+    rules = "保障性住房/法规政策/2025/公租房管理实施细则.md"
+    (root / "catalogue" / rules).parent.mkdir()
+    shutil.copy(CATALOGUE / rules, root / "catalogue" / rules)
+    (root / "catalogue" / rules).parent.joinpath("附件").mkdir()
+    (root / "catalogue" / rules).parent.joinpath("附件", "实施细则全文.pdf").write_bytes(a_pdf())
     return root
 
 
@@ -449,7 +507,8 @@ def test_gkml_check_keeps_the_cache_beside_mkdocs_yml(
     assert cli.main(["check", "--today", "2025-06-01"]) == 1
     out = capsys.readouterr().out
     assert f"catalogue/{EXPECTED[0].replace(' privacy-id-number ', ': 错误[privacy-id-number] 附件：')}" in out
-    assert len(list((project / ".gkml-cache" / "attachments").rglob("*.pdf.json"))) == 1
+    key = hashlib.sha256(a_pdf()).hexdigest()
+    assert (project / ".gkml-cache" / "attachments" / key[:2] / f"{key}.pdf.json").is_file()
     assert sorted(p for p in (project / "catalogue").rglob("*")) == catalogue_files  # nothing written there
 
 
