@@ -9,14 +9,19 @@
   长辈版 with ``pages.open(elder=True)``). Every request, dialog and script error is
   recorded; after each test the suite fails if a page asked any host other than the
   local server for anything, opened a dialog or threw a JavaScript error.
-* ``page_urls``: one page of each kind (home, area, column, item, table, search), the
-  column and item with the most text, the likeliest to overflow.
+* ``page_urls``: one page of each kind (home, area, column, item, table, search, entry,
+  entries-page), the column and item with the most text, the likeliest to overflow; the entry
+  with the most attachments, related entries and text; page 2 of the column with the most
+  entries. While no column of the example has more than 20 entries (one page), that page comes
+  from a second site (``list_page_url``): a copy of the example with entries generated in a
+  temporary folder so that its fullest column has two pages.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -31,6 +36,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from generator.load.catalogue import load_catalogue
+from generator.model.entries import Entry, Links
 from generator.model.records import Area, Catalogue, Category, Record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +137,13 @@ class Site:
     def item_url(self, record: Record) -> str:
         return f"{self.url}item/{record.id}/"
 
+    def entry_url(self, entry: Entry) -> str:
+        return f"{self.url}info/{entry.id}/"
+
+    def column_page_url(self, area: Area, category: Category, number: int) -> str:
+        """Page ``number`` (2 on) of a column's list of entries."""
+        return f"{self.url}{area.slug}/{category.slug}/page/{number}/"
+
     def search_url(self, query: str | None = None) -> str:
         return f"{self.url}search/" + (f"?q={quote(query)}" if query is not None else "")
 
@@ -178,8 +191,9 @@ def _text_length(r: Record) -> int:
 
 
 @pytest.fixture(scope="session")
-def page_urls(site: Site) -> dict[str, str]:
-    """One page of each kind; the column with the most items and the item with the most text."""
+def page_urls(site: Site, list_page_url: str) -> dict[str, str]:
+    """One page of each kind; the column with the most items and the item with the most text,
+    the fullest entry and page 2 of a column's entries."""
     catalogue = site.catalogue
     area = max(catalogue.areas, key=lambda a: len(a.records))
     area_c, category = max(((a, c) for a in catalogue.areas for c in a.categories), key=lambda ac: len(ac[1].records))
@@ -191,7 +205,62 @@ def page_urls(site: Site) -> dict[str, str]:
         "item": site.item_url(record),
         "table": site.table_url(area),
         "search": site.search_url(record.title[1:3]),
+        "entry": site.entry_url(fullest_entry(catalogue)),
+        "entries-page": list_page_url,
     }
+
+
+def fullest_entry(catalogue: Catalogue) -> Entry:
+    """The entry whose page has the most on it: attachments, related entries, then text."""
+    links = Links.of(catalogue.entries)
+    entries = catalogue.entries
+    if not entries:
+        pytest.fail("the example catalogue has no entries (公开信息)")
+    return max(entries, key=lambda e: (len(e.attachments), len(links.related(e)), len(e.body) + len(e.title), e.id))
+
+
+def _most_entries(catalogue: Catalogue) -> tuple[Area, Category]:
+    return max(((a, c) for a in catalogue.areas for c in a.categories), key=lambda ac: len(ac[1].entries))
+
+
+#: Entries a page of a column's list holds (generator/site/routes.py ENTRIES_PER_PAGE, spelled out to be checked).
+ENTRIES_PER_PAGE = 20
+
+
+@pytest.fixture(scope="session")
+def list_page_url(site: Site, tmp_path_factory: pytest.TempPathFactory, http_server: Any) -> str:
+    """Page 2 of the list of entries of the column with the most entries: in the example site when
+    a column has more than a page; else in a copy of the example built in a temporary folder, with
+    generated entries (older than the others, so that page 2 holds some of both) added to that column."""
+    area, category = _most_entries(site.catalogue)
+    if len(category.entries) > ENTRIES_PER_PAGE:
+        return site.column_page_url(area, category, 2)
+    root = tmp_path_factory.mktemp("e2e-list")
+    catalogue = root / "catalogue"
+    shutil.copytree(CATALOGUE_DIR, catalogue, ignore=shutil.ignore_patterns(".*"))
+    item = category.records[0]  # an item file lies in its column's folder
+    column = catalogue / Path(item.file).resolve().parent.relative_to(CATALOGUE_DIR.resolve())
+    prefix = category.slug
+    for n in range(1, ENTRIES_PER_PAGE + 6 - len(category.entries)):
+        entry = column / "2020" / f"测试生成的公示{n:02d}.md"
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_text(
+            "---\n"
+            f"id: {prefix}-202001{n:02d}-1\n"
+            f"标题: 关于第{n}批公共租赁住房实物配租结果的公示（测试生成）\n"
+            f"事项: {item.id}\n"
+            f"发布日期: 2020-01-{n:02d}\n"
+            f"发布机构: {item.subject}\n"
+            "类别: 公示公告\n"
+            "审核: {审核人: 王五, 审核日期: 2020-01-01}\n"
+            "---\n\n测试生成的公示，供浏览器测试检查列表的第 2 页。\n",
+            encoding="utf-8",
+        )
+    result = run_gkml("build", "--catalogue", str(catalogue), "-d", str(root / "site"))
+    if result.returncode != 0:
+        pytest.fail(f"gkml build of the list site failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    url = http_server(root / "site")
+    return f"{url}{area.slug}/{category.slug}/page/2/"
 
 
 def longest_record(catalogue: Catalogue) -> Record:

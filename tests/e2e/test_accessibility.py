@@ -1,7 +1,8 @@
 """Accessibility and 长辈版 (elder mode, 适老化) in the browser.
 
 * axe-core (bundled by axe-playwright-python, MPL-2.0) finds no serious or critical
-  violation on the home, column, item, table and search pages, and on the filters,
+  violation on the home, column, item, table and search pages, an entry's page and page 2
+  of a column's entries (with its pager), and on the filters,
   in normal mode and in 长辈版. Every violation found (any impact) is written to
   ``tests/artifacts/axe-<mode>.txt``.
 * The 长辈版 toggle sits in the header of every page (item pages included), makes body
@@ -44,6 +45,8 @@ def views(site: Any, page_urls: dict[str, str]) -> dict[str, str]:
         "item": page_urls["item"],
         "table": page_urls["table"],
         "search": page_urls["search"],
+        "entry": page_urls["entry"],
+        "entries-page": page_urls["entries-page"],
         "column-filters": facet_column_url(site),
         "search-filters": site.url + "search/?方式=依申请",
     }

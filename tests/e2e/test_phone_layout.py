@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 WIDTHS = (320, 375, 414)
-KINDS = ("home", "area", "column", "item", "table", "search")
+KINDS = ("home", "area", "column", "item", "table", "search", "entry", "entries-page")
 
 
 def page_widths(page: Any) -> dict[str, int]:
@@ -55,7 +55,8 @@ def test_no_page_kind_scrolls_sideways(page_urls: dict[str, str], pages: Any, wi
 
 #: Left offset of each of gkml's layout lists (cards, tiles, facts, marks, channels, results) inside its container.
 LIST_OFFSETS = """() => [...document.querySelectorAll('article :is(ul, ol)[class^=gkml-]')]
-  .filter(list => !list.matches('.gkml-basis'))  /* a numbered prose list: indented on purpose */
+  .filter(list => !list.matches('.gkml-basis, .gkml-pager__pages'))  /* a numbered prose list: indented on purpose;
+                                                                      the pager's numbers follow 上一页 in its row */
   .map(list => {
     const box = list.parentElement.getBoundingClientRect();
     const style = getComputedStyle(list.parentElement);
@@ -67,7 +68,7 @@ LIST_OFFSETS = """() => [...document.querySelectorAll('article :is(ul, ol)[class
 def test_layout_lists_line_up_with_their_container(page_urls: dict[str, str], page: Any) -> None:
     """Cards, their facts, marks and badges start at the text edge, not indented like prose lists."""
     indented = {}
-    for kind in ("home", "area", "column", "item", "search"):
+    for kind in ("home", "area", "column", "item", "search", "entry", "entries-page"):
         open_kind(page, page_urls, kind)
         for name, offset in page.evaluate(LIST_OFFSETS):
             if offset != 0:

@@ -163,3 +163,39 @@ def test_the_request_form_prints_alone_on_one_page(site: Any, page: Any, tmp_pat
     for label in labels:
         assert label in text, label
     assert "申请方法" not in text and "网站地图" not in text  # the page's introduction and chrome stay on screen
+
+
+def first_page_text(pdf: Path) -> str:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True)
+    return re.sub(r"\s+", "", text.stdout.decode("utf-8"))
+
+
+def test_an_entry_prints_its_facts_and_the_code_of_its_address(
+    site: Any, page_urls: dict[str, str], pages: Any, artifacts: Path, poppler: None, tmp_path: Path
+) -> None:
+    """A notice or policy printed for a 公示栏: its title and table of facts on the first A4 sheet,
+    with the QR code of its page; attachments listed; no screen controls."""
+    url = page_urls["entry"]
+    entry = next(e for e in site.catalogue.entries if url.endswith(f"/info/{e.id}/"))
+    page = pages.open({"width": 1280, "height": 900})
+    pdf = print_pdf(page, url, tmp_path / "entry.pdf")
+    sizes = pdf_pages(pdf)
+    assert all(round(w) == A4_POINTS[0] and round(h) == A4_POINTS[1] for w, h in sizes), sizes
+
+    first = first_page_text(pdf)  # the table's labels and values come out column by column
+    facts = {"标题": entry.title, "发布机构": entry.publisher, "发布日期": entry.published, "类别": entry.category}
+    facts |= {"文号": entry.doc_no} if entry.doc_no else {}
+    for label, value in facts.items():
+        assert label in first and re.sub(r"\s+", "", value) in first, f"{label} {value} not on page 1"
+    assert site.catalogue.site.title in first
+    text = pdf_text(pdf)
+    assert entry.attachments, "the fullest entry has attachments"
+    for attachment in entry.attachments:
+        assert re.sub(r"\s+", "", attachment.name) in text, attachment.name
+    for chrome in ("长辈版", "订阅", "搜索公开事项"):
+        assert chrome not in text, f"{chrome!r} must not be printed"
+
+    assert qr_codes_on_first_page(pdf) == [qr_url(page)]
+    assert qr_url(page).endswith(f"/info/{entry.id}/")
+    assert render_png(pdf, artifacts, "print-entry")
+    assert_fits_printable_width(page, url)
