@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
@@ -47,6 +47,10 @@ class FileGate:
 
     roots: tuple[Path, ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    #: Real paths of the folders met so far (written path → real path): a gate lives for one
+    #: build or check, and a catalogue of 200,000 files would otherwise resolve every part of
+    #: every file's path again, several times each.
+    _folders: dict[str, Path] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def within(cls, project: Path, *named: Path, limits: Limits = DEFAULT_LIMITS) -> FileGate:
@@ -66,8 +70,22 @@ class FileGate:
         """Whether the real path of ``path`` lies in one of the gate's folders (always, without folders)."""
         if not self.roots:
             return True
-        real = path.resolve()
-        return any(real == root or root in real.parents for root in self.roots)
+        real = str(self.real_path(path))
+        return any(real == root or real.startswith(root.rstrip("/") + "/") for root in map(str, self.roots))
+
+    def real_path(self, path: Path) -> Path:
+        """``path.resolve()``: the real path of a file that is not a link is the real path of its
+        folder (remembered) followed by its name."""
+        name = path.name
+        if name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        folder = str(path.parent)
+        if not path.is_absolute():
+            folder = os.path.join(os.getcwd(), folder)  # as resolve() reads a relative path
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = path.parent.resolve()
+        return real / name
 
     def problems(self, path: Path, shown: str, *, limit: str | None = TEXT) -> list[Diagnostic]:
         """Why ``path`` (shown as ``shown``) may not be read: a link leading outside, a dangling
