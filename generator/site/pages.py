@@ -76,6 +76,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # a renderer lives for one build: no need to look at each template's file on every page
     )
     env.filters["safe_url"] = _safe_url
     env.globals.update(vocab=vocab, label=label, section_ids=SECTION_IDS, qr=qr_svg, VALID=VALID, REPEALED=REPEALED)
