@@ -677,8 +677,14 @@ def _entry_date(seed: int, area: int, cat: int, j: int, count: int) -> dt.date:
     return ENTRY_FIRST + dt.timedelta(days=int((j + rng.random()) * span / count))
 
 
-def _entry_id(cslug: str, published: dt.date, j: int) -> str:
-    return f"{cslug}-{published:%Y%m%d}-{j + 1}"
+def _entry_id(seed: int, area: int, cat: int, j: int, count: int) -> str:
+    """The id ``gkml new --entry`` gives entry ``j``: ``<column slug>-<yyyymmdd>-<n>``, ``n`` the
+    first number free on that day (dates rise with ``j``: the entries of the same day before it, plus one)."""
+    published = _entry_date(seed, area, cat, j, count)
+    n = 1
+    while j - n >= 0 and _entry_date(seed, area, cat, j - n, count) == published:
+        n += 1
+    return f"{AREAS[area][3][cat][1]}-{published:%Y%m%d}-{n}"
 
 
 def _policy_title(seed: int, area: int, cat: int, j: int) -> str:
@@ -819,7 +825,7 @@ def _entry(seed: int, a: int, c: int, j: int, count: int, items: int) -> Synthet
     values = {"topic": topic, "ctitle": ctitle, "atitle": atitle, "org": rng.choice(SUBJECTS[aslug])}
     values |= {"basis": basis_title, "year": str(published.year), "policy": policy}
     data: dict[str, object] = {
-        "id": _entry_id(cslug, published, j),
+        "id": _entry_id(seed, a, c, j, count),
         "标题": title,
         "事项": f"{aslug}-{cslug}-{j % items + 1:05d}",
         "发布日期": published.isoformat(),
@@ -839,12 +845,12 @@ def _entry(seed: int, a: int, c: int, j: int, count: int, items: int) -> Synthet
         data["附件"] = [{"名称": f"{title}（全文）", "文件": attachment}]
     if category == "政策解读" or (category == "办事指南" and j % 20 in GUIDE_SLOTS and rng.random() < 0.8):
         if j >= 1:
-            data["关联"] = [_entry_id(cslug, _entry_date(seed, a, c, j - 1, count), j - 1)]
+            data["关联"] = [_entry_id(seed, a, c, j - 1, count)]
     if category in ("规章", "规范性文件", "其他政策文件"):
         later = _next_policy(j)
         if later < count and rng.random() < 0.125:
             replaced_on = _entry_date(seed, a, c, later, count)
-            replacement = _entry_id(cslug, replaced_on, later)
+            replacement = _entry_id(seed, a, c, later, count)
             data["有效性"] = {"状态": "已废止", "日期": replaced_on.isoformat(), "替代": replacement}
         elif rng.random() < 0.05:
             amended = published + dt.timedelta(days=rng.randint(200, 600))
