@@ -45,6 +45,8 @@ _SAME_AS = str.maketrans(
         **dict.fromkeys("\u202f\u205f\u3000", " "),
     }
 )
+#: Any character :data:`_SAME_AS` changes: a text without one is read as it is.
+_CHANGED = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME_AS) + "]")
 #: Characters that take no room on the screen (Unicode format characters): dropped before looking.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 #: Eleven digits, maybe grouped: the least any identifier has. Texts without it are skipped.
@@ -96,7 +98,7 @@ class Finding:
 def _normalised(text: str) -> tuple[str, list[int] | None]:
     """``text`` as the scanner reads it, and where each of its characters stands in ``text``
     (None: at the same place)."""
-    same = text.translate(_SAME_AS)
+    same = text.translate(_SAME_AS) if _CHANGED.search(text) else text  # translate() is slow on long Chinese text
     if not _INVISIBLE.search(same):
         return same, None
     kept = [i for i, c in enumerate(same) if not _INVISIBLE.match(c)]
