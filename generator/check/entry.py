@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path, PurePosixPath
 
@@ -228,11 +229,31 @@ def validate_entry(
     if not entry.body.strip() and not values.get("url"):
         out.append(_make("entry-body-empty", entry.file, entry.body_line, 1))
     # the file as read through the gate; its front matter was read by the strict reader already
+    out += _placeholders(entry)
     out += check_page(entry.text, entry.file, public=public, front_matter=False)
     if any(d.severity.value == "error" for d in out):
         return None, out
     positions = {str(path[0]): at for path, at in entry.doc.key_positions.items() if len(path) == 1}
     return Entry(**values, body=entry.body, file=entry.file, positions=positions), out  # type: ignore[arg-type]
+
+
+#: What gkml new --entry writes where the editor must still write (【请填写标题】, 【请填写正文】 …).
+_PLACEHOLDER = re.compile(r"【请填写[^】]*】")
+
+
+def _placeholders(entry: EntryFile) -> list[Diagnostic]:
+    """The placeholders left in the front matter's values and in the body, each where it stands."""
+    out = []
+    data = entry.doc.data if isinstance(entry.doc.data, dict) else {}
+    for key, value in data.items():
+        if isinstance(value, str) and (m := _PLACEHOLDER.search(value)):
+            line, column = entry.doc.where((key,))
+            out.append(make("entry-placeholder", entry.file, line, column, element=str(key), text=m[0]))
+    for m in _PLACEHOLDER.finditer(entry.body):
+        line = entry.body_line + entry.body.count("\n", 0, m.start())
+        column = m.start() - entry.body.rfind("\n", 0, m.start())
+        out.append(_make("entry-placeholder", entry.file, line, column, text=m[0]))
+    return out
 
 
 def _make(code: str, file: str, line: int, column: int, **values: object) -> Diagnostic:

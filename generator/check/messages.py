@@ -491,6 +491,12 @@ def _check_messages() -> dict[str, Message]:
             "在信息文件的“附件:”中写上它，或者删除这个文件（撤下信息时附件也要删除）。",
             "附件没有被引用",
         ),
+        "entry-placeholder": Message(
+            W,
+            "信息中还有待填写的内容“{text}”",
+            "请换成实际内容（gkml new --entry 生成的文件中标有“请填写”的地方都要改）；构建或检查加 --strict 时（本仓库的持续集成就是这样）不能通过。",
+            "信息未填写完",
+        ),
         "entry-attachment-missing": Message(
             E,
             "附件“{value}”不存在",

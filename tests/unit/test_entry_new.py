@@ -138,7 +138,8 @@ def test_a_new_entry_is_written_in_the_items_column_and_year(
     assert loaded is not None, formatted(diagnostics)
     (entry,) = [e for e in loaded.entries if e.id == "pjgl-20250312-1"]
     assert (entry.title, entry.item, entry.published, entry.category) == (title, ITEM, "2025-03-12", "通知公告")
-    assert not [d for d in diagnostics if d.file.endswith(".md")], formatted(diagnostics)
+    (placeholder,) = [d for d in diagnostics if d.file.endswith(f"/{title}.md")]  # the body is still to write
+    assert (placeholder.code, placeholder.severity.value, placeholder.line) == ("entry-placeholder", "warning", 28)
 
 
 def test_the_next_entry_of_the_day_gets_the_next_number_and_nothing_is_overwritten(
@@ -174,10 +175,15 @@ def test_entry_options_do_not_mix_with_item_options(catalogue: Path, capsys: pyt
     assert code == 2 and "请同时写 --entry 事项id" in err
 
 
+def files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
 def test_dry_run_writes_nothing(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files(catalogue)
     code, out, err = run(capsys, "new", "--catalogue", str(catalogue), "--entry", ITEM, "--dry-run")
     assert code == 0 and out.startswith("---\n") and "预览（--dry-run）：未写入任何文件。" in err
-    assert not (catalogue / COLUMN / "2025").exists()
+    assert files(catalogue) == before
 
 
 @pytest.mark.parametrize(
@@ -259,6 +265,7 @@ def test_a_title_given_wins_over_the_notices(
 def test_a_catalogue_table_or_a_spreadsheet_is_for_gkml_import(
     catalogue: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    before = files(catalogue)
     args = ("new", "--catalogue", str(catalogue), "--entry", ITEM, "--from")
     code, _, err = run(capsys, *args, str(table_docx(tmp_path / "目录.docx")))
     assert code == 2 and "主要是一张标准目录表格" in err and "gkml import" in err
@@ -266,7 +273,7 @@ def test_a_catalogue_table_or_a_spreadsheet_is_for_gkml_import(
         (tmp_path / name).write_bytes(b"x")
         code, _, err = run(capsys, *args, str(tmp_path / name))
         assert code == 2 and err.startswith("错误：") and f"请用 gkml import {(tmp_path / name).as_posix()}" in err
-    assert not (catalogue / COLUMN / "2025").exists()
+    assert files(catalogue) == before
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ VALID_FRONT_MATTER = {
     "valid_full.md",
     "valid_minimal.md",
     "审核_missing.md",
+    "标题_placeholder.md",
     "事项_unknown.md",
     "事项_elsewhere.md",
     "发布日期_impossible.md",
