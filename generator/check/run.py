@@ -25,6 +25,7 @@ from generator.check.privacy import public_mobiles
 from generator.check.record import validate_record
 from generator.check.severity import Severity
 from generator.load.addresses import content_slug_problems
+from generator.load.cache import EntryCache
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
 from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
@@ -41,6 +42,7 @@ def check_catalogue(
     severity: Mapping[str, Severity] | None = None,
     gate: FileGate | None = None,
     attachment_cache: Path | None = None,
+    entry_cache: EntryCache | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Load and check the catalogue in ``folder`` (see :func:`generator.load.catalogue.load_catalogue`),
     compare it with the national standard, check its dates as of ``today`` (by default today in
@@ -52,16 +54,21 @@ def check_catalogue(
     whenever an error remains, also one a bureau made an error. Every file is read through
     ``gate`` (:meth:`generator.settings.Settings.gate`; by default: inside ``folder`` and
     ``docs_dir``, at the default limits). The attachments' text is kept in ``attachment_cache``
-    (:meth:`generator.settings.Settings.attachment_cache`; None: read every time)."""
+    (:meth:`generator.settings.Settings.attachment_cache`; None: read every time); entry files
+    read before and unchanged since are taken from ``entry_cache`` (:mod:`generator.load.cache`)."""
     gate = gate or FileGate.within(folder, *([docs_dir] if docs_dir is not None else []))
     catalogue, diagnostics = load_catalogue(
-        folder, git_dates=git_dates, severity=severity, gate=gate, attachment_cache=attachment_cache
+        folder,
+        git_dates=git_dates,
+        severity=severity,
+        gate=gate,
+        attachment_cache=attachment_cache,
+        entry_cache=entry_cache,
     )
     if catalogue is not None:
         diagnostics += missing_standard_items(catalogue)
         day = today or beijing_today()
-        diagnostics += future_dates(catalogue, day) + stale_columns(catalogue, day) + overdue_items(catalogue, day)
-        diagnostics += check_entries(catalogue.entries, production=catalogue.site.production, today=day)
+        diagnostics += future_dates(catalogue, day) + overdue_items(catalogue, day) + across_entries(catalogue, day)
         if docs_dir is not None and docs_dir.is_dir():
             diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site
@@ -70,6 +77,15 @@ def check_catalogue(
         if has_errors(diagnostics):  # a rule made an error by the bureau's settings, a page left unfilled
             catalogue = None
     return catalogue, diagnostics
+
+
+def across_entries(catalogue: Catalogue, day: dt.date) -> list[Diagnostic]:
+    """What is checked over the entries (公开信息) and columns of a loaded catalogue as of ``day``:
+    ids used twice, 关联 and 替代 naming no entry, 审核, columns left unchanged too long. A change
+    to one entry can change these anywhere: ``gkml serve`` checks them again after an entry changed
+    (:mod:`generator.site.incremental`)."""
+    production = catalogue.site.production
+    return stale_columns(catalogue, day) + check_entries(catalogue.entries, production=production, today=day)
 
 
 #: What the required pages a county must fill in (content/gongkai/…) mark as still to be written.

@@ -150,9 +150,8 @@ def _item_names(catalogue: Catalogue) -> dict[str, str]:
     return {r.id: r.title for r in catalogue.records}
 
 
-def entries_json(catalogue: Catalogue, addresses: Addresses) -> Json:
-    """The entries as a JSON-ready document."""
-    names = _item_names(catalogue)
+def _head(catalogue: Catalogue, addresses: Addresses) -> Json:
+    """The document's keys before the entries."""
     return {
         K_FORMAT: FORMAT,
         K_VERSION: VERSION,
@@ -160,13 +159,71 @@ def entries_json(catalogue: Catalogue, addresses: Addresses) -> Json:
         K_BUREAU: catalogue.site.bureau,
         K_SITE_TITLE: catalogue.site.title,
         K_SITE_URL: addresses.site,
+    }
+
+
+def entries_json(catalogue: Catalogue, addresses: Addresses) -> Json:
+    """The entries as a JSON-ready document."""
+    names = _item_names(catalogue)
+    return {
+        **_head(catalogue, addresses),
         K_ENTRIES: [entry_json(p, addresses, names) for p in placed_entries(catalogue)],
     }
 
 
+def _compact(document: Json) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_text(catalogue: Catalogue, addresses: Addresses) -> str:
     """The JSON file (UTF-8, compact, keys in the model's order, as the catalogue's)."""
-    return json.dumps(entries_json(catalogue, addresses), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _compact(entries_json(catalogue, addresses)) + "\n"
+
+
+def json_bytes(catalogue: Catalogue, addresses: Addresses, kept: KeptTexts | None = None) -> bytes:
+    """:func:`json_text` in UTF-8; with ``kept``, an entry converted before is not converted again."""
+    if kept is None:
+        return json_text(catalogue, addresses).encode("utf-8")
+    head = _compact({**_head(catalogue, addresses), K_ENTRIES: []}).encode("utf-8")  # entries last: ...:[]}
+    pieces = [head[: -len(b"]}")]]
+    for part, _ in kept.parts(catalogue, addresses):
+        pieces += (part, b",")
+    if len(pieces) > 1:
+        pieces.pop()  # no comma after the last
+    return b"".join([*pieces, b"]}\n"])  # one copy of what may be a hundred megabytes
+
+
+class KeptTexts:
+    """Each entry's object in the JSON file and row in the CSV, encoded, kept for as long as it is
+    the same entry in the same place: ``gkml serve`` writes these files again after an entry
+    changed (:mod:`generator.site.incremental`), and the thousands of others are not converted
+    again. For one site (the same ``addresses``) only."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Entry, tuple[str, str, str], bytes, bytes]] = {}
+        self._last: tuple[Catalogue | None, list[tuple[bytes, bytes]]] = (None, [])
+
+    def parts(self, catalogue: Catalogue, addresses: Addresses) -> list[tuple[bytes, bytes]]:
+        """(JSON object, CSV row) of each entry of ``catalogue``, in the files' order; only these
+        are kept (the JSON file and the CSV of one catalogue ask in turn: converted once)."""
+        if self._last[0] is catalogue:
+            return self._last[1]
+        names = _item_names(catalogue)
+        kept: dict[int, tuple[Entry, tuple[str, str, str], bytes, bytes]] = {}
+        out = []
+        for area in catalogue.areas:
+            for column in area.categories:
+                for entry in column.entries:
+                    where = (area.title, column.title, names.get(entry.item, ""))
+                    found = self._kept.get(id(entry))
+                    if found is None or found[0] is not entry or found[1] != where:
+                        document = entry_json(Placed(area, column, entry), addresses, names)
+                        row = csvcells.csv_text([_csv_row(document)])
+                        found = (entry, where, _compact(document).encode("utf-8"), row.encode("utf-8"))
+                    kept[id(entry)] = found
+                    out.append((found[2], found[3]))
+        self._kept, self._last = kept, (catalogue, out)
+        return out
 
 
 # -- the schema ---------------------------------------------------------------------------------------------
@@ -303,17 +360,23 @@ def _csv_cells(spec: EntryField, value: Any, document: Json) -> list[str]:
     return [value]
 
 
+def _csv_row(document: Json) -> list[str]:
+    """The CSV row of one entry's JSON object."""
+    row = [document[K_AREA], document[K_COLUMN]]
+    for spec in PUBLISHED_FIELDS:
+        row += _csv_cells(spec, document[spec.key], document)
+    return [*row, document[K_PAGE]]
+
+
 def csv_rows(catalogue: Catalogue, addresses: Addresses) -> list[list[str]]:
     """The header and one row per entry, from the same values as the JSON."""
-    rows = [csv_headers()]
-    for document in entries_json(catalogue, addresses)[K_ENTRIES]:
-        row = [document[K_AREA], document[K_COLUMN]]
-        for spec in PUBLISHED_FIELDS:
-            row += _csv_cells(spec, document[spec.key], document)
-        rows.append([*row, document[K_PAGE]])
-    return rows
+    return [csv_headers(), *(_csv_row(document) for document in entries_json(catalogue, addresses)[K_ENTRIES])]
 
 
-def csv_bytes(catalogue: Catalogue, addresses: Addresses) -> bytes:
-    """The CSV file: UTF-8 with BOM, a cell that looks like a formula begins with a quote."""
-    return csvcells.csv_text(csv_rows(catalogue, addresses)).encode(CSV_ENCODING)
+def csv_bytes(catalogue: Catalogue, addresses: Addresses, kept: KeptTexts | None = None) -> bytes:
+    """The CSV file: UTF-8 with BOM, a cell that looks like a formula begins with a quote; with
+    ``kept``, an entry converted before is not converted again."""
+    if kept is None:
+        return csvcells.csv_text(csv_rows(catalogue, addresses)).encode(CSV_ENCODING)
+    rows = b"".join(row for _, row in kept.parts(catalogue, addresses))  # UTF-8: only the file starts with a BOM
+    return csvcells.csv_text([csv_headers()]).encode(CSV_ENCODING) + rows

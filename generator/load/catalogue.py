@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from generator.check.record.links import url_problem
 from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
 from generator.load.attachments import AttachmentTexts
+from generator.load.cache import EntryCache
 from generator.load.entries import entry_paths, read_entry_file, year_folders
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
@@ -85,6 +86,7 @@ def load_catalogue(
     severity: Mapping[str, Severity] | None = None,
     gate: FileGate | None = None,
     attachment_cache: Path | None = None,
+    entry_cache: EntryCache | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Read, validate and assemble the whole catalogue under ``folder``.
 
@@ -96,6 +98,7 @@ def load_catalogue(
     ``folder``, at the default limits): a link leading out of it or nowhere is reported
     once and not followed. The text of the entries' attachments is scanned for personal
     identifiers, kept in ``attachment_cache`` (:mod:`generator.load.attachments`; None: no cache).
+    An entry file read before and unchanged since is taken from ``entry_cache`` (``gkml serve``).
     """
     shown = folder.as_posix().rstrip("/")
     if not folder.is_dir():
@@ -118,7 +121,11 @@ def load_catalogue(
             _fill_column(column, records, dates, shown, diagnostics, gate)
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics, gate))
-    _load_entries(plan, folder, shown, diagnostics, public, gate, AttachmentTexts(attachment_cache))
+    elsewhere = {
+        r.id: (c.category.title, f"{shown}/{c.rel}") for a in plan for c in a.columns for r in c.category.records
+    }
+    reading = EntryReading(folder, shown, public, gate, elsewhere, AttachmentTexts(attachment_cache))
+    _load_entries(plan, reading, diagnostics, entry_cache)
     _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
     diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
@@ -132,7 +139,7 @@ def load_catalogue(
 
 
 @dataclass
-class _PlannedColumn:
+class PlannedColumn:
     """A category folder, its settings read, its record files not yet."""
 
     category: Category
@@ -147,7 +154,7 @@ class _PlannedArea:
 
     area: Area
     folder: Path
-    columns: list[_PlannedColumn]
+    columns: list[PlannedColumn]
 
 
 def _plan(
@@ -167,13 +174,13 @@ def _plan(
             )
             category.max_age, category.where = cmeta.max_age, _meta_or_folder(category_dir, shown, rel_dir)
             files = [f"{rel_dir}/{path.name}" for path in record_files(category_dir, gate)]
-            columns.append(_PlannedColumn(category, category_dir, rel_dir, files))
+            columns.append(PlannedColumn(category, category_dir, rel_dir, files))
         plan.append(_PlannedArea(area, area_dir, columns))
     return plan
 
 
 def _fill_column(
-    column: _PlannedColumn,
+    column: PlannedColumn,
     records: list[Record | None],
     dates: dict[str, str],
     shown: str,
@@ -260,34 +267,60 @@ def _report_strays(
         out.append(make("record-outside-category", f"{shown}/{path.relative_to(folder).as_posix()}"))
 
 
+@dataclass(frozen=True)
+class EntryReading:
+    """What reading the entry files of one catalogue needs besides each file: the same for every
+    column. :class:`~generator.load.cache.EntryCache` keeps it, so that ``gkml serve`` reads a
+    changed entry file again exactly as loading the whole catalogue read it (:func:`read_entries`)."""
+
+    folder: Path  #: the catalogue's folder
+    shown: str  #: how messages show it
+    public: frozenset[str]  #: the mobile numbers the bureau publishes (_site.yaml)
+    gate: FileGate
+    elsewhere: Mapping[str, tuple[str, str]]  #: every item: id → (its column's title, the column's folder as shown)
+    texts: AttachmentTexts | None = None
+
+    def column(self, category: Category, folder: Path) -> PlannedColumn:
+        """The column of ``category``, whose folder is ``folder`` (its records already read)."""
+        return PlannedColumn(category, folder, folder.relative_to(self.folder).as_posix(), [])
+
+
 def _load_entries(
-    plan: list[_PlannedArea],
-    folder: Path,
-    shown: str,
-    out: list[Diagnostic],
-    public: frozenset[str],
-    gate: FileGate,
-    texts: AttachmentTexts | None = None,
+    plan: list[_PlannedArea], reading: EntryReading, out: list[Diagnostic], cache: EntryCache | None = None
 ) -> None:
     """Read every entry file (公开信息) of every column (shared among processes when there are
     many) and place the valid ones in their columns, newest first."""
+    out += read_entries(reading, [column for planned in plan for column in planned.columns], cache)
+
+
+def read_entries(
+    reading: EntryReading,
+    columns: Sequence[PlannedColumn],
+    cache: EntryCache | None = None,
+    *,
+    changed: Collection[Path] = (),
+) -> list[Diagnostic]:
+    """Read the entry files of ``columns`` and place the valid ones in their categories (whose
+    ``entries`` are empty), newest first; return what is wrong with them. With ``cache``, a file
+    read before and unchanged since (nor its attachments, nor named in ``changed``) is not read again."""
+    out: list[Diagnostic] = []
     jobs = []
-    everywhere = {
-        r.id: (column.category.title, f"{shown}/{column.rel}")
-        for planned in plan
-        for column in planned.columns
-        for r in column.category.records
-    }
-    for planned in plan:
-        for column in planned.columns:
-            items = frozenset(r.id for r in column.category.records)
-            found = entry_paths(column.folder)
-            out += _misplaced_entries(column, found, shown, gate)
-            for path in found:
-                if gate.readable(path):
-                    jobs.append((path, f"{shown}/{path.relative_to(folder).as_posix()}", items, column.category))
-    parse = functools.partial(_parse_entry, public=public, gate=gate, elsewhere=everywhere, texts=texts)
-    results = fork_map(parse, [job[:3] for job in jobs], min_share=_ENTRIES_PER_WORKER)
+    for column in columns:
+        items = frozenset(r.id for r in column.category.records)
+        found = entry_paths(column.folder)
+        out += _misplaced_entries(column, found, reading.shown, reading.gate)
+        for path in found:
+            if reading.gate.readable(path):
+                shown = f"{reading.shown}/{path.relative_to(reading.folder).as_posix()}"
+                jobs.append((path, shown, items, column.category))
+    parse = functools.partial(
+        _parse_entry, public=reading.public, gate=reading.gate, elsewhere=reading.elsewhere, texts=reading.texts
+    )
+    parsing = [job[:3] for job in jobs]
+    if cache is None:
+        results = fork_map(parse, parsing, min_share=_ENTRIES_PER_WORKER)
+    else:
+        results = cache.parse(reading, parse, parsing, changed=changed, min_share=_ENTRIES_PER_WORKER)
     failed: set[str] = set()
     for (_, _, _, category), (entry, diagnostics) in zip(jobs, results, strict=True):
         out.extend(diagnostics)
@@ -296,14 +329,16 @@ def _load_entries(
             category.entries.append(entry)
         else:
             failed.add(category.where)
-    for planned in plan:
-        for column in planned.columns:
-            column.category.entries.sort(key=lambda e: (e.published, e.id), reverse=True)
-            if column.category.where not in failed:  # what a broken entry names is not known
-                out += _unused_attachments(column, folder, shown, gate)
+    for column in columns:
+        column.category.entries.sort(key=lambda e: (e.published, e.id), reverse=True)
+        if column.category.where not in failed:  # what a broken entry names is not known
+            out += _unused_attachments(column, reading.folder, reading.shown, reading.gate)
+    if cache is not None:
+        cache.placed(columns)
+    return out
 
 
-def _misplaced_entries(column: _PlannedColumn, found: list[Path], shown: str, gate: FileGate) -> list[Diagnostic]:
+def _misplaced_entries(column: PlannedColumn, found: list[Path], shown: str, gate: FileGate) -> list[Diagnostic]:
     """Markdown files in a column folder that are not in a year folder: they would not be published."""
     placed = set(found)
     return [
@@ -320,7 +355,7 @@ def _misplaced_entries(column: _PlannedColumn, found: list[Path], shown: str, ga
     ]
 
 
-def _unused_attachments(column: _PlannedColumn, folder: Path, shown: str, gate: FileGate) -> list[Diagnostic]:
+def _unused_attachments(column: PlannedColumn, folder: Path, shown: str, gate: FileGate) -> list[Diagnostic]:
     """Files in the attachments' folders of a column that no entry names (a note: they are not published)."""
     used = {os.path.normpath(a.source) for e in column.category.entries for a in e.attachments}
     out = []

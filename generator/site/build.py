@@ -15,6 +15,7 @@ from typing import Any
 from generator.check.diagnostics import Diagnostic, has_errors, parse_severity_overrides
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
+from generator.load.cache import EntryCache
 from generator.model.records import Catalogue
 from generator.settings import Settings
 from generator.site.downloads import download_name
@@ -49,8 +50,16 @@ class Prepared:
         return frozenset(r.id for r in self.catalogue.records)
 
 
-def prepare(settings: Settings, *, directory_urls: bool, site_url: str, user_nav: Sequence[Any]) -> Prepared:
-    """Check everything a build publishes and set up the writer; raises :class:`NotBuilt`."""
+def prepare(
+    settings: Settings,
+    *,
+    directory_urls: bool,
+    site_url: str,
+    user_nav: Sequence[Any],
+    entry_cache: EntryCache | None = None,
+) -> Prepared:
+    """Check everything a build publishes and set up the writer; raises :class:`NotBuilt`.
+    ``entry_cache`` keeps the entry files read, for the next build (``gkml serve``)."""
     severity, problems = parse_severity_overrides(settings.severity)
     if problems:
         raise NotBuilt("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
@@ -63,6 +72,7 @@ def prepare(settings: Settings, *, directory_urls: bool, site_url: str, user_nav
         severity=severity,
         gate=gate,
         attachment_cache=settings.attachment_cache(),
+        entry_cache=entry_cache,
     )
     publishable: dict[Path, frozenset[str]] = {}
     for folder in (docs, settings.theme_dir):

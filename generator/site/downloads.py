@@ -11,12 +11,16 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.model.naming import DOWNLOADS_FOLDER
 from generator.model.records import Catalogue
 from generator.site.routes import Routes
+
+if TYPE_CHECKING:
+    from generator.exchange.entrydata import KeptTexts
 
 DOWNLOADS_DIR = DOWNLOADS_FOLDER
 #: The groups of downloads: the catalogue's files and the entries' files.
@@ -77,11 +81,18 @@ def planned_downloads(catalogue: Catalogue, name: str = "catalogue") -> list[Dow
 
 
 def site_downloads(
-    catalogue: Catalogue, name: str = "catalogue", routes: Routes | None = None, site_url: str = ""
+    catalogue: Catalogue,
+    name: str = "catalogue",
+    routes: Routes | None = None,
+    site_url: str = "",
+    *,
+    groups: Collection[str] = (CATALOGUE, ENTRIES),
+    kept: KeptTexts | None = None,
 ) -> list[Download]:
     """The Excel table (official layout), the CSV, the JSON and its schema, then the entries' CSV,
-    JSON and its schema, in the order the links show them. ``routes`` say where the entries' pages
-    and attachments are (the site's own choice of URLs); ``site_url`` is the site's address, if known."""
+    JSON and its schema, in the order the links show them (of ``groups`` only). ``routes`` say where
+    the entries' pages and attachments are (the site's own choice of URLs); ``site_url`` is the
+    site's address, if known; ``kept``: the entries converted before (``gkml serve``)."""
     from generator.exchange import entrydata, export, opendata  # openpyxl is slow to import: only where used
 
     where = routes or Routes()
@@ -95,12 +106,16 @@ def site_downloads(
         lambda: export.csv_bytes(catalogue),
         lambda: opendata.json_text(catalogue).encode("utf-8"),
         lambda: opendata.export_schema_json().encode("utf-8"),
-        lambda: entrydata.csv_bytes(catalogue, addresses),
-        lambda: entrydata.json_text(catalogue, addresses).encode("utf-8"),
+        lambda: entrydata.csv_bytes(catalogue, addresses, kept),
+        lambda: entrydata.json_bytes(catalogue, addresses, kept),
         lambda: entrydata.schema_json().encode("utf-8"),
     )
     planned = planned_downloads(catalogue, name)
-    return [dataclasses.replace(p, data=make()) for p, make in zip(planned, makers[: len(planned)], strict=True)]
+    return [
+        dataclasses.replace(p, data=make())
+        for p, make in zip(planned, makers[: len(planned)], strict=True)
+        if p.group in groups
+    ]
 
 
 @dataclass(frozen=True)

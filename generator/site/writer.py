@@ -21,7 +21,7 @@ import functools
 import gzip
 import io
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +83,7 @@ class SiteWriter:
     language: str = "zh"
     _pages: list[GeneratedPage] = field(default_factory=list, init=False)
     _downloads: Callable[[], list[Download]] | None = field(default=None, init=False)
+    downloads: list[Download] = field(default_factory=list, init=False)  #: as written
 
     # -- before the builder runs ---------------------------------------------------------------
     def stubs(self) -> list[Stub]:
@@ -128,14 +129,23 @@ class SiteWriter:
     def _columns(self) -> Iterator[tuple[Area, Category]]:
         return ((a, c) for a in self.catalogue.areas for c in a.categories)
 
-    def _jobs(self) -> list[_Job]:
+    def jobs(self) -> list[Job]:
         """Every page filled from a shell: items, entries, columns' further pages of entries."""
-        jobs: list[_Job] = [("item", a, c, r) for a, c, r in self._placed()]
+        jobs: list[Job] = [("item", a, c, r) for a, c, r in self._placed()]
         for area, category in self._columns():
             jobs += [("entry", area, category, e) for e in category.entries]
         for area, category in self._columns():
             jobs.append(("entries", area, category, None))
         return jobs
+
+    def successor(self, catalogue: Catalogue) -> SiteWriter:
+        """The writer of ``catalogue``, this writer's catalogue with other entries (公开信息) but the
+        same items, columns and settings (``gkml serve`` after an entry changed): the same pages in
+        the navigation (their list is kept, not rendered again), the same downloads until
+        :meth:`write_downloads` is given new ones, the templates already compiled."""
+        other = SiteWriter(catalogue, self.renderer.for_catalogue(catalogue), self.download_name, self.language)
+        other._pages, other.downloads = self._pages, self.downloads
+        return other
 
     # -- after the builder ran ------------------------------------------------------------------
     def write(
@@ -149,34 +159,69 @@ class SiteWriter:
         """Write every generated page from ``shells`` (source path → the builder's HTML of its
         stub), then the search index, the downloads and the sitemap. ``hand_written`` are the
         source paths of the builder's own pages, for the sitemap."""
-        footer = self.renderer.footer()
-        routes = self.renderer.routes
-        filled = {
-            kind: s.Shell.parse(shells[src], canonical=self.renderer.page_url(src))
-            for kind, src in self.shell_sources().items()
-        }
-        batches = list(_chunks(self._jobs(), _WRITE_BATCH))
-        write = functools.partial(self._write_batch, site_dir, filled, footer, post_process)
-        fork_map(write, batches, min_share=1)
-        self._write_feeds(site_dir)
-        downloads = self._downloads() if self._downloads else []
-        for download in downloads:
-            _write_file(site_dir / download.path, download.data)
-        tables = {routes.table(area): area for area in self.catalogue.areas}
+        self.write_filled(site_dir, shells, self.jobs(), post_process=post_process)
+        self.write_feeds(site_dir)
+        self.write_downloads(site_dir, self._downloads() if self._downloads else [])
         for page in self._pages:
-            if page.src in tables:  # now that the downloads' sizes are known
-                page = self.renderer.table(tables[page.src], downloads)
-            elif page.kind == "disclosure":
-                page = self.renderer.disclosure(downloads)
-            html = s.Shell.parse(shells[page.src]).fill({s.CONTENT: page.html})
-            self._emit(site_dir, page.src, html, footer, post_process)
+            self.write_site_page(site_dir, shells, page, post_process=post_process)
         not_found = site_dir / NOT_FOUND  # served at any depth: links from the site's own path
         if not_found.is_file():
             root = urlsplit(self.renderer.site_url).path.rstrip("/")
             html = not_found.read_text(encoding="utf-8")
-            html = s.finish_page(html, root, footer, head=self.renderer.head(), language=self.language)
+            html = s.finish_page(html, root, self.footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))
-        _write_file(site_dir / SEARCH_INDEX, build_search_index(self.catalogue, routes).encode("utf-8"))
+        _write_file(site_dir / SEARCH_INDEX, build_search_index(self.catalogue, self.renderer.routes).encode("utf-8"))
+        self.write_sitemap(site_dir, hand_written)
+
+    @property
+    def site_pages(self) -> list[GeneratedPage]:
+        """The pages of the navigation, as :meth:`stubs` rendered them (before the downloads were made)."""
+        return self._pages
+
+    @functools.cached_property
+    def footer(self) -> str:
+        """The identity block of every page (:meth:`Renderer.footer`)."""
+        return self.renderer.footer()
+
+    def write_filled(
+        self, site_dir: Path, shells: Mapping[str, str], jobs: Sequence[Job], *, post_process: PostProcess | None = None
+    ) -> None:
+        """Write the pages of ``jobs`` (:meth:`jobs`), each filled into its shell, and the entries'
+        attachments (shared among forked workers when there are many)."""
+        filled = {
+            kind: s.Shell.parse(shells[src], canonical=self.renderer.page_url(src))
+            for kind, src in self.shell_sources().items()
+        }
+        batches = list(_chunks(list(jobs), _WRITE_BATCH))
+        write = functools.partial(self._write_batch, site_dir, filled, self.footer, post_process)
+        fork_map(write, batches, min_share=1)
+
+    def write_downloads(self, site_dir: Path, downloads: list[Download]) -> None:
+        """Write ``downloads`` (and keep them: the table pages and 政府信息公开 link to them with their sizes)."""
+        self.downloads = downloads
+        for download in downloads:
+            _write_file(site_dir / download.path, download.data)
+
+    def write_site_page(
+        self,
+        site_dir: Path,
+        shells: Mapping[str, str],
+        page: GeneratedPage,
+        *,
+        post_process: PostProcess | None = None,
+    ) -> None:
+        """Write a page of the navigation (:meth:`Renderer.site_pages`) into its own shell; a
+        table page and 政府信息公开 are rendered again with the sizes of the downloads."""
+        if page.kind == "table":
+            area = next(a for a in self.catalogue.areas if self.renderer.routes.table(a) == page.src)
+            page = self.renderer.table(area, self.downloads)
+        elif page.kind == "disclosure":
+            page = self.renderer.disclosure(self.downloads)
+        html = s.Shell.parse(shells[page.src]).fill({s.CONTENT: page.html})
+        self._emit(site_dir, page.src, html, self.footer, post_process)
+
+    def write_sitemap(self, site_dir: Path, hand_written: Iterable[str]) -> None:
+        """``sitemap.xml`` and its gzipped copy (``hand_written``: the builder's own pages)."""
         xml = sitemap_xml(self._sitemap(hand_written)).encode("utf-8")
         _write_file(site_dir / "sitemap.xml", xml)
         _write_file(site_dir / "sitemap.xml.gz", _gzip(xml))
@@ -187,7 +232,7 @@ class SiteWriter:
         shells: Mapping[str, s.Shell],
         footer: str,
         post_process: PostProcess | None,
-        batch: list[_Job],
+        batch: list[Job],
     ) -> None:
         """Render a batch of pages filled from shells, then write them (and the entries'
         attachments) with a few threads while this one waits: creating thousands of folders
@@ -225,11 +270,13 @@ class SiteWriter:
             for done in waiting:
                 done.result()  # re-raises a failure: the build fails
 
-    def _write_feeds(self, site_dir: Path) -> None:
-        """The Atom feed of the whole site and of each column."""
+    def write_feeds(self, site_dir: Path, columns: Sequence[Category] | None = None) -> None:
+        """The Atom feed of the whole site and of each column (of ``columns`` only, when given)."""
         routes, site = self.renderer.routes, self.catalogue.site
         feeds = [Feed(f"{site.title}：最新信息", routes.feed(), routes.url(routes.home()), self.catalogue.entries)]
         for area, category in self._columns():
+            if columns is not None and not any(category is c for c in columns):
+                continue
             page = routes.url(routes.category(area, category))
             feeds.append(Feed(f"{category.title}：最新信息", routes.feed(area, category), page, category.entries))
         for feed in feeds:
@@ -280,11 +327,12 @@ class SiteWriter:
         return entries
 
 
-#: One page (or, for ``entries``, a column's further pages of entries) to fill from a shell.
-_Job = tuple[str, Area, Category, "Record | Entry | None"]
+#: One page (or, for ``entries``, a column's further pages of entries) to fill from a shell:
+#: its kind (``item``, ``entry``, ``entries``), where it is, and what.
+Job = tuple[str, Area, Category, "Record | Entry | None"]
 
 
-def _chunks(items: list[_Job], size: int) -> Iterable[list[_Job]]:
+def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:
     return (items[i : i + size] for i in range(0, len(items), size))
 
 

@@ -4,11 +4,20 @@ MkDocs renders the stubs of :class:`~generator.site.writer.SiteWriter` (one per 
 page in the navigation, one shell for every item page) and the hand-written pages; after
 the build the core writes every generated page from those shells. Other plugins'
 ``on_post_page`` handlers run on the core's pages too.
+
+Under ``mkdocs serve`` / ``gkml serve`` MkDocs keeps this plugin from one build to the next (it
+has ``on_startup``): after a change to entries only, the dev server's rebuild is the core's
+update of the pages that show them (:mod:`generator.site.incremental`) instead of a full build.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +26,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.adapters.mkdocs.config import GkmlConfig
-from generator.check.diagnostics import make, strict_severity
+from generator.check.diagnostics import make, parse_severity_overrides, strict_severity
 from generator.check.severity import Severity
+from generator.load.cache import EntryCache
 from generator.settings import Settings, SettingsError
 from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
+from generator.site.incremental import Outcome, Preview, Result
 from generator.site.links import missing_item_links
 from generator.site.nav import catalogue_nav
 from generator.site.output import mark_site, refusal
@@ -38,20 +50,40 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     """``plugins: [gkml]`` in mkdocs.yml."""
 
     def __init__(self) -> None:
-        self.settings: Settings | None = None  #: given by ``gkml build``; else made from the options
+        self.settings: Settings | None = None  #: given by ``gkml build`` for one build; else made from the options
         self._user_nav: Any = None
+        self._made_nav: Any = None
+        self._serving = False
+        self._entry_cache: EntryCache | None = None
+        self.preview: Preview | None = None  #: under ``serve``: the site of the last build, kept up to date
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """The start of ``mkdocs build`` or ``serve``. With this event MkDocs keeps the plugin from one
+        build to the next of ``serve`` (and for the rest of the process): what one build left is reset."""
+        self._serving = command == "serve"
+        self._entry_cache = EntryCache() if self._serving else None
+        self.preview = None
+
+    def on_shutdown(self) -> None:
+        self._serving, self._entry_cache, self.preview = False, None, None
 
     def on_config(self, config: Any) -> Any:
+        self.preview = None  # a full build: the site the preview kept is going
+        given, self.settings = self.settings, None
         try:
-            settings = self.settings or Settings.from_options(config, self.config, Path(config.config_file_path).parent)
+            settings = given or Settings.from_options(config, self.config, Path(config.config_file_path).parent)
             refused = refusal(Path(config.site_dir), settings)  # `mkdocs build -d catalogue` would empty it
             if refused is not None:
                 raise NotBuilt(refused)
-            if self._user_nav is None:  # serve rebuilds: the nav the user wrote, not the one made last time
+            if self._user_nav is None or config.nav is not self._made_nav:  # not the nav made last time
                 self._user_nav = list(config.nav or [])
             site_url = config.site_url or ""
             built = prepare(
-                settings, directory_urls=config.use_directory_urls, site_url=site_url, user_nav=self._user_nav
+                settings,
+                directory_urls=config.use_directory_urls,
+                site_url=site_url,
+                user_nav=self._user_nav,
+                entry_cache=self._entry_cache,
             )
         except (SettingsError, NotBuilt) as exc:
             for d in getattr(exc, "diagnostics", []):
@@ -62,7 +94,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.built, self.settings_used = built, settings
         self.footer = built.renderer.footer()
         config.site_name = str(escape(built.catalogue.site.title))  # the theme prints it unescaped
-        config.nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
+        config.nav = self._made_nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
         config.extra["gkml"] = built.routes.theme_links()
         mark_site(Path(config.site_dir))  # the folder is gkml's from now on, even if this build fails
         return config
@@ -94,8 +126,20 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         return finish_page(output, root, self.footer, head=head, language=self.settings_used.language)
 
     def on_post_build(self, config: Any) -> None:
-        site = Path(config.site_dir)
-        self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=self._others(config))
+        site, others = Path(config.site_dir), self._others(config)
+        self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=others)
+        if self._serving and self._entry_cache is not None:
+            self.preview = Preview(
+                self.built.writer,
+                self._entry_cache,
+                site,
+                self.shells,
+                hand_written=self.hand_written,
+                post_process=others,
+                severity=parse_severity_overrides(self.settings_used.severity)[0],
+                strict=bool(config.strict),
+                diagnostics=self.built.diagnostics,
+            )
 
     def _others(self, config: Any) -> PostProcess | None:
         """Other plugins' ``on_post_page`` handlers, run on each page the core writes."""
@@ -113,7 +157,27 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.settings_used.catalogue))
+        changes = _record_changes(server)
+        if changes is not None:  # MkDocs' server as gkml knows it: rebuilds can be updates
+            server.builder = functools.partial(self._rebuild, server.builder, changes)
         return server
+
+    def _rebuild(self, full: Callable[[], None], changes: _Changes) -> None:
+        """The dev server's rebuild: an update of the pages that show the changed entries when only
+        entries changed, else a full build (``full``)."""
+        changed, preview = changes.take(), self.preview
+        if preview is not None and changed:
+            started = time.perf_counter()
+            try:
+                outcome = preview.update(changed)
+            except Exception:  # whatever went wrong (a bug, a full disk), a full build makes the site whole
+                log.debug("update failed", exc_info=True)
+                log.warning("只更新受影响的页面时出错，改为重新生成整个网站。")
+                outcome = Outcome(Result.FULL)
+            if outcome.result is not Result.FULL:
+                _report(outcome, time.perf_counter() - started)
+                return
+        full()
 
 
 def _replace(files: Files, file: File) -> None:
@@ -123,3 +187,54 @@ def _replace(files: Files, file: File) -> None:
         log.warning(f"content/{existing.src_uri} 与自动生成的页面同名，已改用自动生成的页面。")
         files.remove(existing)
     files.append(file)
+
+
+def _report(outcome: Outcome, seconds: float) -> None:
+    """Say what an update did: the diagnostics to show, then one line."""
+    for d in outcome.diagnostics:
+        log.log(_LOG_LEVEL[strict_severity(d)], d.format())
+    if outcome.result is Result.REFUSED:
+        errors = sum(1 for d in outcome.diagnostics if strict_severity(d) is not Severity.INFO)
+        log.error(f"有 {errors} 个问题，页面未更新（网站仍是修改前的样子）。请按上面的提示修改，保存后自动重试。")
+    else:
+        log.info(f"已更新 {len(outcome.written)} 个页面（只重新生成受影响的页面，用时 {seconds:.2f} 秒）。")
+
+
+class _Changes(FileSystemEventHandler):
+    """The paths of what changed under the folders and files the dev server watches, since last taken."""
+
+    def __init__(self) -> None:
+        self._paths: set[str] = set()
+        self._lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        with self._lock:
+            for path in (event.src_path, getattr(event, "dest_path", "")):
+                if path:
+                    self._paths.add(os.fsdecode(path))
+
+    def take(self) -> set[str]:
+        with self._lock:
+            taken, self._paths = self._paths, set()
+        return taken
+
+
+def _record_changes(server: Any) -> _Changes | None:
+    """Record the paths of every change the dev server (MkDocs 1.6's LiveReloadServer) sees: under
+    what it watches now and what it is told to watch later. None when the server is not as known:
+    then every change is a full build, as without gkml."""
+    watched: Any = getattr(server, "_watched_paths", None)
+    observer: Any = getattr(server, "observer", None)
+    if not isinstance(watched, dict) or not hasattr(observer, "schedule") or not callable(server.watch):
+        return None
+    changes = _Changes()
+    for path in watched:
+        observer.schedule(changes, path, recursive=True)
+    watch = server.watch
+
+    def watching(path: str, func: Any = None, *, recursive: bool = True) -> None:
+        watch(path, func, recursive=recursive)
+        observer.schedule(changes, os.path.abspath(path), recursive=recursive)
+
+    server.watch = watching
+    return changes
