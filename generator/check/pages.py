@@ -174,16 +174,18 @@ def _addresses(text: str) -> Iterator[_Address]:
             continue
         loaded = lower in _LOADING or (lower in ("href", "xlink:href") and tag in _LOADING_HREF_TAGS)
         yield _Address(value, start, loaded)
-    references = {m[1].strip().lower(): m for m in _REFERENCE.finditer(text)}
-    for m in _LINK_TARGET.finditer(text):
+    # Each pattern is looked for only in a text holding what it cannot match without (the patterns
+    # are slow on long Chinese text, which seldom holds any of it).
+    references = {m[1].strip().lower(): m for m in _REFERENCE.finditer(text)} if "]:" in text else {}
+    for m in _LINK_TARGET.finditer(text) if "](" in text else ():
         yield _Address(m[2], m.start(2), m[1] == "!")
     for m in references.values():
         yield _Address(m[2], m.start(2), False)
-    for m in _IMAGE_REFERENCE.finditer(text):
+    for m in _IMAGE_REFERENCE.finditer(text) if references else ():
         definition = references.get((m[2] or m[1]).strip().lower())
         if definition is not None and text[m.end() : m.end() + 1] != "(":
             yield _Address(definition[2], m.start(), True)
-    for m in _CSS_URL.finditer(text):
+    for m in _CSS_URL.finditer(text) if "(" in text or "@" in text else ():
         yield _Address(m[1], m.start(1), True)
 
 

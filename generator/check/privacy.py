@@ -183,9 +183,11 @@ def public_mobiles(text: str) -> frozenset[str]:
 
 def locator(text: str) -> Callable[[int], tuple[int, int]]:
     """The line and column (1-based) of an offset in ``text``."""
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    starts: list[int] = []  # where each line starts: found when first asked (most texts have nothing to locate)
 
     def place(offset: int) -> tuple[int, int]:
+        if not starts:
+            starts.extend([0, *(m.end() for m in re.finditer("\n", text))])
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
