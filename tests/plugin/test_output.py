@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands import main as cli
+from generator.load.attachments import CACHE_FOLDER
 from generator.site import writer
 from generator.site.output import MARKER, MARKER_TEXT
 
@@ -137,7 +138,7 @@ def test_a_new_folder_becomes_a_marked_site_which_the_next_build_replaces(
     assert not (repo / dest / "旧页面.html").exists(), "the whole site is replaced"
     assert (repo / dest / MARKER).read_bytes() == MARKER_TEXT.encode("utf-8")
     assert digest(repo, skip=(dest,)) == before
-    assert sorted(p.name for p in repo.iterdir() if "gkml-" in p.name) == []
+    assert sorted(p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER) == []
 
 
 def test_an_empty_folder_is_built_into(repo: Path, capfd: pytest.CaptureFixture[str]) -> None:
@@ -183,7 +184,7 @@ def test_ctrl_c_leaves_the_published_site_and_no_staging_folder(
     assert err.endswith(f"已中断（Ctrl-C）。原有网站 {repo / 'site'} 未被改动。\n")
     assert "Traceback" not in err
     assert digest(repo / "site") == published
-    assert [p.name for p in repo.iterdir() if "gkml-" in p.name] == []
+    assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
 
 
 @pytest.mark.parametrize("builder", ["mkdocs", "zensical"])
@@ -197,7 +198,7 @@ def test_a_full_disk_is_said_in_chinese_and_leaves_the_published_site(
     assert err.endswith(f"构建失败：磁盘已满。原有网站 {repo / 'site'} 未被改动。\n")
     assert "Traceback" not in err and "Errno" not in err
     assert digest(repo / "site") == published
-    assert [p.name for p in repo.iterdir() if "gkml-" in p.name] == []
+    assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
 
 
 def test_a_folder_that_cannot_be_written_is_said_before_the_build(
@@ -287,4 +288,4 @@ def test_ctrl_c_during_a_large_build_stops_every_worker_quietly(repo: Path, tmp_
     assert err.endswith(f"已中断（Ctrl-C）。原有网站 {repo / 'site'} 未被改动。\n")
     assert "Traceback" not in err and "BrokenPipe" not in err
     assert digest(repo / "site") == before
-    assert [p.name for p in repo.iterdir() if "gkml-" in p.name] == []
+    assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
