@@ -68,46 +68,68 @@ class FileGate:
 
     def inside(self, path: Path) -> bool:
         """Whether the real path of ``path`` lies in one of the gate's folders (always, without folders)."""
-        if not self.roots:
-            return True
-        real = str(self.real_path(path))
-        return any(real == root or real.startswith(root.rstrip("/") + "/") for root in map(str, self.roots))
+        return not self.roots or self._within(self.real_path(path))
+
+    def _within(self, real: Path) -> bool:
+        text = str(real)
+        return any(text == root or text.startswith(root.rstrip("/") + "/") for root in map(str, self.roots))
 
     def real_path(self, path: Path) -> Path:
         """``path.resolve()``: the real path of a file that is not a link is the real path of its
         folder (remembered) followed by its name."""
-        name = path.name
-        if name in ("", ".", "..") or path.is_symlink():
+        if path.name in ("", ".", "..") or path.is_symlink():
             return path.resolve()
+        return self._in_folder(path)
+
+    def _in_folder(self, path: Path) -> Path:
+        """The real path of the folder of ``path`` (remembered), followed by the name of ``path``."""
         folder = str(path.parent)
         if not path.is_absolute():
             folder = os.path.join(os.getcwd(), folder)  # as resolve() reads a relative path
         real = self._folders.get(folder)
         if real is None:
             real = self._folders[folder] = path.parent.resolve()
-        return real / name
+        return real / path.name
+
+    def _look(self, path: Path) -> tuple[Path, os.stat_result | None]:
+        """The real path of ``path`` and, when it is not a link, what ``stat`` says of it (one
+        ``lstat``, which for a file that is not a link is its ``stat``); None when it is a link or
+        cannot be looked at (then :meth:`real_path` and pathlib say why, as before)."""
+        try:
+            info = path.lstat()
+        except (OSError, ValueError):
+            return (self.real_path(path) if self.roots else path), None
+        if stat.S_ISLNK(info.st_mode) or path.name in ("", ".", ".."):
+            return path.resolve(), None
+        return self._in_folder(path), info
 
     def problems(self, path: Path, shown: str, *, limit: str | None = TEXT) -> list[Diagnostic]:
         """Why ``path`` (shown as ``shown``) may not be read: a link leading outside, a dangling
         link, something missing or not a regular file or folder, a file larger than the
         limit named ``limit`` (a :class:`Limits` field; None: no size limit). [] when it may."""
-        if not self.inside(path):
-            return [make("file-outside", shown, target=_target(path))]
+        return self._examine(path, shown, limit)[0]
+
+    def _examine(self, path: Path, shown: str, limit: str | None) -> tuple[list[Diagnostic], int]:
+        """:meth:`problems`, and the file's mode (``st_mode``, 0 when refused)."""
+        real, info = self._look(path)
+        if self.roots and not self._within(real):
+            return [make("file-outside", shown, target=_target(path))], 0
         try:
-            info = path.stat()
+            if info is None:
+                info = path.stat()
         except FileNotFoundError:
             if os.path.lexists(path):
-                return [make("file-link-broken", shown, target=_target(path))]
-            return [make("file-unreadable", shown, reason="文件不存在")]
+                return [make("file-link-broken", shown, target=_target(path))], 0
+            return [make("file-unreadable", shown, reason="文件不存在")], 0
         except OSError as exc:
-            return [make("file-unreadable", shown, reason=os_reason(exc))]
+            return [make("file-unreadable", shown, reason=os_reason(exc))], 0
         if stat.S_ISDIR(info.st_mode):
-            return []
+            return [], info.st_mode
         if not stat.S_ISREG(info.st_mode):
-            return [make("file-unreadable", shown, reason="这不是普通文件（可能是设备、管道或套接字）")]
+            return [make("file-unreadable", shown, reason="这不是普通文件（可能是设备、管道或套接字）")], 0
         if limit is not None and info.st_size > getattr(self.limits, limit):
-            return [self.too_large(shown, info.st_size, limit)]
-        return []
+            return [self.too_large(shown, info.st_size, limit)], 0
+        return [], info.st_mode
 
     def too_large(self, shown: str, size: int, limit: str, *, at_least: bool = False) -> Diagnostic:
         """The diagnostic of a file of ``size`` bytes (``at_least``: or more) over the limit named ``limit``."""
@@ -123,10 +145,10 @@ class FileGate:
 
     def read_bytes(self, path: Path, shown: str, *, limit: str | None = TEXT) -> tuple[bytes | None, list[Diagnostic]]:
         """The bytes of the file at ``path``, or None and why it may not or cannot be read."""
-        refused = self.problems(path, shown, limit=limit)
+        refused, mode = self._examine(path, shown, limit)
         if refused:
             return None, refused
-        if path.is_dir():
+        if stat.S_ISDIR(mode):
             return None, [make("file-unreadable", shown, reason="这是一个文件夹，不是文件")]
         allowed = getattr(self.limits, limit) if limit is not None else -1
         try:
@@ -141,7 +163,8 @@ class FileGate:
     def readable(self, path: Path) -> bool:
         """Whether ``path`` exists and lies inside the gate's folders (its size aside): what a
         folder's listing may offer to read, the rest being reported by :meth:`files`."""
-        return path.exists() and self.inside(path)
+        real, info = self._look(path)
+        return (info is not None or path.exists()) and (not self.roots or self._within(real))
 
     def files(self, folder: Path, shown: str, *, sizes: bool = True) -> tuple[list[str], list[Diagnostic]]:
         """Every file below ``folder`` that may be read (POSIX paths relative to it, sorted),
@@ -160,10 +183,10 @@ class FileGate:
                 parts = (*rel, entry.name)
                 where = "/".join((shown.rstrip("/"), *parts)) if shown else "/".join(parts)
                 limit = TEXT if sizes and entry.suffix in TEXT_SUFFIXES else None
-                problems = self.problems(entry, where, limit=limit)
+                problems, mode = self._examine(entry, where, limit)
                 if problems:
                     out.extend(problems)
-                elif entry.is_dir():
+                elif stat.S_ISDIR(mode):
                     walk(entry, parts, above | {real})
                 else:
                     found.append("/".join(parts))

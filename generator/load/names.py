@@ -30,7 +30,7 @@ def name_problems(folder: Path, shown: str) -> list[Diagnostic]:
         where = f"{shown}/{rel}"
         if is_windows_device(path.name):
             out.append(make("name-windows", where, value=path.name, fixed=_renamed(path.name)))
-        elif path.is_file() and (fixed := _read_name(path.name)) != path.name:
+        elif (fixed := _read_name(path.name)) != path.name and path.is_file():
             out.append(make("file-suffix", where, value=path.name, fixed=fixed))
     return out
 
