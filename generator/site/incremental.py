@@ -56,7 +56,6 @@ from generator.check.severity import Severity
 from generator.exchange.entrydata import KeptTexts
 from generator.load.cache import EntryCache
 from generator.load.catalogue import EntryReading, read_entries
-from generator.load.entries import entry_paths
 from generator.load.names import name_problems
 from generator.model.entries import ATTACHMENT_FOLDER, ENTRY_SUFFIX, YEAR_FOLDER, Entry, published_names
 from generator.model.records import Area, Catalogue, Category
@@ -97,7 +96,6 @@ class _Column:
     category: Category
     folder: Path  #: as the catalogue's load named it
     changed: set[Path] = field(default_factory=set)  #: its entry files to read again in any case
-    years: set[str] = field(default_factory=set)  #: its year folders where something else changed
 
 
 class Preview:
@@ -174,8 +172,10 @@ class Preview:
         """The columns to read again and, in each, what changed; None when a change is not to entries."""
         columns: dict[str, _Column] = {}
         for path in sorted(paths):
-            rel = os.path.relpath(path, self._root)
-            parts = Path(rel).parts
+            try:
+                parts = Path(os.path.relpath(path, self._root)).parts
+            except ValueError:  # on another drive
+                return None
             if len(parts) < 3 or ".." in parts or not _YEAR.match(parts[2]):
                 return None
             key = os.path.join(self._root, parts[0], parts[1])
@@ -185,13 +185,9 @@ class Preview:
             area, category, folder = owner
             column = columns.setdefault(key, _Column(area, category, folder))
             if len(parts) > 3 and parts[-1].endswith(ENTRY_SUFFIX) and ATTACHMENT_FOLDER not in parts[3:]:
-                column.changed.add(folder.joinpath(*parts[2:]))
-            else:  # an attachment, a folder, a file of an editor: read the year's entries again
-                column.years.add(parts[2])
-        for column in columns.values():
-            if column.years:
-                within = entry_paths(column.folder)
-                column.changed |= {p for p in within if p.relative_to(column.folder).parts[0] in column.years}
+                column.changed.add(folder.joinpath(*parts[2:]))  # read again even if its time and size are the same
+            # else an attachment, a folder, an editor's file: an entry naming the attachment is read
+            # again as its attachment changed (the cache compares them), the folder is looked at again
         return [columns[key] for key in sorted(columns)]
 
     def _read(self, columns: Sequence[_Column]) -> tuple[list[Category], list[Diagnostic]]:
@@ -237,8 +233,7 @@ class Preview:
                 items.update(i for i, listed in renderer.item_entries.items() if len(listed) > ITEM_ENTRIES)
             jobs += [("item", column.area, category, r) for r in category.records if r.id in items]
             removed += self._remove_list_pages(writer, column.area, column.category, category)
-        placed = {e.id: (a, c, e) for a in writer.catalogue.areas for c in a.categories for e in c.entries}
-        jobs += [("entry", *placed[i]) for i in sorted(entries) if i in placed]
+        jobs += [("entry", *_place(writer.catalogue, e), e) for e in (links.by_id.get(i) for i in sorted(entries)) if e]
         jobs += [("entries", column.area, category, None) for column, category in zip(columns, reread, strict=True)]
         writer.write_filled(self.site_dir, self.shells, jobs, post_process=self.post_process)
         pages = [renderer.home()] + [renderer.category(c.area, new) for c, new in zip(columns, reread, strict=True)]
@@ -294,6 +289,16 @@ def _with_columns(catalogue: Catalogue, replaced: Mapping[int, Category]) -> Cat
         for a in catalogue.areas
     ]
     return dataclasses.replace(catalogue, areas=areas)
+
+
+def _place(catalogue: Catalogue, entry: Entry) -> tuple[Area, Category]:
+    """The area and column ``entry`` is published in."""
+    for area in catalogue.areas:
+        if area.title == entry.area:
+            for category in area.categories:
+                if category.title == entry.column and any(e is entry for e in category.entries):
+                    return area, category
+    raise LookupError(entry.id)
 
 
 def _link_facts(download: Download) -> tuple[str, str, str, str, str]:

@@ -7,6 +7,7 @@ site-relative URLs become links (:func:`generator.check.record.is_link_url`).
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ class Renderer:
         self.site_url = site_url
         #: Hand-written pages (title, source path) for the site map.
         self.extra_pages = extra_pages
+        self._urls: dict[str, str] = {}  #: page_url's answers (the same for every catalogue of one site)
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -127,6 +129,7 @@ class Renderer:
         other = Renderer(catalogue, self.routes, site_url=self.site_url, extra_pages=self.extra_pages)
         if "env" in self.__dict__:
             other.__dict__["env"] = self.env
+        other._urls = self._urls
         return other
 
     def _render(self, template: str, src: str, **values: object) -> str:
@@ -144,10 +147,15 @@ class Renderer:
         """The absolute address of page ``src`` (``''`` when the site's address is not known)."""
         if not self.site_url:
             return ""
-        base, url = self.site_url.rstrip("/") + "/", self.routes.url(src)
-        if _PLAIN_PATH.fullmatch(url) and _PLAIN_BASE.fullmatch(base):
-            return base + url  # what urljoin gives for these, in a fraction of the time (sitemaps list every page)
-        return urljoin(base, url)
+        known = self._urls.get(src)
+        if known is None:
+            base, url = self.site_url.rstrip("/") + "/", self.routes.url(src)
+            if _PLAIN_PATH.fullmatch(url) and _PLAIN_BASE.fullmatch(base):
+                known = base + url  # what urljoin gives for these, in a fraction of the time
+            else:
+                known = urljoin(base, url)
+            self._urls[src] = known
+        return known
 
     def item(self, area: Area, category: Category, record: Record) -> GeneratedPage:
         src = self.routes.item(record)
@@ -328,8 +336,8 @@ class Renderer:
         return GeneratedPage(src, title, html, "table")
 
     def home(self) -> GeneratedPage:
-        entries = sorted(self.catalogue.entries, key=lambda e: (e.published, e.id), reverse=True)
-        html = self._render("home.html", HOME, recent=self.catalogue.recent(), recent_entries=entries[:HOME_ENTRIES])
+        entries = heapq.nlargest(HOME_ENTRIES, self.catalogue.entries, key=lambda e: (e.published, e.id))
+        html = self._render("home.html", HOME, recent=self.catalogue.recent(), recent_entries=entries)
         return GeneratedPage(HOME, "首页", html, "home", description=self.catalogue.site.intro)
 
     def search(self) -> GeneratedPage:

@@ -84,6 +84,8 @@ class SiteWriter:
     _pages: list[GeneratedPage] = field(default_factory=list, init=False)
     _downloads: Callable[[], list[Download]] | None = field(default=None, init=False)
     downloads: list[Download] = field(default_factory=list, init=False)  #: as written
+    #: Each column's part of the sitemap (its entries' and further pages), by the id of its category.
+    _sitemap_kept: dict[int, tuple[Category, list[SitemapEntry]]] = field(default_factory=dict, init=False)
 
     # -- before the builder runs ---------------------------------------------------------------
     def stubs(self) -> list[Stub]:
@@ -144,7 +146,7 @@ class SiteWriter:
         the navigation (their list is kept, not rendered again), the same downloads until
         :meth:`write_downloads` is given new ones, the templates already compiled."""
         other = SiteWriter(catalogue, self.renderer.for_catalogue(catalogue), self.download_name, self.language)
-        other._pages, other.downloads = self._pages, self.downloads
+        other._pages, other.downloads, other._sitemap_kept = self._pages, self.downloads, self._sitemap_kept
         return other
 
     # -- after the builder ran ------------------------------------------------------------------
@@ -314,13 +316,22 @@ class SiteWriter:
         for _, _, record in self._placed():
             src = routes.item(record)
             entries.append(SitemapEntry(url(src) or "/" + routes.url(src), record.updated))
+        kept: dict[int, tuple[Category, list[SitemapEntry]]] = {}
         for area, category in self._columns():
-            for entry in category.entries:
-                src = routes.entry(entry)
-                entries.append(SitemapEntry(url(src) or "/" + routes.url(src), entry.validity.date or entry.published))
-            for number in range(2, self.renderer.page_count(category) + 1):
-                src = routes.column_page(area, category, number)
-                entries.append(SitemapEntry(url(src) or "/" + routes.url(src), category.updated))
+            found = self._sitemap_kept.get(id(category))
+            if found is None or found[0] is not category:  # a column's part, once for each state of it
+                listed = []
+                for entry in category.entries:
+                    src = routes.entry(entry)
+                    lastmod = entry.validity.date or entry.published
+                    listed.append(SitemapEntry(url(src) or "/" + routes.url(src), lastmod))
+                for number in range(2, self.renderer.page_count(category) + 1):
+                    src = routes.column_page(area, category, number)
+                    listed.append(SitemapEntry(url(src) or "/" + routes.url(src), category.updated))
+                found = (category, listed)
+            kept[id(category)] = found
+            entries += found[1]
+        self._sitemap_kept = kept
         generated = {p.src for p in self._pages}
         for src in sorted(set(hand_written) - generated):
             entries.append(SitemapEntry(url(src) or "/" + routes.url(src), ""))

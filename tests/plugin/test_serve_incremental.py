@@ -121,10 +121,14 @@ def test_edits_add_and_delete_give_the_site_a_full_build_gives(
         "审核: {审核人: 王五, 审核日期: 2025-11-28}\n---\n\n定于2025年12月15日举行公租房租金调整听证会。\n",
         encoding="utf-8",
     )
-    outcome = preview.update([added, attachment])
+    # … and, in the same save, the policy's attachment replaced by a larger file, its entry unchanged.
+    replaced = project / COLUMN / "2025/附件/实施细则全文.pdf"
+    replaced.write_bytes(replaced.read_bytes() + b"%" + b"0" * 4096 + b"\n")
+    outcome = preview.update([added, attachment, replaced])
     assert outcome.result is Result.UPDATED, outcome.diagnostics
     assert "关于公租房租金调整听证的通知" in page(site, "fgzc-20250514-1")
     assert (site / "info/fgzc-20251201-1/新增通知附件.pdf").is_file()
+    assert (site / "info/fgzc-20250310-1/实施细则全文.pdf").read_bytes() == replaced.read_bytes()
     same_site(project, site, tmp_path / "full-2")
 
     # The entry deleted, and its attachment: its folder is gone, nothing links to it.
