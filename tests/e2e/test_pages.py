@@ -74,20 +74,21 @@ def test_home_shows_bureau_areas_with_counts_search_box_and_recent_updates(site:
     expect(box).to_be_editable()
     expect(main.get_by_role("button", name="搜索")).to_be_visible()
 
-    # 最近更新: the most recently updated items, newest first, each linking to its page
-    recent = catalogue.recent()
-    assert recent, "the example catalogue has dated records, so the home page must list recent updates"
+    # 最近更新: the ten newest pieces of published information (公开信息), newest first, each linking
+    # to its page and saying where it was published; and the feed of them all
+    newest = sorted(catalogue.entries, key=lambda e: (e.published, e.id), reverse=True)[:10]
+    assert len(newest) == 10, "the example catalogue has entries, so the home page lists the newest ten"
     expect(main.get_by_role("heading", name="最近更新")).to_be_visible()
-    entries = main.locator("ol.gkml-recent > li")
-    expect(entries).to_have_count(len(recent))
-    for entry, record in zip(entries.all(), recent, strict=True):
-        expect(entry.locator("time")).to_have_text(record.updated)
-        link = entry.get_by_role("link")
-        expect(link).to_have_text(record.title)
-        assert href(link) == site.item_url(record)
-        expect(entry).to_contain_text(f"{record.area} › {record.category}")
-    dates = [r.updated for r in recent]
-    assert dates == sorted(dates, reverse=True)
+    items = main.locator("ol.gkml-entries > li")
+    expect(items).to_have_count(len(newest))
+    for item, entry in zip(items.all(), newest, strict=True):
+        expect(item.locator("time")).to_have_text(entry.published)
+        link = item.get_by_role("link")
+        expect(link).to_have_text(entry.title)
+        assert href(link) == site.entry_url(entry)
+        expect(item).to_contain_text(f"{entry.area} › {entry.column}")
+    feed = main.get_by_role("link", name="订阅全部最新信息（Atom）")
+    assert href(feed) == site.url + "feed.xml"
 
 
 def test_home_area_card_leads_to_area_page_with_its_columns(site: Any, page: Any) -> None:

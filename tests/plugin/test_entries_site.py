@@ -532,7 +532,7 @@ id: {LEAK_ID}
 发布日期: 2024-06-20
 发布机构: 示例县住房和城乡建设局住房保障股
 类别: 公示公告
-摘要: 第九批承租家庭名单。
+摘要: 公示第九批承租家庭。
 附件: [{{名称: 承租家庭名单, 文件: 附件/{LEAK_FILE}}}]
 """
 
@@ -598,3 +598,20 @@ def test_an_entry_others_name_cannot_be_dropped_silently_and_leaves_no_trace_onc
     old.write_text(old.read_text(encoding="utf-8").replace(", 替代: fgzc-20240310-1", ""), encoding="utf-8")
     build(project, site)
     assert traces(site, "fgzc-20240310-1", "示例县公共租赁住房管理实施细则", "示建规〔2024〕1号", data=PDF) == []
+
+
+def test_an_attachment_replaced_under_a_new_name_leaves_no_trace_of_the_old_one(
+    leaking: tuple[Path, Path, Path],
+) -> None:
+    """发现泄露时 (使用说明): the redacted attachment under a new name, the old one deleted: the old
+    file and its address are gone, the entry stays with the new file."""
+    project, leak, site = leaking
+    old = project / "catalogue" / AREA / "配给管理" / "2024" / "附件" / LEAK_FILE
+    old.unlink()
+    redacted = b"%PDF-1.4\n% redacted list\n%%EOF\n"
+    write_attachment(project, "配给管理", "2024", "承租家庭名单（更正）.pdf", redacted)
+    leak.write_text(leak.read_text(encoding="utf-8").replace(LEAK_FILE, "承租家庭名单（更正）.pdf"), encoding="utf-8")
+    build(project, site)
+    assert traces(site, LEAK_FILE.removesuffix(".pdf"), data=LEAK_BYTES) == []
+    assert not (site / "info" / LEAK_ID / LEAK_FILE).exists()
+    assert (site / "info" / LEAK_ID / "承租家庭名单（更正）.pdf").read_bytes() == redacted
