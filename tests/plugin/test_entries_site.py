@@ -410,10 +410,8 @@ def test_every_page_announces_the_feeds_in_its_head(built: Built) -> None:
             assert targets[1] == built.site / "bzxzf/pjgl/feed.xml"
 
 
-def test_without_a_site_address_feed_links_are_relative_to_the_feed(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", site_url=None)
-    write_entries(project)
-    site = build(project, tmp_path / "site")
+def test_without_a_site_address_feed_links_are_relative_to_the_feed(unaddressed: Built) -> None:
+    site = unaddressed.site
     for path, address in (("feed.xml", "https://county.example/"), ("bzxzf/pjgl/feed.xml", "https://c.example/x/")):
         feed = parse_feed(site / path)
         assert feed.entries
@@ -541,14 +539,23 @@ def leak_traces(site: Path) -> list[str]:
     return traces(site, LEAK_ID, LEAK_TITLE, LEAK_FILE.removesuffix(".pdf"), data=LEAK_BYTES)
 
 
-@pytest.fixture
-def leaking(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A project with the entry to take down published: (project, its entry file, the site)."""
-    project = make_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def unaddressed(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The entries and the one to take down, built without a site address (mkdocs.yml has no
+    site_url): the feeds' links are relative. Tests that change it work on a copy (``leaking``)."""
+    project = make_project(tmp_path_factory.mktemp("unaddressed") / "project", site_url=None)
     write_entries(project)
-    leak = write_entry(project, "配给管理", "第九批承租家庭名单公示", LEAK, "名单见附件。\n")
+    write_entry(project, "配给管理", "第九批承租家庭名单公示", LEAK, "名单见附件。\n")
     write_attachment(project, "配给管理", "2024", LEAK_FILE, LEAK_BYTES)
-    site = build(project, tmp_path / "site")
+    return Built(project, build(project, project.parent / "site"))
+
+
+@pytest.fixture
+def leaking(unaddressed: Built, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of ``unaddressed``, with the entry to take down published: (project, its entry file, the site)."""
+    project = shutil.copytree(unaddressed.project, tmp_path / "project", symlinks=True)
+    site = shutil.copytree(unaddressed.site, tmp_path / "site", symlinks=True)
+    leak = project / "catalogue" / AREA / "配给管理" / "2024" / "第九批承租家庭名单公示.md"
     found = leak_traces(site)
     for where in (
         "feed.xml",
