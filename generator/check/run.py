@@ -25,6 +25,7 @@ from generator.check.privacy import public_mobiles
 from generator.check.record import validate_record
 from generator.check.severity import Severity
 from generator.load.addresses import content_slug_problems
+from generator.load.attachments import AttachmentTexts
 from generator.load.cache import EntryCache
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
 from generator.load.files import FileGate
@@ -53,7 +54,7 @@ def check_catalogue(
     :func:`generator.check.diagnostics.parse_severity_overrides`); the catalogue is None
     whenever an error remains, also one a bureau made an error. Every file is read through
     ``gate`` (:meth:`generator.settings.Settings.gate`; by default: inside ``folder`` and
-    ``docs_dir``, at the default limits). The attachments' text is kept in ``attachment_cache``
+    ``docs_dir``, at the default limits). The attachments' text is scanned too, and kept in ``attachment_cache``
     (:meth:`generator.settings.Settings.attachment_cache`; None: read every time); entry files
     read before and unchanged since are taken from ``entry_cache`` (:mod:`generator.load.cache`)."""
     gate = gate or FileGate.within(folder, *([docs_dir] if docs_dir is not None else []))
@@ -62,7 +63,7 @@ def check_catalogue(
         git_dates=git_dates,
         severity=severity,
         gate=gate,
-        attachment_cache=attachment_cache,
+        attachments=AttachmentTexts(attachment_cache),
         entry_cache=entry_cache,
     )
     if catalogue is not None:

@@ -85,7 +85,7 @@ def load_catalogue(
     git_dates: bool = True,
     severity: Mapping[str, Severity] | None = None,
     gate: FileGate | None = None,
-    attachment_cache: Path | None = None,
+    attachments: AttachmentTexts | None = None,
     entry_cache: EntryCache | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
     """Read, validate and assemble the whole catalogue under ``folder``.
@@ -97,7 +97,9 @@ def load_catalogue(
     Every file is read through ``gate`` (:mod:`generator.load.files`; by default: inside
     ``folder``, at the default limits): a link leading out of it or nowhere is reported
     once and not followed. The text of the entries' attachments is scanned for personal
-    identifiers, kept in ``attachment_cache`` (:mod:`generator.load.attachments`; None: no cache).
+    identifiers when ``attachments`` reads it (:func:`generator.check.run.check_catalogue`, for
+    gkml check and every build, always does; None: not read, as by export, import and diff, which
+    publish nothing).
     An entry file read before and unchanged since is taken from ``entry_cache`` (``gkml serve``).
     """
     shown = folder.as_posix().rstrip("/")
@@ -124,7 +126,7 @@ def load_catalogue(
     elsewhere = {
         r.id: (c.category.title, f"{shown}/{c.rel}") for a in plan for c in a.columns for r in c.category.records
     }
-    reading = EntryReading(folder, shown, public, gate, elsewhere, AttachmentTexts(attachment_cache))
+    reading = EntryReading(folder, shown, public, gate, elsewhere, attachments)
     _load_entries(plan, reading, diagnostics, entry_cache)
     _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
     diagnostics += name_problems(folder, shown)

@@ -538,3 +538,10 @@ def test_the_catalogue_reports_attachments_as_pages_are(project: Path) -> None:
     shown = (project / "catalogue").as_posix()
     assert _scanned(diagnostics) == [f"{shown}/{line}" for line in EXPECTED]
     assert not os.path.exists(project / ".gkml-cache")  # no cache asked for
+
+
+def test_export_import_and_diff_load_without_reading_attachments(project: Path, extractions: list[str]) -> None:
+    """Only checks and builds (check_catalogue) read attachments: what publishes nothing needs no scan."""
+    loaded, diagnostics = catalogue.load_catalogue(project / "catalogue", git_dates=False)
+    assert loaded is not None and _scanned(diagnostics) == []
+    assert extractions == []
