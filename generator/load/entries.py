@@ -8,6 +8,7 @@ as written.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +47,25 @@ def entry_paths(column: Path) -> list[Path]:
     folders left out), in file-name order within each year."""
     found: list[Path] = []
     for year in year_folders(column):
-        found += sorted(
-            p
-            for p in year.rglob(f"*{ENTRY_SUFFIX}")
-            if p.is_file() and ATTACHMENT_FOLDER not in p.relative_to(year).parts
-        )
+        found += sorted(_entry_files(year))
+    return found
+
+
+def _entry_files(folder: Path, attachments: bool = False) -> list[Path]:
+    """The ``.md`` files below ``folder`` that are files (as ``folder.rglob("*.md")`` finds them: links
+    to folders not entered) and not in an attachments' folder. os.scandir, not pathlib's rglob: the
+    listing says what is a file or a folder without asking again, and a column holds thousands."""
+    found: list[Path] = []
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return found
+    for entry in entries:
+        if not attachments and entry.name.endswith(ENTRY_SUFFIX) and entry.is_file():
+            found.append(folder / entry.name)
+        if entry.is_dir() and not entry.is_symlink():
+            found += _entry_files(folder / entry.name, attachments or entry.name == ATTACHMENT_FOLDER)
     return found
 
 
