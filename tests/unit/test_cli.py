@@ -183,8 +183,8 @@ def test_default_catalogue_folder(capsys: pytest.CaptureFixture[str], monkeypatc
 def test_the_real_catalogue_passes_strict_check(capsys: pytest.CaptureFixture[str]) -> None:
     catalogue, _ = load_catalogue(CATALOGUE)
     assert catalogue is not None
-    # checked as of its newest date (AS_OF is before its records' dates: they would be in the future)
-    code = cli.main(["check", "--catalogue", str(CATALOGUE), "--strict", "--today", catalogue.newest_date()])
+    # checked as of its newest date (AS_OF is before its records' and entries' dates: they would be in the future)
+    code = cli.main(["check", "--catalogue", str(CATALOGUE), "--strict", "--today", catalogue.newest_change()])
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.splitlines()[-2].startswith("共 0 个错误、0 个警告、")  # the example covers the whole standard

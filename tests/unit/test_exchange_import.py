@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -315,13 +316,17 @@ def test_a_record_moved_to_another_column_replaces_its_old_file_only_with_force(
     _, diagnostics = load_catalogue(folder, git_dates=False)
     moved = [d for d in diagnostics if d.code == "entry-item-elsewhere"]
     assert moved and all("移到 " + str(folder) + "/保障性住房/重大决策/ 下" in d.format() for d in moved)
-    for entry in (folder / "保障性住房" / "法规政策" / "2025").glob("*.md"):
-        target = folder / "保障性住房" / "重大决策" / "2025" / entry.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        entry.rename(target)
-    shutil.move(
-        folder / "保障性住房" / "法规政策" / "2025" / "附件", folder / "保障性住房" / "重大决策" / "2025" / "附件"
-    )
+    old_column, new_column = folder / "保障性住房" / "法规政策", folder / "保障性住房" / "重大决策"
+    for entry in sorted(old_column.glob("20??/*.md")):  # the item's entries, with their attachments
+        text = entry.read_text(encoding="utf-8")
+        if "事项: bzxzf-fgzc-zcwj" not in text:
+            continue
+        for name in re.findall(r"文件: (附件/[^,}\s]+)", text):
+            target = new_column / entry.parent.name / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(entry.parent / name, target)
+        (new_column / entry.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.move(entry, new_column / entry.parent.name / entry.name)
     assert loaded(folder)["bzxzf-fgzc-zcwj"].category == "重大决策"
 
 

@@ -136,11 +136,12 @@ def replaced_text(wb: Workbook, placeholder: str, text: str) -> bytes:
     a text to Excel's 32,767 characters)."""
     data = io.BytesIO()
     wb.save(data)
+    # openpyxl with lxml writes the sheet's text as character references (&#21344;)
+    forms = [placeholder.encode(), placeholder.encode("ascii", "xmlcharrefreplace")]
     with zipfile.ZipFile(data) as archive:
-        sheet = archive.read("xl/worksheets/sheet1.xml")
-    return rewrite_member(
-        data.getvalue(), "xl/worksheets/sheet1.xml", [sheet.replace(placeholder.encode(), text.encode())]
-    )
+        name, written = next((n, f) for n in archive.namelist() for f in forms if f in archive.read(n))
+        member = archive.read(name)
+    return rewrite_member(data.getvalue(), name, [member.replace(written, text.encode())])
 
 
 def test_a_cell_too_long_is_named_not_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
