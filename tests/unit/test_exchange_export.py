@@ -7,9 +7,9 @@ import csv
 import io
 import json
 import zipfile
-from xml.etree import ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
