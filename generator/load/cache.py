@@ -38,7 +38,7 @@ Read = tuple[Entry | None, list[Diagnostic]]
 Job = tuple[Path, str, frozenset[str]]
 
 
-def stamp(path: Path) -> Stamp:
+def stamp(path: str | os.PathLike[str]) -> Stamp:
     """The identity of the file at ``path`` now (links followed)."""
     try:
         info = os.stat(path)

@@ -215,6 +215,8 @@ class Preview:
         after = {e.id: e for c in reread for e in c.entries}
         touched = {i for i, e in after.items() if before.get(i) is not e}  # read again, added or moved
         gone = set(before) - set(after)
+        if not touched and not gone:  # an editor's file, an attachment no entry names: no page shows it
+            return [], []
         links = renderer.links
         entries: set[str] = set(touched)
         items: set[str] = set()

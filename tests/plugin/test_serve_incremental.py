@@ -175,9 +175,16 @@ def test_a_bad_edit_is_reported_where_it_is_and_leaves_the_site(served: tuple[Pr
     assert not (site / "info/fgzc-20250514-1").exists()
 
 
-def test_other_changes_need_a_full_build(served: tuple[Preview, Path], project: Path) -> None:
+def test_other_changes_need_a_full_build_and_an_editors_file_nothing(
+    served: tuple[Preview, Path], project: Path
+) -> None:
     preview, site = served
     before = files(site)
+    swap = project / COLUMN / "2025/.公租房管理实施细则.md.swp"  # vim's, beside the entry it edits
+    swap.write_bytes(b"b0VIM 9.0")
+    outcome = preview.update([swap])
+    assert (outcome.result, outcome.written, outcome.diagnostics) == (Result.UPDATED, [], [])
+    assert files(site) == before
     item = edit(project / COLUMN / "政策文件.yaml", "名称: 政策文件", "名称: 政策文件（修订）")
     assert preview.update([item]).result is Result.FULL
     assert preview.update([project / "content/index.md"]).result is Result.FULL

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 import gc
 import logging
-import os
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,9 +25,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.adapters.mkdocs.config import GkmlConfig
+from generator.adapters.mkdocs.watch import Changes, record_changes, stop, watch_catalogue
 from generator.check.diagnostics import make, parse_severity_overrides, strict_severity
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
@@ -57,6 +55,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._serving = False
         self._entry_cache: EntryCache | None = None
         self.preview: Preview | None = None  #: under ``serve``: the site of the last build, kept up to date
+        self._observers: list[Any] = []  #: what watches the catalogue under ``serve``
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The start of ``mkdocs build`` or ``serve``. With this event MkDocs keeps the plugin from one
@@ -66,7 +65,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.preview = None
 
     def on_shutdown(self) -> None:
-        self._serving, self._entry_cache, self.preview = False, None, None
+        stop(self._observers)
+        self._serving, self._entry_cache, self.preview, self._observers = False, None, None, []
 
     def on_config(self, config: Any) -> Any:
         self.preview = None  # a full build: the site the preview kept is going
@@ -162,13 +162,20 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         return run
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        server.watch(str(self.settings_used.catalogue))
-        changes = _record_changes(server)
-        if changes is not None:  # MkDocs' server as gkml knows it: rebuilds can be updates
-            server.builder = functools.partial(self._rebuild, server.builder, changes)
+        catalogue = str(self.settings_used.catalogue)
+        changes = record_changes(server)
+        if changes is None:  # not MkDocs' server as gkml knows it: full builds, the catalogue polled
+            server.watch(catalogue)
+            return server
+        self._observers = watch_catalogue(server, catalogue, changes)
+        if self._observers:
+            log.info(f"监视目录文件夹的改动：{catalogue}")
+        else:
+            server.watch(catalogue)
+        server.builder = functools.partial(self._rebuild, server.builder, changes)
         return server
 
-    def _rebuild(self, full: Callable[[], None], changes: _Changes) -> None:
+    def _rebuild(self, full: Callable[[], None], changes: Changes) -> None:
         """The dev server's rebuild: an update of the pages that show the changed entries when only
         entries changed, else a full build (``full``)."""
         changed, preview = changes.take(), self.preview
@@ -204,43 +211,3 @@ def _report(outcome: Outcome, seconds: float) -> None:
         log.error(f"有 {errors} 个问题，页面未更新（网站仍是修改前的样子）。请按上面的提示修改，保存后自动重试。")
     else:
         log.info(f"已更新 {len(outcome.written)} 个页面（只重新生成受影响的页面，用时 {seconds:.2f} 秒）。")
-
-
-class _Changes(FileSystemEventHandler):
-    """The paths of what changed under the folders and files the dev server watches, since last taken."""
-
-    def __init__(self) -> None:
-        self._paths: set[str] = set()
-        self._lock = threading.Lock()
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        with self._lock:
-            for path in (event.src_path, getattr(event, "dest_path", "")):
-                if path:
-                    self._paths.add(os.fsdecode(path))
-
-    def take(self) -> set[str]:
-        with self._lock:
-            taken, self._paths = self._paths, set()
-        return taken
-
-
-def _record_changes(server: Any) -> _Changes | None:
-    """Record the paths of every change the dev server (MkDocs 1.6's LiveReloadServer) sees: under
-    what it watches now and what it is told to watch later. None when the server is not as known:
-    then every change is a full build, as without gkml."""
-    watched: Any = getattr(server, "_watched_paths", None)
-    observer: Any = getattr(server, "observer", None)
-    if not isinstance(watched, dict) or not hasattr(observer, "schedule") or not callable(server.watch):
-        return None
-    changes = _Changes()
-    for path in watched:
-        observer.schedule(changes, path, recursive=True)
-    watch = server.watch
-
-    def watching(path: str, func: Any = None, *, recursive: bool = True) -> None:
-        watch(path, func, recursive=recursive)
-        observer.schedule(changes, os.path.abspath(path), recursive=recursive)
-
-    server.watch = watching
-    return changes
