@@ -250,7 +250,9 @@ def _check_messages() -> dict[str, Message]:
             "请列入 _site.yaml 的“公开电话”。",
             "含手机号码",
         ),
-        "privacy-bank-card": Message(E, "{inside}出现了银行卡号（{masked}）", "网站上不得公开银行卡号：请删除。", "含银行卡号"),
+        "privacy-bank-card": Message(
+            E, "{inside}出现了银行卡号（{masked}）", "网站上不得公开银行卡号：请删除。", "含银行卡号"
+        ),
         "url-scheme": Message(
             E,
             "网址“{value}”不是 http:// 或 https:// 开头",
