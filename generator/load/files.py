@@ -24,6 +24,7 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
@@ -50,7 +51,7 @@ class FileGate:
     #: Real paths of the folders met so far (written path → real path): a gate lives for one
     #: build or check, and a catalogue of 200,000 files would otherwise resolve every part of
     #: every file's path again, several times each.
-    _folders: dict[str, Path] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _folders: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def within(cls, project: Path, *named: Path, limits: Limits = DEFAULT_LIMITS) -> FileGate:
@@ -70,37 +71,44 @@ class FileGate:
         """Whether the real path of ``path`` lies in one of the gate's folders (always, without folders)."""
         return not self.roots or self._within(self.real_path(path))
 
-    def _within(self, real: Path) -> bool:
+    def _within(self, real: Path | str) -> bool:
         text = str(real)
-        return any(text == root or text.startswith(root.rstrip("/") + "/") for root in map(str, self.roots))
+        return any(text == root or text.startswith(below) for root, below in self._root_texts)
+
+    @cached_property
+    def _root_texts(self) -> list[tuple[str, str]]:
+        """Each root as text, and as the start of a path below it."""
+        return [(str(root), str(root).rstrip("/") + "/") for root in self.roots]
 
     def real_path(self, path: Path) -> Path:
         """``path.resolve()``: the real path of a file that is not a link is the real path of its
         folder (remembered) followed by its name."""
         if path.name in ("", ".", "..") or path.is_symlink():
             return path.resolve()
-        return self._in_folder(path)
+        return Path(self._in_folder(path))
 
-    def _in_folder(self, path: Path) -> Path:
-        """The real path of the folder of ``path`` (remembered), followed by the name of ``path``."""
-        folder = str(path.parent)
+    def _in_folder(self, path: Path) -> str:
+        """The real path of the folder of ``path`` (remembered), followed by the name of ``path``
+        (as text: ``path`` is no link and its name neither empty, ``.`` nor ``..``)."""
+        folder, slash, name = str(path).rpartition("/")  # str(path.parent), path.name
+        folder = folder or ("/" if slash else ".")
         if not path.is_absolute():
             folder = os.path.join(os.getcwd(), folder)  # as resolve() reads a relative path
         real = self._folders.get(folder)
         if real is None:
-            real = self._folders[folder] = path.parent.resolve()
-        return real / path.name
+            real = self._folders[folder] = str(Path(folder).resolve())
+        return _joined(real, name)
 
-    def _look(self, path: Path) -> tuple[Path, os.stat_result | None]:
+    def _look(self, path: Path) -> tuple[str, os.stat_result | None]:
         """The real path of ``path`` and, when it is not a link, what ``stat`` says of it (one
         ``lstat``, which for a file that is not a link is its ``stat``); None when it is a link or
         cannot be looked at (then :meth:`real_path` and pathlib say why, as before)."""
         try:
             info = path.lstat()
         except (OSError, ValueError):
-            return (self.real_path(path) if self.roots else path), None
+            return str(self.real_path(path) if self.roots else path), None
         if stat.S_ISLNK(info.st_mode) or path.name in ("", ".", ".."):
-            return path.resolve(), None
+            return str(path.resolve()), None
         return self._in_folder(path), info
 
     def problems(self, path: Path, shown: str, *, limit: str | None = TEXT) -> list[Diagnostic]:
@@ -143,6 +151,24 @@ class FileGate:
             example=format_limit(limit, _enough(size, allowed)),
         )
 
+    def _listed(
+        self, entry: os.DirEntry[str], folder: str, shown: str, limit: str | None
+    ) -> tuple[list[Diagnostic], int]:
+        """:meth:`_examine` of a file or folder listed in ``folder`` (a real path): what the listing says
+        is a file or a folder that is not a link lies in the real folder, and is what the listing says
+        (no need to ask the file system again); anything else is examined as any path."""
+        if entry.is_symlink() or (self.roots and not self._within(_joined(folder, entry.name))):
+            return self._examine(Path(entry.path), shown, limit)
+        if entry.is_dir(follow_symlinks=False):
+            return [], stat.S_IFDIR
+        if not entry.is_file(follow_symlinks=False):
+            return self._examine(Path(entry.path), shown, limit)  # a pipe, a device …
+        if limit is not None:
+            size = entry.stat(follow_symlinks=False).st_size
+            if size > getattr(self.limits, limit):
+                return [self.too_large(shown, size, limit)], 0
+        return [], stat.S_IFREG
+
     def read_bytes(self, path: Path, shown: str, *, limit: str | None = TEXT) -> tuple[bytes | None, list[Diagnostic]]:
         """The bytes of the file at ``path``, or None and why it may not or cannot be read."""
         refused, mode = self._examine(path, shown, limit)
@@ -179,21 +205,34 @@ class FileGate:
             real = current.resolve()
             if real in above:
                 return
-            for entry in sorted(current.iterdir(), key=lambda p: p.name):
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+            for entry in entries:
                 parts = (*rel, entry.name)
                 where = "/".join((shown.rstrip("/"), *parts)) if shown else "/".join(parts)
-                limit = TEXT if sizes and entry.suffix in TEXT_SUFFIXES else None
-                problems, mode = self._examine(entry, where, limit)
+                limit = TEXT if sizes and _suffix(entry.name) in TEXT_SUFFIXES else None
+                problems, mode = self._listed(entry, str(real), where, limit)
                 if problems:
                     out.extend(problems)
                 elif stat.S_ISDIR(mode):
-                    walk(entry, parts, above | {real})
+                    walk(current / entry.name, parts, above | {real})
                 else:
                     found.append("/".join(parts))
 
         if folder.is_dir():
             walk(folder, (), frozenset())
         return sorted(found), out
+
+
+def _joined(folder: str, name: str) -> str:
+    """``str(Path(folder) / name)`` for a real folder and a plain name."""
+    return folder + name if folder.endswith("/") else f"{folder}/{name}"
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix``."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def _enough(size: int, allowed: int) -> int:
