@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -258,7 +258,8 @@ def _report_strays(
     (``allowed``); below a category folder (``deeper``) nothing is read at all.
     """
     if deeper:
-        strays = [p for p in sorted(folder.rglob("*")) if p.parent != folder and p.suffix in _YAML_SUFFIXES]
+        yaml_files = _below(folder, lambda name: name.endswith(_YAML_SUFFIXES) and Path(name).suffix in _YAML_SUFFIXES)
+        strays = [p for p in yaml_files if p.parent != folder]
     else:
         allowed = {META_FILE, *allowed}
         strays = [
@@ -340,6 +341,14 @@ def read_entries(
     return out
 
 
+def _below(folder: Path, keep: Callable[[str], bool]) -> list[Path]:
+    """What ``sorted(folder.rglob("*"))`` lists (files, folders and links below ``folder``; links to
+    folders listed, not entered) whose name ``keep`` keeps. os.walk, not pathlib's rglob, which
+    hashes every path: a column holds thousands of entries."""
+    listed = ((top, name) for top, folders, files in os.walk(folder) for name in (*folders, *files))
+    return sorted(Path(top, name) for top, name in listed if keep(name))
+
+
 def _misplaced_entries(column: PlannedColumn, found: list[Path], shown: str, gate: FileGate) -> list[Diagnostic]:
     """Markdown files in a column folder that are not in a year folder: they would not be published."""
     placed = set(found)
@@ -349,7 +358,7 @@ def _misplaced_entries(column: PlannedColumn, found: list[Path], shown: str, gat
             f"{shown}/{column.rel}/{path.relative_to(column.folder).as_posix()}",
             folder=f"{shown}/{column.rel}",
         )
-        for path in sorted(column.folder.rglob(f"*{ENTRY_SUFFIX}"))
+        for path in _below(column.folder, lambda name: name.endswith(ENTRY_SUFFIX))
         if path not in placed
         and ATTACHMENT_FOLDER not in path.relative_to(column.folder).parts
         and not path.name.startswith(("_", "."))
