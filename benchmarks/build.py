@@ -336,7 +336,7 @@ def plain_project(work: Path, items: int, seed: int, entries: int = 0) -> Path:
             if entry.attachment:
                 attachment = docs / "info" / entry_id / Path(entry.attachment).name
                 attachment.parent.mkdir()
-                attachment.write_bytes(synth.tiny_pdf(entry.data["标题"]))
+                attachment.write_bytes(synth.tiny_pdf(entry.data["id"]))
             listed.setdefault((entry.area, entry.column), []).append(
                 (str(entry.data["发布日期"]), entry_id, titles[entry_id])
             )

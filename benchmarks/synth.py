@@ -509,7 +509,7 @@ def write_catalogue(out_dir: Path, items: int, seed: int = 1, entries: int = 0) 
             if attachment.parent not in made:
                 attachment.parent.mkdir(exist_ok=True)
                 made.add(attachment.parent)
-            attachment.write_bytes(tiny_pdf(synthetic.data["标题"]))
+            attachment.write_bytes(tiny_pdf(synthetic.data["id"]))
 
 
 # -- entries (公开信息) --------------------------------------------------------------------------
@@ -887,9 +887,10 @@ def iter_entries(items: int, entries: int, seed: int = 1) -> Iterator[SyntheticE
             yield _entry(seed, a, c, j, count, n_items)
 
 
-def tiny_pdf(title: object) -> bytes:
-    """A small valid one-page PDF (a few hundred bytes) standing for an attachment."""
-    label = re.sub(r"[^A-Za-z0-9 -]", "", str(title).encode("unicode_escape").decode("ascii"))[:60]
+def tiny_pdf(entry_id: object) -> bytes:
+    """A small valid one-page PDF (a few hundred bytes) standing for the attachment of entry
+    ``entry_id``: each a different file, as a bureau's attachments are (gkml keeps their text by content)."""
+    label = re.sub(r"[^A-Za-z0-9 -]", "", str(entry_id))[:60]
     stream = f"BT /F1 12 Tf 72 720 Td (gkml benchmark attachment {label}) Tj ET".encode("ascii")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
