@@ -258,8 +258,8 @@ def _report_strays(
     (``allowed``); below a category folder (``deeper``) nothing is read at all.
     """
     if deeper:
-        yaml_files = _below(folder, lambda name: name.endswith(_YAML_SUFFIXES) and Path(name).suffix in _YAML_SUFFIXES)
-        strays = [p for p in yaml_files if p.parent != folder]
+        listed = _below(folder, lambda _, name: name.endswith(_YAML_SUFFIXES) and Path(name).suffix in _YAML_SUFFIXES)
+        strays = [p for p in listed if p.parent != folder]
     else:
         allowed = {META_FILE, *allowed}
         strays = [
@@ -314,7 +314,7 @@ def read_entries(
         out += _misplaced_entries(column, found, reading.shown, reading.gate)
         for path in found:
             if reading.gate.readable(path):
-                shown = f"{reading.shown}/{path.relative_to(reading.folder).as_posix()}"
+                shown = f"{reading.shown}/{_relative(path, reading.folder)}"
                 jobs.append((path, shown, items, column.category))
     parse = functools.partial(
         _parse_entry, public=reading.public, gate=reading.gate, elsewhere=reading.elsewhere, texts=reading.texts
@@ -341,24 +341,38 @@ def read_entries(
     return out
 
 
-def _below(folder: Path, keep: Callable[[str], bool]) -> list[Path]:
+def _below(folder: Path, keep: Callable[[str, str], bool]) -> list[Path]:
     """What ``sorted(folder.rglob("*"))`` lists (files, folders and links below ``folder``; links to
-    folders listed, not entered) whose name ``keep`` keeps. os.walk, not pathlib's rglob, which
-    hashes every path: a column holds thousands of entries."""
+    folders listed, not entered) that ``keep(folder listed, name)`` keeps. os.walk, not pathlib's
+    rglob, which hashes every path: a column holds thousands of entries."""
     listed = ((top, name) for top, folders, files in os.walk(folder) for name in (*folders, *files))
-    return sorted(Path(top, name) for top, name in listed if keep(name))
+    return sorted((Path(top, name) for top, name in listed if keep(top, name)), key=_parts)
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    """The key that sorts paths as they sort themselves (by their parts), computed once per path."""
+    return path.parts
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path.relative_to(folder).as_posix()`` for a path built below ``folder``, by its text."""
+    text, start = str(path), str(folder).rstrip("/") + "/"
+    return text[len(start) :] if text.startswith(start) else path.relative_to(folder).as_posix()
 
 
 def _misplaced_entries(column: PlannedColumn, found: list[Path], shown: str, gate: FileGate) -> list[Diagnostic]:
     """Markdown files in a column folder that are not in a year folder: they would not be published."""
     placed = set(found)
+    placed_text = {str(path) for path in found}  # the entries found: not listed again (thousands a column)
     return [
         make(
             "entry-outside-year",
             f"{shown}/{column.rel}/{path.relative_to(column.folder).as_posix()}",
             folder=f"{shown}/{column.rel}",
         )
-        for path in _below(column.folder, lambda name: name.endswith(ENTRY_SUFFIX))
+        for path in _below(
+            column.folder, lambda top, name: name.endswith(ENTRY_SUFFIX) and os.path.join(top, name) not in placed_text
+        )
         if path not in placed
         and ATTACHMENT_FOLDER not in path.relative_to(column.folder).parts
         and not path.name.startswith(("_", "."))

@@ -47,7 +47,7 @@ def entry_paths(column: Path) -> list[Path]:
     folders left out), in file-name order within each year."""
     found: list[Path] = []
     for year in year_folders(column):
-        found += sorted(_entry_files(year))
+        found += sorted(_entry_files(year), key=lambda path: path.parts)  # as paths sort, each key made once
     return found
 
 
