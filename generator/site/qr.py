@@ -14,9 +14,10 @@ least level M (15 %), raised when the same code size allows more.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 import segno
 from markupsafe import Markup, escape
@@ -29,6 +30,8 @@ BORDER = 4
 #: segno's table of data bits by version and error level (its keys are segno's constants;
 #: mypy infers only ``object`` for the nested table).
 _CAPACITY = cast("dict[int, dict[int | None, int]]", consts.SYMBOL_CAPACITY)
+#: segno's table of error correction blocks by version and error level (typed ``object`` there).
+_ECC = cast("dict[int, dict[int, tuple[Any, ...]]]", consts.ECC)
 #: segno's error levels by their constant: its typed ``make`` takes the name.
 _ERROR_NAMES = {level: name for name, level in consts.ERROR_MAPPING.items()}
 
@@ -70,13 +73,82 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
     encoder.write_terminator(buff, capacity, None, len(buff))
     encoder.write_padding_bits(buff, version, len(buff))
     encoder.write_pad_codewords(buff, version, capacity, len(buff))
-    bits = encoder.make_final_message(version, error, buff)
+    width, source, gather, flips, count = _placement(version, error)
+    data = _final_message(version, error, buff)[:count].ljust(count, b"\0")  # the bits of the data modules
+    masked = (int.from_bytes(data, "big") ^ flips).to_bytes(count, "big")  # each bit XOR its mask bit
+    flat = bytes(map((masked + source).__getitem__, gather))
+    return tuple(bytearray(flat[i : i + width]) for i in range(0, width * width, width))
+
+
+#: Bytes of 0 and 1 as the text of a binary number, and back.
+_AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+_AS_BITS = bytes.maketrans(b"01", b"\x00\x01")
+
+
+def _final_message(version: int, error: int, buff: encoder.Buffer) -> bytes:
+    """The bits (bytes of 0 and 1) of ``segno.encoder.make_final_message(version, error, buff)`` for a
+    QR Code (not Micro QR): the data codewords and their Reed–Solomon error codewords, interleaved
+    by block, then the remainder bits. The same arithmetic, with the bits converted to and from
+    codewords as binary numbers instead of bit by bit."""
+    bits = bytes(buff.getbits())
+    bits += b"\0" * (-len(bits) % 8)
+    codewords = iter(int(bits.translate(_AS_DIGITS), 2).to_bytes(len(bits) // 8, "big"))
+    data_blocks, error_blocks = [], []
+    log = consts.GALIOS_LOG
+    for info in _ECC[version][error]:
+        error_words = info.num_total - info.num_data
+        rows, bits_out = _generator_rows(error_words), 8 * error_words
+        for _ in range(info.num_blocks):
+            block = bytes(itertools.islice(codewords, info.num_data))
+            data_blocks.append(block)
+            # segno.encoder.make_blocks' synthetic division, the block and its remainder as one number:
+            # byte k, when not zero, adds (XOR) the generator times it to the bytes after it
+            remainder = int.from_bytes(block, "big") << bits_out
+            for shift in range(8 * (len(block) - 1) + bits_out, bits_out - 1, -8):
+                coefficient = (remainder >> shift) & 0xFF
+                if coefficient:
+                    remainder ^= rows[log[coefficient]] << (shift - bits_out)
+            error_blocks.append((remainder & ((1 << bits_out) - 1)).to_bytes(error_words, "big"))
+    words = bytes(
+        word
+        for blocks in (data_blocks, error_blocks)
+        for word in itertools.chain.from_iterable(itertools.zip_longest(*blocks))
+        if word is not None
+    )
+    message = format(int.from_bytes(words, "big"), f"0{8 * len(words)}b").encode("ascii").translate(_AS_BITS)
+    return message + b"\0" * _REMAINDER_BITS.get(version, 0)
+
+
+@cache
+def _generator_rows(error_words: int) -> list[int]:
+    """For each logarithm ``lc`` of a coefficient, the generator polynomial of ``error_words`` error
+    codewords times that coefficient, as one number (its bytes: ``GALIOS_EXP[lc + GEN_POLY[n]]``)."""
+    generator, exp = consts.GEN_POLY[error_words], consts.GALIOS_EXP
+    return [int.from_bytes(bytes(exp[lc + g] for g in generator), "big") for lc in range(255)]
+
+
+#: Remainder bits after the final message, by version (ISO/IEC 18004:2015, 7.6; as segno writes them).
+_REMAINDER_BITS = {
+    **dict.fromkeys((2, 3, 4, 5, 6), 7),
+    **dict.fromkeys((14, 15, 16, 17, 18, 19, 20, 28, 29, 30, 31, 32, 33, 34), 3),
+    **dict.fromkeys((21, 22, 23, 24, 25, 26, 27), 4),
+}
+
+
+@cache
+def _placement(version: int, error: int) -> tuple[int, bytes, list[int], int, int]:
+    """A version's symbol as one gather: its width; the modules that are not data (flat, row by
+    row); for each module of the symbol where to take it from (data modules from the masked data
+    bits, in placement order, the others from the modules after them); the mask bits of the data
+    modules as one number (byte k from the left: data module k); how many data modules there are."""
     template, positions, flips = _layout(version, error)
-    rows = [bytearray(row) for row in template]
-    count = len(bits)
+    width = len(template)
+    flat_template = b"".join(template)
+    count = len(positions)
+    gather = [count + cell for cell in range(width * width)]
     for k, (i, j) in enumerate(positions):
-        rows[i][j] = (bits[k] if k < count else 0) ^ flips[k]
-    return tuple(rows)
+        gather[i * width + j] = k
+    return width, flat_template, gather, int.from_bytes(bytes(flips), "big"), count
 
 
 @cache
