@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/build.py --items 2000 [--entries 20000] [--runs 3] [--plain] [--seed 1] [--workdir DIR]
     python benchmarks/build.py --items 2000 [--entries 20000] --catalogue-only DIR
+    python benchmarks/build.py --items 2000 [--entries 20000] --catalogue DIR [--runs 3] ...
 
 The synthetic catalogue (benchmarks/synth.py) is written into a temporary folder
 beside a snapshot of the project's mkdocs.yml, content/, overrides/ and ``generator``
@@ -36,6 +37,10 @@ end (this benchmark included: on 2 cores about 1 is a quiet machine).
 ``--workdir /dev/shm/NAME`` keeps everything on tmpfs: use it to separate the build's
 own cost from the disk's (on some virtual disks, rewriting a site of 20,000 folders
 again and again gets slower from run to run).
+
+``--catalogue DIR`` builds a catalogue written before with ``--catalogue-only`` (with the
+same ``--items``, ``--entries`` and ``--seed``) instead of writing it again (200,000 entries
+take minutes to write).
 
 ``--entries M`` adds M synthetic entries (公开信息, see synth.py) to the catalogue;
 without it the catalogue has items only, as in the earlier figures. ``ms_per_page``
@@ -103,6 +108,8 @@ def run_build(config: Path, site: Path, env: dict[str, str]) -> Run:
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         sampler.stop()
+        if sampler.cpu_s > 0.02 * wall:
+            log(f"(the memory sampler took {sampler.cpu_s:.1f} s CPU)")
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode != 0:
             err.seek(0)
@@ -114,13 +121,17 @@ def run_build(config: Path, site: Path, env: dict[str, str]) -> Run:
 
 
 class TreeMemory:
-    """Samples, every ``interval`` seconds in a thread, the memory of process ``pid`` and all its
-    descendants (forked workers included): the peak of their summed PSS and summed RSS, in KiB
-    (from /proc/<pid>/smaps_rollup; zero where /proc has no such file)."""
+    """Samples, in a thread, the memory of process ``pid`` and all its descendants (forked workers
+    included): the peak of their summed PSS and summed RSS, in KiB (from /proc/<pid>/smaps_rollup;
+    zero where /proc has no such file). Every 0.1 s for the first 2 s, every 0.25 s until 20 s,
+    then every second: reading smaps_rollup of a process of gigabytes costs the kernel a walk of
+    its page tables, and on 2 cores the sampler must not take CPU time from the build it measures
+    (``cpu_s`` is its own CPU time)."""
 
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
-        self.pid, self.interval = pid, interval
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
         self.peak_pss = self.peak_rss = 0
+        self.cpu_s = 0.0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -130,6 +141,7 @@ class TreeMemory:
         self._thread.join()
 
     def _run(self) -> None:
+        start = time.perf_counter()
         while not self._done.is_set():
             pss = rss = 0
             for pid in self._tree():
@@ -143,24 +155,22 @@ class TreeMemory:
                 except (OSError, ValueError):
                     continue  # gone meanwhile
             self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
-            self._done.wait(self.interval)
+            self.cpu_s = time.thread_time()
+            elapsed = time.perf_counter() - start
+            self._done.wait(0.1 if elapsed < 2 else 0.25 if elapsed < 20 else 1.0)
 
     def _tree(self) -> list[int]:
-        parents: dict[int, list[int]] = {}
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            parents.setdefault(ppid, []).append(int(entry.name))
+        """``pid`` and its descendants (from /proc/<pid>/task/<tid>/children)."""
         found, todo = [], [self.pid]
         while todo:
             pid = todo.pop()
             found.append(pid)
-            todo += parents.get(pid, [])
+            try:
+                for task in os.scandir(f"/proc/{pid}/task"):
+                    with open(f"{task.path}/children", encoding="ascii") as f:
+                        todo += [int(child) for child in f.read().split()]
+            except (OSError, ValueError):
+                continue  # gone meanwhile
         return found
 
 
@@ -234,13 +244,14 @@ def child_env(src: Path) -> dict[str, str]:
     return env
 
 
-def gkml_project(work: Path, src: Path = ROOT) -> Path:
+def gkml_project(work: Path, src: Path = ROOT, catalogue: Path | None = None) -> Path:
     """Copies of the real mkdocs.yml, content/ and overrides/ (from ``src``) in ``work``/gkml,
-    the plugin's ``catalogue`` option pointing at ``work``/catalogue."""
+    the plugin's ``catalogue`` option pointing at ``catalogue`` (default ``work``/catalogue)."""
     project = work / "gkml"
     project.mkdir()
     config = (src / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^(\s+catalogue:).*$", r"\1 ../catalogue", config, count=1)
+    where = catalogue.resolve().as_posix() if catalogue else "../catalogue"
+    config = re.sub(r"(?m)^(\s+catalogue:).*$", lambda m: f"{m[1]} {where}", config, count=1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("content", "overrides"):
         shutil.copytree(src / folder, project / folder)
@@ -386,6 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain", action="store_true", help="also build the plain MkDocs + Material anchor")
     parser.add_argument("--catalogue-only", metavar="DIR", type=Path, help="write the catalogue into DIR and exit")
     parser.add_argument("--workdir", metavar="DIR", type=Path, help="work and keep files here (default: temp dir)")
+    parser.add_argument(
+        "--catalogue",
+        metavar="DIR",
+        type=Path,
+        help="build this catalogue, written before by --catalogue-only with the same --items, --entries and --seed",
+    )
     args = parser.parse_args(argv)
 
     if args.catalogue_only:
@@ -395,12 +412,15 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="gkml-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        catalogue = work / "catalogue"
-        log(f"writing {args.items} items and {args.entries} entries into {catalogue}")
-        synth.write_catalogue(catalogue, args.items, args.seed, entries=args.entries)
+        catalogue = args.catalogue or work / "catalogue"
+        if args.catalogue:
+            log(f"using the catalogue in {catalogue} (written by --catalogue-only with the same arguments)")
+        else:
+            log(f"writing {args.items} items and {args.entries} entries into {catalogue}")
+            synth.write_catalogue(catalogue, args.items, args.seed, entries=args.entries)
         src, commit = snapshot(work)
         env = child_env(src)
-        builds = {"gkml": (gkml_project(work, src), env)}
+        builds = {"gkml": (gkml_project(work, src, args.catalogue), env)}
         if args.plain:
             builds["plain"] = (plain_project(work, args.items, args.seed, args.entries), env)
         runs: dict[str, list[Run]] = {name: [] for name in builds}
