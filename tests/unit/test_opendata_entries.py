@@ -107,7 +107,7 @@ def test_every_shown_field_is_published_with_where_the_entry_is(example: Catalog
     assert rules["领域"] == "保障性住房" and rules["栏目"] == "法规政策"
     assert rules["页面网址"] == "info/fgzc-20250310-1/"
     assert rules["事项名称"]
-    assert rules["正文"].startswith("## 第一章 总则")
+    assert "正文" not in rules  # on the page: the document stays small at 200,000 entries
     [attachment] = rules["附件"]
     assert attachment["名称"] == "实施细则全文" and attachment["类型"] == "PDF"
     pdf = CATALOGUE / "保障性住房/法规政策/2025/附件/实施细则全文.pdf"
