@@ -38,7 +38,7 @@ from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
 from generator.site.routes import ENTRIES_PER_PAGE, SEARCH_INDEX
 from generator.site.search_index import build_search_index
-from generator.site.sitemap import SitemapEntry, sitemap_xml
+from generator.site.sitemap import SitemapEntry, sitemap_files
 
 #: Parts of the theme's layout that each kind of generated page leaves out.
 HIDE: dict[str, tuple[str, ...]] = {
@@ -223,10 +223,17 @@ class SiteWriter:
         self._emit(site_dir, page.src, html, self.footer, post_process)
 
     def write_sitemap(self, site_dir: Path, hand_written: Iterable[str]) -> None:
-        """``sitemap.xml`` and its gzipped copy (``hand_written``: the builder's own pages)."""
-        xml = sitemap_xml(self._sitemap(hand_written)).encode("utf-8")
-        _write_file(site_dir / "sitemap.xml", xml)
-        _write_file(site_dir / "sitemap.xml.gz", _gzip(xml))
+        """``sitemap.xml`` (with its parts, beyond 50,000 pages), each with its gzipped copy
+        (``hand_written``: the builder's own pages); parts of an earlier, larger site are removed."""
+        base = self.renderer.site_url.rstrip("/") + "/" if self.renderer.site_url else "/"
+        files = sitemap_files(self._sitemap(hand_written), base)
+        for old in site_dir.glob("sitemap-*.xml*"):
+            if old.name.removesuffix(".gz") not in files:
+                old.unlink()
+        for name, xml in files.items():
+            data = xml.encode("utf-8")
+            _write_file(site_dir / name, data)
+            _write_file(site_dir / f"{name}.gz", _gzip(data))
 
     def _write_batch(
         self,
