@@ -7,6 +7,7 @@ configuration; nothing reaches the core through environment variables or globals
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,10 @@ class Settings:
     language: str = "zh"  #: the theme's language
     limits: Limits = DEFAULT_LIMITS  #: how much gkml reads at most (plugin option ``limits``)
     theme_dir: Path | None = None  #: the theme's files the project replaces (``theme.custom_dir``)
+    #: whether the site has the staff page 公开情况 (plugin option ``report_page``; not in the public site by default)
+    report_page: bool = False
+    #: the day the checks and the report are as of (``gkml build --today``); None: today in Beijing
+    today: dt.date | None = None
 
     @classmethod
     def from_options(
@@ -62,6 +67,9 @@ class Settings:
         limits, problems = parse_limits(limit_options)
         if problems:
             raise SettingsError("gkml 插件的 limits 设置有误：" + "；".join(problems) + "。")
+        report_page = options.get("report_page", False)
+        if not isinstance(report_page, bool):
+            raise SettingsError(f"gkml 插件的 report_page 设置应为 true 或 false，现在是“{report_page}”。")
         return cls(
             project=project,
             catalogue=folder,
@@ -72,6 +80,7 @@ class Settings:
             language=str(language or "zh"),
             limits=limits,
             theme_dir=project / str(custom_dir) if custom_dir else None,
+            report_page=report_page,
         )
 
     @classmethod

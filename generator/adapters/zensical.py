@@ -10,6 +10,8 @@ adapter does after a MkDocs build.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -158,13 +160,21 @@ def _run_zensical(config_file: Path) -> None:
 
 
 def build_site(
-    config_file: Path, site_dir: Path, catalogue: Path, *, strict: bool = False, offline: bool = False
+    config_file: Path,
+    site_dir: Path,
+    catalogue: Path,
+    *,
+    strict: bool = False,
+    offline: bool = False,
+    today: dt.date | None = None,
 ) -> int:
-    """``gkml build --builder zensical``: like the MkDocs build, atomic; returns an exit code."""
+    """``gkml build --builder zensical``: like the MkDocs build, atomic, checked as of ``today`` (by default
+    today in Beijing); returns an exit code."""
     dest = site_dir.resolve()
     diagnostics: list[Diagnostic] = []
     try:
         settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
+        settings = dataclasses.replace(settings, today=today)
         with staged(dest, settings) as staging:
             diagnostics, built = build(settings, config_file, staging, offline=offline)
             _show(diagnostics)

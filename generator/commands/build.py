@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.commands.common import Subparsers, add_command, add_config_file, add_strict
+from generator.commands.common import Subparsers, add_command, add_config_file, add_strict, add_today
 
 #: The programs that can draw the theme around gkml's pages (generator/adapters/).
 BUILDERS = ("mkdocs", "zensical")
@@ -29,6 +29,11 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         default="mkdocs",
         help="由哪个程序绘制网站主题：mkdocs（默认）或 zensical（Material for MkDocs 的后继者，需安装 gkml[zensical]）",
     )
+    add_today(
+        cmd,
+        "按这一天检查（栏目是否长期未更新、事项是否逾期等）并写入“公开情况”页面（默认北京时间的今天）；"
+        "日期相同，生成的网站逐字节相同",
+    )
     cmd.set_defaults(run=run)
     return cmd
 
@@ -39,7 +44,12 @@ def run(args: argparse.Namespace) -> int:
         from generator.adapters.zensical import build_site
 
         return build_site(
-            Path(args.config_file), Path(args.site_dir), Path(args.catalogue), strict=args.strict, offline=args.offline
+            Path(args.config_file),
+            Path(args.site_dir),
+            Path(args.catalogue),
+            strict=args.strict,
+            offline=args.offline,
+            today=args.today,
         )
     from generator.adapters.mkdocs.build import build  # MkDocs is imported only when building
 
@@ -50,4 +60,5 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
         verbose=args.verbose,
         offline=args.offline,
+        today=args.today,
     )

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
 from generator.check.diagnostics import fails, format_github, format_human, format_json, parse_severity_overrides
 from generator.check.run import check_catalogue, check_files
-from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict
+from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict, add_today
 from generator.load.files import FileGate
 from generator.settings import Settings, SettingsError, read_config
 
 _FORMATS = {"human": format_human, "json": format_json, "github": format_github}
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -40,13 +32,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "json（供工具使用）",
     )
     add_strict(cmd)
-    cmd.add_argument(
-        "--today",
-        type=_date,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="按这一天判断栏目是否长期未更新、事项是否逾期、更新日期是否晚于今天（默认北京时间的今天）",
-    )
+    add_today(cmd, "按这一天判断栏目是否长期未更新、事项是否逾期、更新日期是否晚于今天（默认北京时间的今天）")
     add_config_file(cmd, f"从中读取 gkml 插件的 severity 和 limits 设置（默认 {MKDOCS_CONFIG}，不存在时用默认值）")
     cmd.set_defaults(run=run)
     return cmd

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TypeAlias
 
 #: What ``ArgumentParser.add_subparsers`` returns: each command module adds its parser to it.
@@ -31,3 +32,16 @@ def add_strict(cmd: argparse.ArgumentParser) -> None:
         action="store_true",
         help="有警告也视为失败（随日期变化的警告除外：栏目长期未更新、事项逾期、更新日期晚于今天）",
     )
+
+
+def parse_date(text: str) -> dt.date:
+    """An argument ``YYYY-MM-DD`` as a date (argparse says in Chinese what is wrong)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
+
+
+def add_today(cmd: argparse.ArgumentParser, help_text: str) -> None:
+    """``--today YYYY-MM-DD``: the day the checks are as of (by default today in Beijing)."""
+    cmd.add_argument("--today", type=parse_date, default=None, metavar="YYYY-MM-DD", help=help_text)

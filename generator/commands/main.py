@@ -18,14 +18,14 @@ from generator import __version__
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the commands)."""
-    from generator.commands import build, check, diff, exchange, new, reference, schema, serve
+    from generator.commands import build, check, diff, exchange, new, reference, report, schema, serve
     from generator.commands.common import add_command
 
     p = argparse.ArgumentParser(prog="gkml", description="政务公开标准目录网站生成器（gkml）")
     p.add_argument("--version", action="version", version=f"gkml {__version__}")
     subparsers = p.add_subparsers(dest="command", required=True, metavar="命令")
     # the commands, in the order ``gkml --help`` lists them (then ``import`` and ``export``)
-    for command in (check, build, serve, reference, new, diff, schema):
+    for command in (check, build, serve, report, reference, new, diff, schema):
         command.add_parser(subparsers)
     exchange.add_command(functools.partial(add_command, subparsers))
     return p

@@ -44,6 +44,7 @@ DOWNLOADS_FOLDER = "downloads"  #: the Excel, CSV and JSON exports
 ASSETS_FOLDER = "assets"  #: the theme's and gkml's styles and scripts
 GUIDE_FOLDER = "guide"  #: 使用说明, with the generated 常见错误 page
 TABLE_FOLDER = "table"  #: an area's 目录总表: <area slug>/table/
+REPORT_FOLDER = "report"  #: 公开情况, the staff page (plugin option report_page; absent by default)
 
 #: The top folders of the built site that are not areas, and what they hold (for messages): an area
 #: whose slug is one of them would share its address with that page, and one of the two would be lost.
@@ -56,6 +57,7 @@ SITE_FOLDERS: dict[str, str] = {
     DOWNLOADS_FOLDER: "下载文件",
     ASSETS_FOLDER: "网站的样式和脚本",
     GUIDE_FOLDER: "使用说明",
+    REPORT_FOLDER: "公开情况（工作人员页面）",
 }
 #: What gkml writes in an area's folder besides its columns (a column may not take these slugs).
 AREA_FOLDERS: dict[str, str] = {TABLE_FOLDER: "目录总表"}

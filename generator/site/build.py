@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.diagnostics import Diagnostic, has_errors, parse_severity_overrides
+from generator.check.freshness import beijing_today
+from generator.check.report import build_report
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
@@ -58,15 +60,18 @@ def prepare(
     user_nav: Sequence[Any],
     entry_cache: EntryCache | None = None,
 ) -> Prepared:
-    """Check everything a build publishes and set up the writer; raises :class:`NotBuilt`.
+    """Check everything a build publishes as of ``settings.today`` (by default today in Beijing) and set
+    up the writer (with the staff page 公开情况 when ``settings.report_page``); raises :class:`NotBuilt`.
     ``entry_cache`` keeps the entry files read, for the next build (``gkml serve``)."""
     severity, problems = parse_severity_overrides(settings.severity)
     if problems:
         raise NotBuilt("gkml 插件的 severity 设置有误：" + "；".join(problems) + "。")
     gate = settings.gate()
     docs = settings.docs_dir
+    today = settings.today or beijing_today()  # the day of the checks and of the staff page: one for both
     catalogue, diagnostics = check_catalogue(
         settings.catalogue,
+        today=today,
         docs_dir=docs,
         docs_shown=docs.name,
         severity=severity,
@@ -84,6 +89,8 @@ def prepare(
         errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
         raise NotBuilt(f"有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。", diagnostics)
     routes = Routes(directory_urls=directory_urls)
-    renderer = Renderer(catalogue, routes, site_url=site_url, extra_pages=tuple(nav_pages(list(user_nav))))
+    report = build_report(catalogue, diagnostics, today, root=settings.project) if settings.report_page else None
+    extra_pages = tuple(nav_pages(list(user_nav)))
+    renderer = Renderer(catalogue, routes, site_url=site_url, extra_pages=extra_pages, report=report)
     writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
     return Prepared(catalogue, routes, renderer, writer, diagnostics, publishable)

@@ -8,7 +8,9 @@ the entries) and the folder the site is in — and, given the files that changed
 
 1. tells whether they are all entry files, or files beside them in a column's year folders
    (attachments). Anything else — an item, a ``_meta.yaml``, ``_site.yaml``, a folder of the
-   catalogue, mkdocs.yml, content/, the theme — needs a full build (:attr:`Result.FULL`);
+   catalogue, mkdocs.yml, content/, the theme — needs a full build (:attr:`Result.FULL`); so does
+   any change to entries on a site with the staff page 公开情况 (plugin option ``report_page``),
+   which shows every finding of the whole check;
 2. reads the columns holding them again (:func:`generator.load.catalogue.read_entries`; an
    entry file unchanged since it was read, with its attachments, is not read again:
    :class:`~generator.load.cache.EntryCache`), looks again at the names and links in those
@@ -150,6 +152,8 @@ class Preview:
         if not columns:
             self._pending = set()
             return Outcome(Result.UPDATED)
+        if self.writer.renderer.report is not None:  # the staff page 公开情况 shows every finding of the day
+            return Outcome(Result.FULL)
         old = self.writer.catalogue
         reread, found = self._read(columns)
         catalogue = _with_columns(old, {id(c.category): new for c, new in zip(columns, reread, strict=True)})

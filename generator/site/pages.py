@@ -20,13 +20,14 @@ import markdown  # type: ignore[import-untyped]
 from markupsafe import Markup, escape
 
 from generator.check.record import is_link_url
+from generator.check.report import Finding, Kind, Report
 from generator.exchange import table as official
 from generator.model import vocab
 from generator.model.entries import POLICY_CATEGORIES, REPEALED, VALID, Entry, Links, published_names, size_text
 from generator.model.records import RECORD_FIELDS, Area, Catalogue, Category, Record, label
 from generator.site.downloads import Download, download_links
 from generator.site.qr import qr_svg
-from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, ENTRIES_PER_PAGE, HOME, SEARCH, SITEMAP, Routes
+from generator.site.routes import DISCLOSURE, DISCLOSURE_PAGES, ENTRIES_PER_PAGE, HOME, REPORT, SEARCH, SITEMAP, Routes
 from generator.site.shell import BASE
 
 #: Anchors of the item page sections: ASCII, stable, one per element.
@@ -109,6 +110,7 @@ class Renderer:
         *,
         site_url: str = "",
         extra_pages: tuple[tuple[str, str], ...] = (),
+        report: Report | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.routes = routes
@@ -117,6 +119,8 @@ class Renderer:
         self.site_url = site_url
         #: Hand-written pages (title, source path) for the site map.
         self.extra_pages = extra_pages
+        #: 公开情况 as of the build's day: the staff page is written when given (plugin option report_page)
+        self.report = report
         self._urls: dict[str, str] = {}  #: page_url's answers (the same for every catalogue of one site)
 
     @cached_property
@@ -126,7 +130,9 @@ class Renderer:
     def for_catalogue(self, catalogue: Catalogue) -> Renderer:
         """A renderer of ``catalogue`` with this one's settings and compiled templates (``gkml serve``
         renders the pages an entry's change touches with the catalogue as it is now)."""
-        other = Renderer(catalogue, self.routes, site_url=self.site_url, extra_pages=self.extra_pages)
+        other = Renderer(
+            catalogue, self.routes, site_url=self.site_url, extra_pages=self.extra_pages, report=self.report
+        )
         if "env" in self.__dict__:
             other.__dict__["env"] = self.env
         other._urls = self._urls
@@ -237,13 +243,14 @@ class Renderer:
 
     def head(self, src: str = "") -> str:
         """What goes into the ``<head>`` of page ``src`` (any page when empty): the links to the
-        Atom feeds a reader discovers — the site's, and on a column's pages the column's. Links
-        start with :data:`BASE`, the page's way to the site root."""
+        Atom feeds a reader discovers — the site's, and on a column's pages the column's — and on
+        the staff page 公开情况 a ``noindex``. Links start with :data:`BASE`, the page's way to the site root."""
         links = [(f"{self.catalogue.site.title}：最新信息", self.routes.feed())]
         column = self._column_of.get(src)
         if column is not None:
             links.append((f"{column[1].title}：最新信息", self.routes.feed(*column)))
-        return "".join(
+        robots = '<meta name="robots" content="noindex">' if src == REPORT else ""  # the staff page
+        return robots + "".join(
             f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" href="{BASE}/{quote(path)}">'
             for title, path in links
         )
@@ -358,6 +365,28 @@ class Renderer:
         html = self._render("sitemap.html", SITEMAP, extra=extra)
         return GeneratedPage(SITEMAP, "网站地图", html, "sitemap", description="本网站全部栏目和公开事项的列表。")
 
+    def report_page(self, report: Report) -> GeneratedPage:
+        """公开情况: the findings that depend on the day, as of ``report.as_of``, each linked to the page of
+        the entry, item or column it is about (the staff page: not in the navigation, sitemap or search)."""
+        page = PageContext(REPORT, self.routes)
+        columns = {c.where: (a, c) for a in self.catalogue.areas for c in a.categories if c.where}
+        kinds: list[tuple[Kind, list[tuple[Finding, str]]]] = []
+        for kind in report.found:
+            rows = []
+            for finding in kind.findings:
+                subject, href = finding.subject, ""
+                if subject is not None and subject.kind == "entry":
+                    href = page.href(self.routes.entry_of(subject.id))
+                elif subject is not None and subject.kind == "item":
+                    href = page.href(self.routes.item_of(subject.id))
+                elif subject is not None and subject.id in columns:
+                    href = page.href(self.routes.category(*columns[subject.id]))
+                rows.append((finding, href))
+            kinds.append((kind, rows))
+        html = self._render("report.html", REPORT, report=report, kinds=kinds)
+        description = f"截至 {report.as_of.isoformat()} 的公开情况（供本单位工作人员查看）。"
+        return GeneratedPage(REPORT, "公开情况", html, "report", description=description)
+
     def footer(self) -> str:
         """The identity block shown at the bottom of every page.
 
@@ -377,6 +406,8 @@ class Renderer:
         pages.append(self.disclosure())
         pages.append(self.search())
         pages.append(self.sitemap(self.extra_pages))
+        if self.report is not None:
+            pages.append(self.report_page(self.report))
         return pages
 
     def entry_pages(self) -> Iterator[GeneratedPage]:

@@ -19,6 +19,7 @@ from generator.model.naming import (
     FEED_FILE,
     ITEM_FOLDER,
     LIST_FOLDER,
+    REPORT_FOLDER,
     SEARCH_FOLDER,
     SITEMAP_FOLDER,
     TABLE_FOLDER,
@@ -37,6 +38,8 @@ SITEMAP = f"{SITEMAP_FOLDER}/index.md"
 #: Entries per page of a column's list (the first page is the column's own).
 ENTRIES_PER_PAGE = 20
 DISCLOSURE = f"{DISCLOSURE_FOLDER}/index.md"  #: 政府信息公开
+#: 公开情况: the staff page (plugin option ``report_page``), in no navigation, sitemap or search.
+REPORT = f"{REPORT_FOLDER}/index.md"
 #: The hand-written pages of 政府信息公开 every county fills in (content/gongkai/), linked from its home.
 DISCLOSURE_PAGES = {
     "guide": f"{DISCLOSURE_FOLDER}/guide.md",

@@ -49,9 +49,12 @@ HIDE: dict[str, tuple[str, ...]] = {
     "sitemap": ("toc",),
     "disclosure": ("toc",),
     "entries": ("toc",),
+    "report": ("navigation", "toc"),
 }
 #: Kinds of generated pages that are not listed in the navigation.
-NOT_IN_NAV = frozenset({"item", "search", "sitemap"})
+NOT_IN_NAV = frozenset({"item", "search", "sitemap", "report"})
+#: Kinds of generated pages left out of ``sitemap.xml``: the staff page 公开情况 (it has ``noindex`` too).
+NOT_IN_SITEMAP = frozenset({"report"})
 #: The pages outside the navigation filled from one shell each, by kind of shell: items and
 #: entries (``item/<id>/``, ``info/<id>/``: the same depth, the same chrome), and a column's
 #: further pages of entries (``<area>/<column>/page/<n>/``).
@@ -319,7 +322,8 @@ class SiteWriter:
         newest = self.catalogue.newest_change()  # a generated page changes when any record or entry does
         url = self.renderer.page_url
         routes = self.renderer.routes
-        entries = [SitemapEntry(url(p.src) or "/" + routes.url(p.src), newest) for p in self._pages]
+        pages = [p for p in self._pages if p.kind not in NOT_IN_SITEMAP]
+        entries = [SitemapEntry(url(p.src) or "/" + routes.url(p.src), newest) for p in pages]
         for _, _, record in self._placed():
             src = routes.item(record)
             entries.append(SitemapEntry(url(src) or "/" + routes.url(src), record.updated))

@@ -8,6 +8,8 @@ half-written site, and a destination that is not a site gkml built is refused
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
 import os
 import re
@@ -54,13 +56,14 @@ def _setup(verbose: bool) -> None:
     logger.propagate = False
 
 
-def _give_settings(config: MkDocsConfig, catalogue: Path) -> None:
-    """Hand the gkml plugin the catalogue folder given on the command line."""
+def _give_settings(config: MkDocsConfig, catalogue: Path, today: dt.date | None = None) -> None:
+    """Hand the gkml plugin the catalogue folder and the day (``--today``) given on the command line."""
     plugin = config.plugins.get("gkml")
     if not isinstance(plugin, GkmlPlugin):
         raise ConfigurationError(f"{config.config_file_path} 中没有启用 gkml 插件（plugins: [gkml]）。")
     project = Path(config.config_file_path).parent
-    plugin.settings = Settings.from_options(config, plugin.config, project, catalogue=catalogue.resolve())
+    settings = Settings.from_options(config, plugin.config, project, catalogue=catalogue.resolve())
+    plugin.settings = dataclasses.replace(settings, today=today)
 
 
 def _with_catalogue(config: dict[str, Any], catalogue: Path) -> list[Any]:
@@ -83,8 +86,10 @@ def build(
     strict: bool = False,
     verbose: bool = False,
     offline: bool = False,
+    today: dt.date | None = None,
 ) -> int:
-    """Build the site into ``site_dir`` atomically. Returns a process exit code.
+    """Build the site into ``site_dir`` atomically, checked as of ``today`` (by default today in
+    Beijing). Returns a process exit code.
 
     ``offline`` builds for ``file://`` (a kiosk in a 公开查阅点, a USB stick): every link
     names its ``index.html``, as browsers do not open folders from disk. Search works
@@ -97,7 +102,7 @@ def build(
         with staged(dest, settings) as staging:
             overrides: dict[str, Any] = {"use_directory_urls": False} if offline else {}
             config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
-            _give_settings(config, catalogue)
+            _give_settings(config, catalogue, today)
             mkdocs_build(config)
     except (SettingsError, OutputError) as exc:
         print(str(exc), file=sys.stderr)

@@ -16,3 +16,5 @@ class GkmlConfig(Config):
     limits = c.Type(object, default={})
     """How much gkml reads at most, e.g. ``{text_file_bytes: 2 MiB}`` (:mod:`generator.model.limits`;
     ``gkml check`` reads it too). Any value: :class:`~generator.settings.Settings` says in Chinese what is wrong."""
+    report_page = c.Type(bool, default=False)
+    """Whether the site has the staff page 公开情况 (``report/``): left out of the public site unless true."""
