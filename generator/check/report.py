@@ -21,7 +21,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -43,7 +43,7 @@ class Subject:
     """What a finding is about: an entry (公开信息), an item or a column of the catalogue."""
 
     kind: str  #: ``entry``, ``item`` or ``column``
-    id: str  #: the entry's or item's id; the column's file or folder (:attr:`Category.where`)
+    id: str  #: the entry's or item's id; the column's slugs (``bzxzf/pjgl``: its address in the site)
     title: str
     area: str  #: the area's title
 
@@ -116,15 +116,22 @@ def dated_codes() -> tuple[str, ...]:
 
 
 def build_report(
-    catalogue: Catalogue, diagnostics: Iterable[Diagnostic], as_of: dt.date, *, root: Path | None = None
+    catalogue: Catalogue,
+    diagnostics: Iterable[Diagnostic],
+    as_of: dt.date,
+    *,
+    root: Path | None = None,
+    codes: Sequence[str] | None = None,
 ) -> Report:
-    """The report of ``catalogue`` from the ``diagnostics`` of its check as of ``as_of`` (the
-    findings that do not depend on the day are left out). Files inside the folder ``root`` (the
-    project's, for a build that reads the catalogue by its absolute path) are shown relative to it."""
+    """The report of ``catalogue`` from the ``diagnostics`` of its check as of ``as_of``: the findings of
+    the rules ``codes`` (by default every rule that depends on the day: :func:`dated_codes`), each
+    rule listed whether it found something or not. Files inside the folder ``root`` (the project's,
+    for a build that reads the catalogue by its absolute path) are shown relative to it."""
     subjects = _subjects(catalogue)
+    codes = dated_codes() if codes is None else tuple(codes)
     by_code: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
-        if date_relative(d):
+        if date_relative(d) and d.code in codes:
             by_code.setdefault(d.code, []).append(d)
     kinds = tuple(
         Kind(
@@ -135,7 +142,7 @@ def build_report(
                 for d in sorted(by_code.get(code, ()), key=lambda d: sort_key(_relative(d, root)))
             ),
         )
-        for code in dated_codes()
+        for code in codes
     )
     columns = sum(len(area.categories) for area in catalogue.areas)
     return Report(
@@ -164,7 +171,7 @@ def _subjects(catalogue: Catalogue) -> Mapping[str, Subject]:
     for area in catalogue.areas:
         for category in area.categories:
             if category.where:
-                found[category.where] = Subject("column", category.where, category.title, area.title)
+                found[category.where] = Subject("column", f"{area.slug}/{category.slug}", category.title, area.title)
             for record in category.records:
                 found[record.file] = Subject("item", record.id, record.title, area.title)
             for entry in category.entries:

@@ -369,7 +369,7 @@ class Renderer:
         """公开情况: the findings that depend on the day, as of ``report.as_of``, each linked to the page of
         the entry, item or column it is about (the staff page: not in the navigation, sitemap or search)."""
         page = PageContext(REPORT, self.routes)
-        columns = {c.where: (a, c) for a in self.catalogue.areas for c in a.categories if c.where}
+        columns = {f"{a.slug}/{c.slug}": (a, c) for a in self.catalogue.areas for c in a.categories}
         kinds: list[tuple[Kind, list[tuple[Finding, str]]]] = []
         for kind in report.found:
             rows = []
