@@ -6,7 +6,8 @@ columns that should be updated but have long been idle. A column's last update i
 newest 更新日期 of its items (taken from git unless a record sets it).
 
 Items with a periodic 时限 (每年3月底前, 每季度, 每月 …) are overdue when their last
-update is older than one period before the latest deadline.
+update is older than one period before the latest deadline (items with entries are checked
+period by period from their entries instead: :mod:`generator.check.deadlines`).
 
 On a site in 试运行 these are notes; on a site in production (``状态: 正式``) they
 are warnings. Nothing here changes a date: forging update dates is a veto item.
@@ -137,11 +138,14 @@ def latest_deadline(text: str, today: dt.date) -> tuple[dt.date, int] | None:
 
 
 def overdue_items(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
-    """A note (warning in production) per item whose periodic 时限 has passed unmet."""
+    """A note (warning in production) per item whose periodic 时限 has passed unmet. An item with
+    entries (公开信息) is judged by them instead, period by period (``item-period-missing``,
+    :mod:`generator.check.deadlines`): publishing an entry does not change the item's file."""
     severity = Severity.WARNING if catalogue.site.production else Severity.INFO
+    published = {e.item for e in catalogue.entries}
     out = []
     for record in catalogue.records:
-        due = _due(record, today)
+        due = _due(record, today) if record.id not in published else None
         if due is not None:
             out.append(
                 make(

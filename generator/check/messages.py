@@ -567,6 +567,106 @@ def _check_messages() -> dict[str, Message]:
             "发布日期晚于今天",
             dated=True,
         ),
+        # --- 时限核对: deadlines on the official calendar of working days (check/deadlines.py) ----------
+        "entry-late": Message(
+            W,
+            "发布晚了 {late} 个工作日：截止日是{deadline}（时限“{limit}”），发布日期是 {published}",
+            "时限从形成日期的下一天起算，工作日按国务院办公厅公布的放假和调休安排计算。请核对形成日期（信息形成或者变更的日期）是否填对；"
+            "确实晚了的，今后在时限内发布，不要为此改动日期：伪造日期是单项否决。",
+            "信息发布逾期",
+            dated=True,
+        ),
+        "interpretation-late": Message(
+            W,
+            "解读发布晚了 {late} 个工作日：所解读的政策“{policy}”（{policy_id}）发布于 {policy_date}，其后第 {n} 个工作日是 {due}，本解读发布日期是 {published}",
+            "政策解读要与政策文件同步发布，最迟在政策文件发布后 {n} 个工作日内发布（工作日按国务院办公厅公布的放假和调休安排计算）；请同时核对“关联”写的是不是它解读的政策。",
+            "政策解读发布逾期",
+            dated=True,
+        ),
+        "item-period-missing": Message(
+            W,
+            "事项“{value}”按时限“{limit}”有 {count} 期没有发布信息：{periods}",
+            "一期的信息要在上一期截止日之后、本期截止日（逢休息日顺延到下一个工作日）之前发布；从本事项第一条信息（{first}）所在的一期算起，"
+            "只算截止日已经过去的各期。已经发布了的，请检查那条信息文件的“事项”是否写成 {id}。",
+            "定期公开缺期",
+            dated=True,
+        ),
+        "item-no-entry": Message(
+            W,
+            "主动公开事项“{value}”还没有发布任何信息",
+            "政府网站检查把应公开而没有内容的栏目计为空白栏目：有了应公开的信息，请在时限（{limit}）内发布，可以用 gkml new --entry {id} 生成信息文件；"
+            "本单位确实还没有这类信息的，可以不管这条提示。",
+            "主动公开事项没有信息",
+            dated=True,
+        ),
+        "column-no-entry": Message(
+            W,
+            "栏目“{value}”的 {count} 个主动公开事项都还没有发布任何信息，是空白栏目",
+            "政府网站检查把没有内容的栏目计为空白栏目：请按各事项的时限发布信息（gkml new --entry 事项id 生成信息文件）。",
+            "空白栏目（没有信息）",
+            dated=True,
+        ),
+        "catalogue-no-entry": Message(
+            I,
+            "目录中还没有发布任何公开信息（共 {count} 个主动公开事项）",
+            "用 gkml new --entry 事项id 发布第一条信息。开始发布以后，gkml 会逐个栏目、逐个事项核对有没有空白、是否按时限发布。",
+            "还没有公开信息",
+            dated=True,
+        ),
+        "calendar-year-unknown": Message(
+            W,
+            "不知道 {year} 年的放假和调休安排，{what}未能核对",
+            "工作日按国务院办公厅公布的节假日安排计算，gkml 所带的 chinese-calendar 软件包只知道 {known} 年。国务院办公厅公布 {year} 年的安排后"
+            "（通常在前一年 11 月），请照通知把放假和调休上班的日期写进 {calendar}（格式见该文件开头的说明和 README 的“时限核对”），"
+            "或者升级 chinese-calendar。在此之前这些时限不核对，也不猜测。",
+            "节假日安排未知",
+            dated=True,
+        ),
+        # --- the bureau's holiday file _calendar.yaml (load/calendar.py): warnings, never blocking ---------
+        "calendar-year-invalid": Message(
+            W,
+            "“{value}”不是年份",
+            "_calendar.yaml 中每一年写成“2027:”（四位数字的年份加半角冒号），下面缩进两格写“放假:”和“调休上班:”。",
+            "节假日文件年份有误",
+        ),
+        "calendar-key-unknown": Message(
+            W,
+            "不认识的“{key}”{suggestion}",
+            "每一年下面只写“放假:”和“调休上班:”两项（冒号用半角）。改正之前不采用这一年的安排。",
+            "节假日文件中未知的键",
+        ),
+        "calendar-date-invalid": Message(
+            W,
+            "“{value}”不是日期，也不是日期范围",
+            "写成“2027-01-01”（年-月-日，月和日都写两位）或“2027-02-06 至 2027-02-13”（结束日期不早于开始日期）。"
+            "改正之前不采用这一年的安排。",
+            "节假日日期有误",
+        ),
+        "calendar-date-outside-year": Message(
+            W,
+            "“{value}”不在 {year} 年",
+            "每一年下面只写这一年的日期（跨年的放假分开写在两年下面）。改正之前不采用这一年的安排。",
+            "节假日日期不在该年",
+        ),
+        "calendar-day-conflict": Message(
+            W,
+            "{date} 写在“调休上班”中，又在第 {other} 行写成了放假",
+            "一天要么放假，要么调休上班：请照国务院办公厅的通知改正。改正之前不采用这一年的安排。",
+            "同一天既放假又上班",
+        ),
+        "calendar-workday-weekday": Message(
+            W,
+            "{date} 是星期{weekday}，本来就是工作日，不用写在“调休上班”中",
+            "“调休上班”只写要上班的星期六、星期日：请核对日期是不是抄错了（这一年的其余安排照常采用）。",
+            "调休上班日期有误",
+        ),
+        "calendar-year-empty": Message(
+            W,
+            "{year} 年没有写放假的日期",
+            "照国务院办公厅关于 {year} 年部分节假日安排的通知，在“放假:”下写出元旦、春节、清明节、劳动节、端午节、中秋节、国庆节放假的日期。"
+            "改正之前不采用这一年的安排。",
+            "节假日文件缺少放假日期",
+        ),
     }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.check.coverage import missing_standard_items
+from generator.check.deadlines import deadline_findings
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.entries import check_entries
 from generator.check.freshness import beijing_today, future_dates, overdue_items, stale_columns
@@ -27,6 +28,7 @@ from generator.check.severity import Severity
 from generator.load.addresses import content_slug_problems
 from generator.load.attachments import AttachmentTexts
 from generator.load.cache import EntryCache
+from generator.load.calendar import CALENDAR_FILE, read_calendar_file
 from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
 from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
@@ -82,11 +84,13 @@ def check_catalogue(
 
 def across_entries(catalogue: Catalogue, day: dt.date) -> list[Diagnostic]:
     """What is checked over the entries (公开信息) and columns of a loaded catalogue as of ``day``:
-    ids used twice, 关联 and 替代 naming no entry, 审核, columns left unchanged too long. A change
-    to one entry can change these anywhere: ``gkml serve`` checks them again after an entry changed
-    (:mod:`generator.site.incremental`)."""
+    ids used twice, 关联 and 替代 naming no entry, 审核, columns left unchanged too long, and the
+    deadlines (:mod:`generator.check.deadlines`: late entries and 解读, missing periods, blank items).
+    A change to one entry can change these anywhere: ``gkml serve`` checks them again after an
+    entry changed (:mod:`generator.site.incremental`)."""
     production = catalogue.site.production
-    return stale_columns(catalogue, day) + check_entries(catalogue.entries, production=production, today=day)
+    entries = check_entries(catalogue.entries, production=production, today=day)
+    return stale_columns(catalogue, day) + entries + deadline_findings(catalogue, day)
 
 
 #: What the required pages a county must fill in (content/gongkai/…) mark as still to be written.
@@ -149,11 +153,14 @@ def check_content(
 def check_files(
     paths: list[Path], *, severity: Mapping[str, Severity] | None = None, gate: FileGate | None = None
 ) -> list[Diagnostic]:
-    """Check each file on its own: item records, ``_meta.yaml`` and ``_site.yaml`` (with the
+    """Check each file on its own: item records, ``_meta.yaml``, ``_site.yaml`` and ``_calendar.yaml`` (with the
     bureau's ``severity`` of the rules, as :func:`check_catalogue`), read through ``gate``
     (by default anywhere: the files are named on purpose; at the default limits)."""
     out: list[Diagnostic] = []
     for path in paths:
+        if path.name == CALENDAR_FILE:
+            out += read_calendar_file(path, path.as_posix(), gate)[1]
+            continue
         doc, problems = read_yaml(path, path.as_posix(), gate=gate)
         out += problems
         if doc is None:

@@ -4,6 +4,7 @@ Layout (one file per item, so pull requests do not conflict)::
 
     catalogue/
       _site.yaml                 the bureau and its site
+      _calendar.yaml             optional: holidays of years the package does not know (load/calendar.py)
       保障性住房/                 an area (领域): a tab of the site
         _meta.yaml               optional: 标题, slug, 顺序, 简介
         配给管理/                 a category (一级事项): a column (栏目)
@@ -34,6 +35,7 @@ from generator.check.severity import Severity
 from generator.load.addresses import slug_problems
 from generator.load.attachments import AttachmentTexts
 from generator.load.cache import EntryCache
+from generator.load.calendar import CALENDAR_FILE, load_calendar
 from generator.load.entries import entry_paths, read_entry_file, year_folders
 from generator.load.files import FileGate
 from generator.load.gitdates import last_change_dates
@@ -108,6 +110,8 @@ def load_catalogue(
     gate = gate or FileGate.within(folder)
     diagnostics: list[Diagnostic] = gate.files(folder, shown, sizes=False)[1]
     site, public = _load_site(folder, shown, diagnostics, gate)
+    calendar, problems = load_calendar(folder, shown, gate)
+    diagnostics += problems
     dates = last_change_dates(folder) if git_dates else {}
     # First the folders and their settings, then every record file (shared among
     # processes when there are many), then the catalogue, in folder order.
@@ -128,7 +132,7 @@ def load_catalogue(
     }
     reading = EntryReading(folder, shown, public, gate, elsewhere, attachments)
     _load_entries(plan, reading, diagnostics, entry_cache)
-    _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE})
+    _report_strays(folder, shown, diagnostics, gate, allowed={SITE_FILE, CALENDAR_FILE})
     diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
     areas.sort(key=lambda a: (a.order, a.title))
@@ -137,7 +141,7 @@ def load_catalogue(
         diagnostics.append(make("catalogue-empty", shown))
     if has_errors(diagnostics) or site is None:
         return None, diagnostics
-    return Catalogue(site=site, areas=areas), diagnostics
+    return Catalogue(site=site, areas=areas, calendar=calendar), diagnostics
 
 
 @dataclass

@@ -40,6 +40,9 @@ CATEGORIES: tuple[str, ...] = (
 #: 类别 that are policies: a 解读 or 办事指南 that names one is linked from its page.
 POLICY_CATEGORIES = frozenset({"规章", "规范性文件", "其他政策文件"})
 INTERPRETATION = "政策解读"
+#: A 解读 is published at the latest this many working days after the policy it explains (its 关联):
+#: the check of deadlines (:mod:`generator.check.deadlines`) reports one published later.
+INTERPRETATION_WORKDAYS = 3
 GUIDE = "办事指南"
 
 #: 有效性 of a policy.

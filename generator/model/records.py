@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from generator.model import vocab
+from generator.model.workdays import WorkCalendar
 
 if TYPE_CHECKING:
     from generator.model.entries import Entry
@@ -344,6 +345,8 @@ class Catalogue:
 
     site: Site
     areas: list[Area]
+    #: Working days: the package's holidays and the bureau's (``_calendar.yaml``), for the check of deadlines.
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     @property
     def records(self) -> list[Record]:

@@ -4,6 +4,7 @@ makes it an error (README: 规则级别)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -55,3 +56,33 @@ def test_a_strict_zensical_build_does_not_fail_on_a_date_either(project: Path) -
     )
     assert result.returncode == 0, result.stderr
     assert "警告[date-future]" in result.stderr
+
+
+def test_a_catalogue_full_of_late_entries_still_builds_with_strict(project: Path) -> None:
+    """时限核对: every entry of the example formed 120 days before it was published, on a site in
+    production (where the findings are warnings, not notes): each is reported with its arithmetic,
+    and the strict build still publishes the site."""
+    site = project / "catalogue" / "_site.yaml"
+    production = "党政机关标识: images/dzjg.png\n找错网址: https://zfwzzc.www.gov.cn/\n状态: 正式\n"
+    site.write_text(site.read_text(encoding="utf-8") + production, encoding="utf-8")
+    (project / "content" / "images").mkdir(exist_ok=True)
+    (project / "content" / "images" / "dzjg.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for page in (project / "content").rglob("*.md"):  # the pages a county fills in before going live
+        page.write_text(re.sub(r"【请填写[^】]*】", "示例", page.read_text(encoding="utf-8")), encoding="utf-8")
+    for entry in (project / "catalogue").rglob("*.md"):
+        text = entry.read_text(encoding="utf-8")
+        published = re.search(r"(?m)^发布日期: (\S+)$", text)
+        assert published is not None, entry
+        formed = dt.date.fromisoformat(published[1]) - dt.timedelta(days=120)
+        entry.write_text(re.sub(r"(?m)^形成日期: \S+$", f"形成日期: {formed}", text), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--strict", "-d", str(project / "site")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    late = [line for line in result.stderr.splitlines() if "警告[entry-late]" in line]
+    assert len(late) > 150  # all but the entries whose 时限 sets no deadline (长期公开、及时)
+    assert all("个工作日" in line and "截止日是形成日期" in line for line in late)
+    assert (project / "site" / "index.html").is_file()

@@ -22,7 +22,7 @@ from generator.check.diagnostics import (
 from generator.check.messages import IMPORT_CODES, MESSAGES
 from generator.check.severity import Severity
 
-from .helpers import HAN, RECORDS, ROOT, TREES, read_expected
+from .helpers import FIXTURES, HAN, RECORDS, ROOT, TREES, read_expected
 
 #: Codes whose fixtures cannot be files (an unreadable file, a missing folder), tested in test_loader/test_catalogue.
 #: Codes whose cases depend on more than files (the day, the content folder): see test_cli and test_site_rules.
@@ -137,9 +137,10 @@ def test_message_titles_are_unique() -> None:
 
 
 def test_every_code_is_demonstrated_by_a_fixture() -> None:
-    """Each diagnostic code appears in at least one .expected file (records or trees)."""
+    """Each diagnostic code appears in at least one .expected file (records, trees, or deadlines: the
+    findings of a day, tests/unit/test_deadlines.py)."""
     seen: set[str] = set()
-    for path in [*RECORDS.glob("*.expected"), *TREES.glob("*.expected")]:
+    for path in [*RECORDS.glob("*.expected"), *TREES.glob("*.expected"), *(FIXTURES / "deadlines").glob("*.expected")]:
         for line in read_expected(path):
             seen.add(line.split("[", 1)[1].split("]", 1)[0])
     assert sorted(set(MESSAGES) - seen - TESTED_WITHOUT_FIXTURE) == []
