@@ -129,3 +129,15 @@ def test_serve_rebuilds_the_whole_site_when_an_entry_changes(tmp_path: Path) -> 
         assert preview.update([entry]).result is Result.FULL  # the staff page shows every finding of the day
     finally:
         load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+
+
+def test_zensical_builds_the_same_staff_page(staff: tuple[Path, Path], tmp_path: Path) -> None:
+    project, site = staff
+    other = tmp_path / "zensical"
+    gkml_build(project, other, "--today", "2026-06-01", "--builder", "zensical")
+    html = (other / PAGE).read_text(encoding="utf-8")
+    assert NOINDEX in html
+    body = (site / PAGE).read_text(encoding="utf-8")
+    start, end = "<h1>公开情况</h1>", "</article>"
+    assert html[html.index(start) : html.index(end)] == body[body.index(start) : body.index(end)]
+    assert "report/" not in (other / "sitemap.xml").read_text(encoding="utf-8")
