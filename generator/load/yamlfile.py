@@ -25,10 +25,25 @@ import yaml
 
 from generator.check.diagnostics import Diagnostic, make
 from generator.load.files import FileGate
+from generator.load.plainyaml import read_plain
 from generator.model.characters import Hidden, describe, hidden_characters, hidden_kind
 
 #: libyaml's safe loader, much faster, where PyYAML was built with it; else the pure-Python one.
-_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+_Base: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+_NULL_TAG, _STR_TAG = "tag:yaml.org,2002:null", "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, told only whether a plain scalar is null: every other scalar stays a string,
+    so matching each against the patterns of numbers, booleans and dates (a fifth of the time
+    of composing a file) would be wasted."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL_TAG if implicit[0] and value in _NULLS else _STR_TAG
+        return str(super().resolve(kind, value, implicit))
+
 
 Path_ = tuple[object, ...]
 
@@ -108,6 +123,16 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Diagnos
     problems += hidden
     if not text.strip():
         return None, [make("file-empty", file)]
+    plain = read_plain(text)
+    if plain is not None:  # the common plain form, read without PyYAML: the same values and positions
+        data, positions, keys = plain
+        return YamlDocument(file=file, data=data, positions=positions, key_positions=keys, text=text), problems
+    return compose(text, file, problems)
+
+
+def compose(text: str, file: str, problems: list[Diagnostic]) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse ``text`` (decoded, line ends normalised, no character that stops YAML) with PyYAML;
+    ``problems``: what was found before, kept in front of the diagnostics."""
     lines = text.split("\n")
     try:
         documents = list(yaml.compose_all(text, Loader=_Loader))
@@ -180,7 +205,7 @@ class _Converter:
         self.seen.add(id(node))
         doc.positions[path] = _mark(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null" and not node.style:
+            if node.tag == _NULL_TAG and not node.style:
                 return None
             self._escaped_hidden(node)
             return node.value
