@@ -234,3 +234,14 @@ def test_a_day_that_is_not_a_date_is_refused(
         main(["report", "--catalogue", "report", "--today", "2026-13-01"])
     assert stopped.value.code == 2
     assert "日期“2026-13-01”格式不对，应为 YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_report_page_option_that_is_not_true_or_false_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins:\n  - gkml:\n      report_page: 是\n", encoding="utf-8")
+    monkeypatch.chdir(TREES)
+    code, out, err = run(capsys, "report", "--catalogue", "report", "-f", str(config))
+    assert code == 2 and out == ""
+    assert "gkml 插件的 report_page 设置应为 true 或 false，现在是“是”。" in err
