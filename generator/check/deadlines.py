@@ -49,6 +49,7 @@ On a site in 试运行 the findings are notes, in production warnings (as for st
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -92,17 +93,20 @@ def deadline_findings(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
     """Everything the module describes, for ``catalogue`` as of ``today``."""
     severity = Severity.WARNING if catalogue.site.production else Severity.INFO
     context = _Context(catalogue.calendar, today, severity)
-    records = {r.id: r for r in catalogue.records}
+    limits = {r.id: _rule(r.time_limit) for r in catalogue.records}
     entries = catalogue.entries
     out: list[Diagnostic] = []
-    limits: dict[str, tuple[TimeLimitPart, ...]] = {}
-    for entry in entries:
-        record = records.get(entry.item)
-        if record is not None and entry.formed and _checkable(entry, today):
-            parts = limits.get(record.id)
-            if parts is None:
-                parts = limits[record.id] = parse_time_limit(record.time_limit) or ()
-            out += _late_entry(entry, parts, context)
+    as_of = today.isoformat()
+    for entry in entries:  # 200,000 in a large catalogue: the cheap tests first
+        rule = limits.get(entry.item)
+        if rule is None or not entry.formed or entry.published > as_of or entry.formed > entry.published:
+            continue
+        parts, periods, days = rule
+        if parts:  # labelled parts: which apply depends on the title
+            periods = applicable(parts, entry.title)
+            days = max((p.n or 0 for p in periods), default=0)
+        if periods and _days_between(entry.formed, entry.published) > days:
+            out += _late_entry(entry, periods, context)
     out += _late_interpretations(entries, context)
     out += _missing_periods(catalogue, entries, context)
     out += blank_items(catalogue)
@@ -110,10 +114,10 @@ def deadline_findings(catalogue: Catalogue, today: dt.date) -> list[Diagnostic]:
     return out
 
 
-def _checkable(entry: Entry, today: dt.date) -> bool:
-    """Whether the entry's dates can be checked (those after today, or formed after published,
-    are reported elsewhere)."""
-    return entry.published <= today.isoformat() and (not entry.formed or entry.formed <= entry.published)
+def _checkable(entry: Entry, as_of: str) -> bool:
+    """Whether the entry's dates can be checked as of the day ``as_of`` (ISO): those after it, or
+    formed after published, are reported elsewhere."""
+    return entry.published <= as_of and (not entry.formed or entry.formed <= entry.published)
 
 
 def _at(entry: Entry, key: str) -> tuple[int, int]:
@@ -123,26 +127,44 @@ def _at(entry: Entry, key: str) -> tuple[int, int]:
 # -- late entries ---------------------------------------------------------------------------------------------
 
 
-def applicable(parts: Sequence[TimeLimitPart], title: str) -> list[TimeLimitPart]:
+@functools.lru_cache(maxsize=4096)
+def _limit_parts(text: str) -> tuple[TimeLimitPart, ...]:
+    """A 时限 read (catalogues repeat the same few): its parts, none when it is not understood."""
+    return parse_time_limit(text) or ()
+
+
+@functools.lru_cache(maxsize=4096)
+def _rule(text: str) -> tuple[tuple[TimeLimitPart, ...], tuple[TimeLimitPart, ...], int]:
+    """What a 时限 asks of every entry: (its parts when some are labelled, and which apply then depends
+    on the entry's title; else none), the periods that apply, and the most days of them (N working
+    days, or N days, after a day are at least N days after it: an entry published within as many
+    days is in time, whatever the calendar)."""
+    parts = _limit_parts(text)
+    if any(p.label for p in parts):
+        return parts, (), 0
+    periods = applicable(parts, "")
+    return (), periods, max((p.n or 0 for p in periods), default=0)
+
+
+def _days_between(first: str, last: str) -> int:
+    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+
+
+def applicable(parts: Sequence[TimeLimitPart], title: str) -> tuple[TimeLimitPart, ...]:
     """The periods of a 时限 that set the deadline of an entry titled ``title`` (none: not checked),
     as the module describes."""
     labelled = [p for p in parts if p.label and not p.label.startswith("除") and p.label in title]
     candidates = labelled or list(parts)
     if any(p.kind == "standing" for p in candidates):
-        return []
-    return [
+        return ()
+    return tuple(
         p for p in candidates if p.kind == "period" and p.n and (p.unit == WORKING_DAYS or p.unit in CALENDAR_UNITS)
-    ]
+    )
 
 
-def _late_entry(entry: Entry, parts: Sequence[TimeLimitPart], context: _Context) -> list[Diagnostic]:
-    periods = applicable(parts, entry.title)
-    if not periods:
-        return []
+def _late_entry(entry: Entry, periods: tuple[TimeLimitPart, ...], context: _Context) -> list[Diagnostic]:
+    """``entry-late`` for an entry published more days after its 形成日期 than any of ``periods`` has."""
     formed, published = dt.date.fromisoformat(entry.formed), dt.date.fromisoformat(entry.published)
-    # Quick: N working days (or N days) after a day are at least N days after it.
-    if any(published <= formed + dt.timedelta(days=p.n or 0) for p in periods):
-        return []
     calendar = context.calendar
     try:
         ends = [(calendar.deadline(formed, p.n or 0, p.unit), p) for p in periods]
@@ -189,9 +211,10 @@ def _late_interpretations(entries: Sequence[Entry], context: _Context) -> list[D
     it names (a 关联 to what is not a policy, such as a 通知公告, is not counted)."""
     policies = {e.id: e for e in entries if e.category in POLICY_CATEGORIES}
     n = INTERPRETATION_WORKDAYS
+    as_of = context.today.isoformat()
     out = []
     for entry in entries:
-        if entry.category != INTERPRETATION or not _checkable(entry, context.today):
+        if entry.category != INTERPRETATION or not _checkable(entry, as_of):
             continue
         named = [policies[i] for i in entry.related if i in policies]
         if not named:
@@ -232,28 +255,30 @@ def _late_interpretations(entries: Sequence[Entry], context: _Context) -> list[D
 def item_cycle(record: Record) -> tuple[TimeLimitPart, Cycle] | None:
     """The periodic part of an item's 时限 its entries are checked against (of several, the one with
     the longest periods: the most lenient), or None."""
-    cycles = [(p, c) for p in parse_time_limit(record.time_limit) or () if (c := read_cycle(p)) is not None]
+    cycles = [(p, c) for p in _limit_parts(record.time_limit) if (c := read_cycle(p)) is not None]
     return max(cycles, key=lambda found: found[1].months or 0.25, default=None)
 
 
 def _missing_periods(catalogue: Catalogue, entries: Iterable[Entry], context: _Context) -> list[Diagnostic]:
-    today = context.today.isoformat()
-    published: dict[str, list[dt.date]] = {}
+    cycles = {r.id: found for r in catalogue.records if (found := item_cycle(r)) is not None}
+    if not cycles:
+        return []
+    as_of = context.today.isoformat()
+    published: dict[str, list[str]] = {}  # ISO dates: their order is the days' order
     for entry in entries:
-        if entry.published <= today:
-            published.setdefault(entry.item, []).append(dt.date.fromisoformat(entry.published))
+        if entry.item in cycles and entry.published <= as_of:
+            published.setdefault(entry.item, []).append(entry.published)
     out = []
     for record in catalogue.records:
         dates = published.get(record.id)
-        found = item_cycle(record) if dates else None
-        if not dates or found is None:
+        if not dates:
             continue
-        part, cycle = found
+        part, cycle = cycles[record.id]
         dates.sort()
         missing = []
         try:
-            for period in context.calendar.periods(cycle, dates[0], context.today):
-                if bisect_right(dates, period.due) == bisect_left(dates, period.opens):
+            for period in context.calendar.periods(cycle, dt.date.fromisoformat(dates[0]), context.today):
+                if bisect_right(dates, period.due.isoformat()) == bisect_left(dates, period.opens.isoformat()):
                     missing.append(period)
         except UnknownYear as unknown:
             context.unchecked(unknown.year).items.add(record.id)

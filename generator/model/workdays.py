@@ -101,6 +101,8 @@ class WorkCalendar:
     official: Mapping[int, YearSchedule] | None = field(default=None, compare=False, repr=False)
     #: year → the ordinals of its working days, sorted (filled as years are asked about)
     _days: dict[int, list[int]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    #: (cycle, the first day of a period) → its due date (the items of a catalogue share a few cycles)
+    _dues: dict[tuple[Cycle, dt.date], dt.date] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # -- which years are known ------------------------------------------------------------------------
     def schedule(self, year: int) -> YearSchedule:
@@ -222,11 +224,16 @@ class WorkCalendar:
 
     def _due(self, cycle: Cycle, start: dt.date) -> dt.date:
         """The due date of the period that starts on ``start``."""
-        if cycle.after:
-            end = _next_start(start, cycle.months) - dt.timedelta(days=1)
-            return self.deadline(end, cycle.after, cycle.after_unit)[1]
-        due = _earliest_due(cycle, start)
-        return due if cycle.months == 0 else self.next_workday(due)
+        due = self._dues.get((cycle, start))
+        if due is None:
+            if cycle.after:
+                end = _next_start(start, cycle.months) - dt.timedelta(days=1)
+                due = self.deadline(end, cycle.after, cycle.after_unit)[1]
+            else:
+                due = _earliest_due(cycle, start)
+                due = due if cycle.months == 0 else self.next_workday(due)
+            self._dues[(cycle, start)] = due
+        return due
 
 
 def _earliest_due(cycle: Cycle, start: dt.date) -> dt.date:
