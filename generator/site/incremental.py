@@ -30,7 +30,8 @@ the entries) and the folder the site is in — and, given the files that changed
      to "all N entries" (:data:`~generator.site.pages.ITEM_ENTRIES`);
    * the home page (最近更新), the site's feed, the entries' downloads (converting only the
      entries that changed: :class:`~generator.exchange.entrydata.KeptTexts`) and, when a size
-     they show changed, the pages linking to the downloads; ``sitemap.xml``.
+     they show changed, the pages linking to the downloads; ``sitemap.xml``; the search data
+     (all of it: documents are numbered newest first, so one new entry renumbers the rest).
 
 The site is then the same, byte for byte, as a full build of the catalogue as it now is
 (tests/plugin/test_serve_incremental.py). A page that starts showing entries must be added to
@@ -255,6 +256,7 @@ class Preview:
             writer.write_site_page(self.site_dir, self.shells, page, post_process=self.post_process)
         writer.write_feeds(self.site_dir, reread)
         writer.write_sitemap(self.site_dir, self.hand_written)
+        writer.write_search(self.site_dir)  # numbers follow the dates: the whole index is written again
         return _written(writer, jobs) + [p.src for p in pages], removed
 
     def _remove_entries(self, before: Mapping[str, Entry], after: Mapping[str, Entry], gone: set[str]) -> list[str]:

@@ -34,6 +34,8 @@ SEARCH = f"{SEARCH_FOLDER}/index.md"
 SEARCH_QUERY = "q"
 #: The search data, a script (so that it loads from file:// too), fetched on the first search.
 SEARCH_INDEX = f"{SEARCH_FOLDER}/index.js"
+#: The rest of the search data (shards, result fragments, filter values: generator/site/search_index.py).
+SEARCH_DATA = f"{SEARCH_FOLDER}/d"
 SITEMAP = f"{SITEMAP_FOLDER}/index.md"
 #: Entries per page of a column's list (the first page is the column's own).
 ENTRIES_PER_PAGE = 20

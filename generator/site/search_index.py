@@ -1,83 +1,427 @@
-"""The catalogue's search data: a compact index the browser loads on the first search.
+"""The search data: a sharded n-gram index over catalogue items and published entries.
 
-Chinese has no spaces, and word segmenters split catalogue terms unpredictably
-(jieba keeps 财政补贴 as one word, so a query for 补贴 misses it). The catalogue is
-small enough per site that the browser can match every query as a *substring* of
-each item's text, which finds any contiguous part of a name and any word of its
-body without segmenting anything. The index therefore stores text, deduplicated:
+One search finds items (事项) and entries (公开信息). Chinese has no spaces, and word segmenters
+lose substrings (jieba keeps 财政补贴 as one word, so 补贴 misses it), so nothing is segmented:
+the index maps character **n-grams** to the documents holding them, and the browser (search.js)
+looks up the n-grams of what the reader typed. The browser loads only the files a query needs.
 
-* ``cats``: [area title, category title, category URL] per category;
-* ``docs``: every distinct basis document once; ``subj``: every distinct 主体 once;
-* ``items``: [id, title, category index, pinyin syllables of the title,
-  content text, [doc indices], subject index, 方式, 对象, 层级], the last three as
-  bit sets over ``facets`` (bit *i* set: the item has the *i*-th value), which the
-  filters of the search page read.
+Documents
+    Numbered 0…N−1: the items first (catalogue order), then the entries, newest first (ties by
+    id). A lower number ranks first among equals, so every list below is already in rank order.
 
-Pinyin initials are derived in the browser from the syllables. It is written as a
-script (``gkmlSearchData(...)``) rather than JSON so that it also loads from
-``file://`` in an offline kiosk, where ``fetch`` is not allowed.
+Text and keys
+    Every text is read as NFKC, lower case; *runs* are its maximal stretches of Han characters,
+    ASCII letters and digits (punctuation and spaces end a run). Each run gives its bigrams and
+    trigrams; a run of one character gives itself. Keys are the n-grams themselves, plus:
+
+    * ``!`` + a character of a title: one-character queries search titles only;
+    * ``=`` + a whole title (its runs joined): an exact title ranks first;
+    * the 文号 normalised (:func:`doc_number_key`): its runs joined and a final 号 dropped, so that
+      ``建房〔2021〕12号``, ``建房[2021]12号`` and ``建房2021 12`` are the same text
+      ``建房202112``, indexed with the 文号's own runs;
+    * pinyin of titles (:func:`pinyin_keys`): ``^`` + the toneless syllables joined, from the
+      start of a syllable, 2 to :data:`PINYIN_PREFIX` letters (a query's pinyin is one key: the
+      same match as before, at a syllable's start, and never a coincidence of pieces, which the
+      small alphabet of pinyin makes common: gong·zu … zu·fang); ``*`` + every trigram, for the
+      rest of a longer query; ``~`` + every run of 2 to :data:`INITIALS_RUN` initials.
+
+    A query of one term of two characters needs one key; a longer term needs trigrams that cover
+    it (every other one: each overlaps the next by one character). A term matches a document
+    holding all of them, which is a true substring except when those trigrams happen to occur
+    apart (rare for real Chinese; the benchmark measures it). A query of several terms needs all.
+
+Fields
+    Each posting says where a document holds the key, its best field only: 0 title (and pinyin),
+    1 文号, 2 摘要 and 发布机构 (an item's 公开内容, area and column), 3 body (an item's 依据 and
+    主体). A term's field in a document is the worst over its keys; a query ranks documents by the
+    sum over its terms, then by number (newer first). Attachments' text is not indexed: the
+    check keeps only the passages its privacy scan reads, not the whole text.
+
+Files (under ``search/``, all scripts so that they load from ``file://`` in a kiosk too)
+    * ``index.js`` — the manifest ``gkmlSearchData({...})``: the number of shards, documents and
+      items, the columns, the filters' values, the paths below. Nothing is loaded before the
+      reader starts to search.
+    * ``d/s<n>.js`` — shard *n*: ``gkmlShard("s<n>", {key: [t, n, s, b]})`` for the keys whose
+      FNV-1a hash (over UTF-16 code units, as JavaScript reads a string) is *n* modulo the
+      number of shards, which is chosen so that a shard holds about :data:`SHARD_BYTES`. Each
+      field's documents are a string: ``l`` + base64 of the gaps between numbers as varints,
+      or ``m<first>,`` + base64 of a bitmap from the first, whichever is shorter: a key in half
+      the documents costs N/16 bytes at most, so common bigrams (住房) need no cap.
+    * ``d/k<hash>.js`` — a key longer than :data:`OWN_FILE` in a file of its own; its shard
+      holds ``1`` for it (a second request, made only for such keys).
+    * ``d/r/<n // 1024>/<n>.js`` — ``gkmlDoc(n, {...})``: what a result shows (kind, title,
+      address, column, date, 文号, 摘要, the body's text up to :data:`SNIPPET_CHARS` for the snippet),
+      fetched for the results on screen only.
+    * ``d/f<n>.js`` — the filters' values of documents n·:data:`FACET_CHUNK`…, fetched only when
+      the reader filters.
+
+The same catalogue gives the same files, byte for byte. Building is linear in the text.
 """
 
 from __future__ import annotations
 
+import base64
+import itertools
 import json
-from collections.abc import Iterable
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.model import vocab
+from generator.model.entries import CATEGORIES, VALIDITY_STATES, Entry
 from generator.model.records import Catalogue
 from generator.model.slugs import pinyin_syllables
-from generator.site.routes import Routes
+from generator.site.routes import SEARCH_DATA, SEARCH_INDEX, Routes
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
-#: The values of the filters stored as bit sets, in bit order.
+#: The values of the items' filters stored as bit sets, in bit order.
 FACETS: dict[str, tuple[str, ...]] = {"方式": vocab.METHODS, "对象": vocab.AUDIENCES, "层级": vocab.LEVELS}
+#: Fields, best first: where a document holds a key.
+TITLE, DOC_NO, SUMMARY, BODY = range(4)
+SHARD_BYTES = 6000  #: about how large a shard is (uncompressed)
+OWN_FILE = 1500  #: a key's postings longer than this go to a file of their own
+SNIPPET_CHARS = 4000  #: the body text a result's fragment carries for its snippet
+FACET_CHUNK = 4096  #: documents per file of filter values
+DOCS_PER_FOLDER = 1024  #: result fragments per folder
+KINDS = ("事项", "信息")
+PINYIN_PREFIX = 12  #: pinyin typed is looked up whole up to this many letters (from a syllable's start)
+INITIALS_RUN = 8  #: initials typed are looked up whole up to this many letters
+#: What begins each kind of key that is not an n-gram of text (none of them occurs in a run).
+UNIGRAM, EXACT, PINYIN_START, PINYIN, INITIALS = "!", "=", "^", "*", "~"
+
+_RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_MARKDOWN = [
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"<[^>]+>"), ""),  # HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # headings, quotes, list marks
+    (re.compile(r"[*_`~|]+"), ""),  # emphasis, code, table bars
+    (re.compile(r"^\s*:?-{3,}:?\s*$", re.M), ""),  # rules, table separators
+    (re.compile(r"\s+"), " "),
+]
 
 
-def facet_bits(values: Iterable[str], universe: tuple[str, ...]) -> int:
+def normalise(text: str) -> str:
+    """Text as the index reads it: NFKC (full-width letters and digits become ASCII), lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def runs(text: str) -> list[str]:
+    """The runs of ``text`` (normalised): Han characters, ASCII letters and digits."""
+    return _RUN.findall(normalise(text))
+
+
+def grams(text: str) -> set[str]:
+    """The bigrams and trigrams of every run of ``text`` (a run of one character: itself)."""
+    found: set[str] = set()
+    for run in runs(text):
+        n = len(run)
+        if n < 3:
+            found.add(run)
+            continue
+        found.update(run[i : i + 2] for i in range(n - 1))
+        found.update(run[i : i + 3] for i in range(n - 2))
+    return found
+
+
+def doc_number_key(doc_no: str) -> str:
+    """A 文号 as one run: ``建房〔2021〕12号`` → ``建房202112`` (and so ``建房2021 12``)."""
+    return "".join(runs(doc_no)).removesuffix("号")
+
+
+def pinyin_keys(title: str) -> set[str]:
+    """The pinyin keys of a title (see the module docstring)."""
+    syllables = [s for s in pinyin_syllables(title) if s.isascii() and s.isalnum()]
+    text = "".join(syllables).lower()
+    starts, at = [], 0
+    for s in syllables:
+        starts.append(at)
+        at += len(s)
+    keys = {PINYIN + text[i : i + 3] for i in range(len(text) - 2)}
+    for i in starts:
+        keys.update(PINYIN_START + text[i : i + n] for n in range(2, PINYIN_PREFIX + 1) if i + n <= len(text))
+    letters = "".join(s[0] for s in syllables).lower()
+    for n in range(2, INITIALS_RUN + 1):
+        keys.update(INITIALS + letters[i : i + n] for i in range(len(letters) - n + 1))
+    return keys
+
+
+def plain_text(markdown: str) -> str:
+    """The readable text of an entry's Markdown body (for snippets)."""
+    for pattern, replacement in _MARKDOWN:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown.strip()
+
+
+def fnv1a(key: str) -> int:
+    """FNV-1a (32 bits) over the UTF-16 code units of ``key``: what search.js computes."""
+    h = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h = ((h ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+@dataclass
+class Doc:
+    """One searchable document: an item or an entry."""
+
+    kind: int  #: 0 事项, 1 信息
+    title: str
+    url: str
+    column: int  #: index into the manifest's columns
+    date: str
+    fields: tuple[str, str, str, str]  #: the text of each field (title, 文号, 摘要…, body)
+    pinyin_of: str  #: the title pinyin keys are made of
+    doc_no: str = ""
+    summary: str = ""
+    text: str = ""  #: the body's readable text, for the snippet
+    facets: list[object] = field(default_factory=list)
+
+
+def _entry_year(entry: Entry) -> str:
+    return entry.published[:4]
+
+
+def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], list[Doc], dict[str, list[str]]]:
+    """The manifest's columns ([area, column, address]), the documents in number order, and the
+    filters' values (subjects, 类别, 有效性)."""
+    columns: list[list[str]] = []
+    column_of: dict[int, int] = {}
+    subjects: dict[str, int] = {}
+    categories = {c: i for i, c in enumerate(CATEGORIES)}
+    validity = {v: i for i, v in enumerate(VALIDITY_STATES)}
+    items: list[Doc] = []
+    entries: list[tuple[Entry, int]] = []
+    for area in catalogue.areas:
+        for category in area.categories:
+            index = len(columns)
+            column_of[id(category)] = index
+            columns.append([area.title, category.title, routes.url(routes.category(area, category))])
+            for r in category.records:
+                title = f"{r.title} {r.name}" if r.level3 else r.title
+                content = "、".join(e.text for e in r.content)
+                basis = "\n".join(b.text for b in r.basis)
+                bits = [
+                    _bits(r.methods, vocab.METHODS),
+                    _bits((a.kind for a in r.audiences), vocab.AUDIENCES),
+                    _bits(r.levels, vocab.LEVELS),
+                    subjects.setdefault(r.subject, len(subjects)),
+                ]
+                items.append(
+                    Doc(
+                        0,
+                        r.title,
+                        routes.url(routes.item(r)),
+                        index,
+                        r.updated,
+                        (r.title, "", f"{area.title} {category.title} {content}", f"{basis}\n{r.subject}"),
+                        title,
+                        text=content,
+                        facets=[index, *bits],
+                    )
+                )
+            entries += [(e, index) for e in category.entries]
+    entries.sort(key=lambda ec: (_descending(ec[0].published), ec[0].id))
+    docs = list(items)
+    for entry, index in entries:
+        body = plain_text(entry.body)
+        docs.append(
+            Doc(
+                1,
+                entry.title,
+                routes.url(routes.entry(entry)),
+                index,
+                entry.published,
+                (entry.title, entry.doc_no, f"{entry.summary}\n{entry.publisher}", body),
+                entry.title,
+                doc_no=entry.doc_no,
+                summary=entry.summary,
+                text=body[:SNIPPET_CHARS],
+                facets=[
+                    index,
+                    categories.get(entry.category, -1),
+                    validity.get(entry.validity.state, -1),
+                    _entry_year(entry),
+                ],
+            )
+        )
+    values = {"主体": list(subjects), "类别": list(categories), "有效性": list(validity)}
+    return columns, docs, values
+
+
+def _descending(date: str) -> str:
+    return "".join(chr(0x7F - ord(c)) for c in date)
+
+
+def _bits(values: Iterable[str], universe: tuple[str, ...]) -> int:
     """``values`` as a bit set over ``universe`` (values outside it are left out)."""
     return sum(1 << universe.index(v) for v in set(values) if v in universe)
 
 
-def search_data(catalogue: Catalogue, routes: Routes) -> dict[str, object]:
-    """The index as a JSON-ready structure (see the module docstring)."""
-    cats: list[list[str]] = []
-    docs: dict[str, int] = {}
-    subjects: dict[str, int] = {}
-    items: list[list[object]] = []
-    for area in catalogue.areas:
-        for category in area.categories:
-            cat_index = len(cats)
-            cats.append([area.title, category.title, routes.url(routes.category(area, category))])
-            for r in category.records:
-                title = f"{r.title} {r.name}" if r.level3 else r.title
-                doc_ids = [docs.setdefault(b.text, len(docs)) for b in r.basis]
-                items.append(
-                    [
-                        r.id,
-                        r.title,
-                        cat_index,
-                        " ".join(s for s in pinyin_syllables(title) if s.isascii() and s.isalnum()),
-                        "、".join(e.text for e in r.content),
-                        doc_ids,
-                        subjects.setdefault(r.subject, len(subjects)),
-                        facet_bits(r.methods, vocab.METHODS),
-                        facet_bits((a.kind for a in r.audiences), vocab.AUDIENCES),
-                        facet_bits(r.levels, vocab.LEVELS),
-                    ]
-                )
-    return {
+facet_bits = _bits
+
+
+def doc_keys(doc: Doc) -> dict[str, int]:
+    """Every key of ``doc`` with the best field holding it."""
+    best: dict[str, int] = {}
+    for number in (BODY, SUMMARY, DOC_NO, TITLE):  # a better field overwrites a worse one
+        text = doc.fields[number]
+        if not text:
+            continue
+        found = grams(text)
+        if number == DOC_NO:
+            found |= grams(doc_number_key(text))
+        best.update(dict.fromkeys(found, number))
+    title_runs = runs(doc.title)
+    best.update(dict.fromkeys((UNIGRAM + c for run in title_runs for c in run), TITLE))
+    best[EXACT + "".join(title_runs)] = TITLE
+    best.update(dict.fromkeys(pinyin_keys(doc.pinyin_of), TITLE))
+    return best
+
+
+def postings(docs: Iterable[Doc]) -> dict[str, list[int]]:
+    """Key → the documents holding it, each as number·4 + field, in number order."""
+    lists: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        for key, where in doc_keys(doc).items():
+            value = number * 4 + where
+            found = lists.get(key)
+            if found is None:
+                lists[key] = [value]
+            else:
+                found.append(value)
+    return lists
+
+
+def _varints(numbers: Iterable[int]) -> bytes:
+    out = bytearray()
+    for n in numbers:
+        while n >= 0x80:
+            out.append((n & 0x7F) | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def encode_numbers(numbers: list[int]) -> str:
+    """Sorted document numbers as ``l`` + base64 of varint gaps, or ``m<first>,`` + base64 of a
+    bitmap (bit i of byte j: number first + 8j + i), whichever is shorter."""
+    if not numbers:
+        return ""
+    gaps = [numbers[0]] + [b - a for a, b in itertools.pairwise(numbers)]
+    listed = "l" + base64.b64encode(_varints(gaps)).decode("ascii")
+    first, span = numbers[0], numbers[-1] - numbers[0] + 1
+    if (span + 7) // 8 * 4 // 3 + 8 >= len(listed):
+        return listed
+    bitmap = bytearray((span + 7) // 8)
+    for n in numbers:
+        offset = n - first
+        bitmap[offset >> 3] |= 1 << (offset & 7)
+    return f"m{first}," + base64.b64encode(bytes(bitmap)).decode("ascii")
+
+
+def encode_postings(values: list[int]) -> list[str]:
+    """A key's postings (number·4 + field) as one string per field, trailing empty ones left out."""
+    by_field: list[list[int]] = [[], [], [], []]
+    for v in values:
+        by_field[v & 3].append(v >> 2)
+    encoded = [encode_numbers(numbers) for numbers in by_field]
+    while encoded and not encoded[-1]:
+        encoded.pop()
+    return encoded
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class SearchFiles:
+    """Every file of the search data: path below the site → text."""
+
+    files: dict[str, str]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(sorted(self.files.items()))
+
+
+def shard_count(total_bytes: int) -> int:
+    """The number of shards for postings of ``total_bytes``: a power of two, at least 16."""
+    count = 16
+    while count * SHARD_BYTES < total_bytes and count < 1 << 16:
+        count *= 2
+    return count
+
+
+def build_search_files(catalogue: Catalogue, routes: Routes) -> SearchFiles:
+    """The search data of ``catalogue`` (see the module docstring)."""
+    columns, docs, values = documents(catalogue, routes)
+    data = SEARCH_DATA.removeprefix("search/")
+    files: dict[str, str] = {}
+    encoded: dict[str, list[str]] = {}
+    total = 0
+    for key, found in postings(docs).items():
+        parts = encode_postings(found)
+        encoded[key] = parts
+        total += len(key) + sum(len(p) + 3 for p in parts) + 6
+    count = shard_count(total)
+    shards: list[dict[str, object]] = [{} for _ in range(count)]
+    for key in sorted(encoded):
+        parts = encoded[key]
+        h = fnv1a(key)
+        if sum(len(p) for p in parts) > OWN_FILE:
+            name = f"k{h:08x}"
+            own = files.setdefault(f"{SEARCH_DATA}/{name}.js", "")
+            # keys with the same hash share their file (rare): one call per key
+            files[f"{SEARCH_DATA}/{name}.js"] = own + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
+            shards[h % count][key] = 1
+        else:
+            shards[h % count][key] = parts
+    for n, shard in enumerate(shards):
+        if shard:
+            files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
+    for number, doc in enumerate(docs):
+        fragment = {"k": doc.kind, "t": doc.title, "u": doc.url, "c": doc.column, "d": doc.date}
+        if doc.doc_no:
+            fragment["n"] = doc.doc_no
+        if doc.summary:
+            fragment["s"] = doc.summary
+        if doc.text:
+            fragment["x"] = doc.text
+        path = f"{SEARCH_DATA}/r/{number // DOCS_PER_FOLDER}/{number}.js"
+        files[path] = f"gkmlDoc({number},{_json(fragment)});\n"
+    for start in range(0, len(docs), FACET_CHUNK):
+        rows = [doc.facets for doc in docs[start : start + FACET_CHUNK]]
+        files[f"{SEARCH_DATA}/f{start // FACET_CHUNK}.js"] = f"gkmlFacets({start},{_json(rows)});\n"
+    items = sum(1 for d in docs if d.kind == 0)
+    manifest = {
         "v": INDEX_VERSION,
-        "item": routes.url(Routes.item_of("ID")),
-        "facets": {key: list(values) for key, values in FACETS.items()},
-        "cats": cats,
-        "docs": list(docs),
-        "subj": list(subjects),
+        "shards": count,
+        "docs": len(docs),
         "items": items,
+        "data": data,
+        "perFolder": DOCS_PER_FOLDER,
+        "facetChunk": FACET_CHUNK,
+        "cats": columns,
+        "facets": {key: list(v) for key, v in FACETS.items()} | values,
     }
+    files[SEARCH_INDEX] = f"gkmlSearchData({_json(manifest)});\n"
+    return SearchFiles(files)
 
 
-def build_search_index(catalogue: Catalogue, routes: Routes) -> str:
-    """The index file's text: compact UTF-8 JSON wrapped in a loader call."""
-    data = json.dumps(search_data(catalogue, routes), ensure_ascii=False, separators=(",", ":"))
-    return f"gkmlSearchData({data});\n"
+def write_search_files(site_dir: Path, catalogue: Catalogue, routes: Routes) -> None:
+    """Write the search data into ``site_dir``, replacing what an earlier build wrote there."""
+    target = site_dir / SEARCH_DATA
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    made: set[Path] = set()
+    for path, text in build_search_files(catalogue, routes):
+        dest = site_dir / path
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        dest.write_bytes(text.encode("utf-8"))

@@ -36,8 +36,8 @@ from generator.site import shell as s
 from generator.site.downloads import Download, site_downloads
 from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
-from generator.site.routes import ENTRIES_PER_PAGE, SEARCH_INDEX
-from generator.site.search_index import build_search_index
+from generator.site.routes import ENTRIES_PER_PAGE
+from generator.site.search_index import write_search_files
 from generator.site.sitemap import SitemapEntry, sitemap_files
 
 #: Parts of the theme's layout that each kind of generated page leaves out.
@@ -175,8 +175,12 @@ class SiteWriter:
             html = not_found.read_text(encoding="utf-8")
             html = s.finish_page(html, root, self.footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))
-        _write_file(site_dir / SEARCH_INDEX, build_search_index(self.catalogue, self.renderer.routes).encode("utf-8"))
+        self.write_search(site_dir)
         self.write_sitemap(site_dir, hand_written)
+
+    def write_search(self, site_dir: Path) -> None:
+        """The search data of items and entries (:mod:`generator.site.search_index`)."""
+        write_search_files(site_dir, self.catalogue, self.renderer.routes)
 
     @property
     def site_pages(self) -> list[GeneratedPage]:

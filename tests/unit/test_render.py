@@ -16,7 +16,7 @@ from generator.model.records import Basis, Catalogue, Channel, Record
 from generator.site.pages import BASE, SECTION_IDS, GeneratedPage, Renderer
 from generator.site.routes import DISCLOSURE_PAGES, Routes
 from generator.site.routes import SEARCH_INDEX as INDEX_PATH
-from generator.site.search_index import build_search_index
+from generator.site.search_index import build_search_files
 
 from .helpers import GOLDEN, TREES, formatted
 
@@ -82,7 +82,7 @@ def _all_output(catalogue: Catalogue, routes: Routes) -> dict[str, str]:
     renderer = Renderer(catalogue, routes)
     out = {page.src: page.html for page in renderer.pages()}
     out["footer"] = renderer.footer()
-    out[INDEX_PATH] = build_search_index(catalogue, routes)
+    out.update(build_search_files(catalogue, routes).files)
     return out
 
 
@@ -226,15 +226,15 @@ def test_attribute_values_are_escaped(escaping_catalogue: Catalogue) -> None:
 
 
 def test_search_index_round_trips_hostile_text(escaping_catalogue: Catalogue) -> None:
-    text = build_search_index(escaping_catalogue, Routes())
+    files = build_search_files(escaping_catalogue, Routes()).files
+    text = files[INDEX_PATH]
     assert text.startswith("gkmlSearchData(") and text.endswith(");\n")
     data = json.loads(text[len("gkmlSearchData(") : -len(");\n")])
     record = escaping_catalogue.records[0]
-    (item,) = data["items"]
-    assert item[1] == record.title == "<img src=x onerror=alert(1)>结果"
     assert data["cats"][0][:2] == ["<b>领域</b>", "<i>栏目</i>"]
-    assert data["docs"][0] == "《<script>alert(1)</script>办法》（<b>令</b>第1号）"
-    assert data["subj"] == ["<img src=x onerror=alert(1)>住建局"]
+    assert data["facets"]["主体"] == ["<img src=x onerror=alert(1)>住建局"]
+    fragment = next(t for p, t in files.items() if p.endswith("/r/0/0.js"))
+    assert json.loads(fragment[len("gkmlDoc(0,") : -len(");\n")])["t"] == record.title
 
 
 def test_safe_url_filter(golden_catalogue: Catalogue) -> None:

@@ -1,4 +1,5 @@
-/* gkml filters: narrow a list of items by 领域, 方式, 对象, 主体 and 层级 without a reload.
+/* gkml filters: narrow a list of items by 领域, 方式, 对象, 主体 and 层级 without a reload (the
+   search page also by 类型, 栏目, 类别, 年份 and 有效性 of published information).
 
    Each option shows how many items it would leave given the other choices; several
    options of one kind widen the list (or), choices of different kinds narrow it (and).
@@ -13,7 +14,12 @@
 
   /* The kinds of filter, in the order they are shown; `key` is the URL parameter. */
   var FACETS = [
+    { key: "类型", legend: "类型" },
     { key: "领域", legend: "领域", attr: "area" },
+    { key: "栏目", legend: "栏目" },
+    { key: "类别", legend: "信息类别" },
+    { key: "年份", legend: "发布年份" },
+    { key: "有效性", legend: "有效性" },
     { key: "方式", legend: "公开方式", attr: "methods" },
     { key: "对象", legend: "公开对象", attr: "audiences" },
     { key: "主体", legend: "公开主体", attr: "subject" },
@@ -53,7 +59,9 @@
        facets: keys to offer (default: all that have two or more values),
        noun: what is counted ("个事项"),
        status: false when the page announces the count itself,
-       onChange: function (visibleItems, chosen) } */
+       onChange: function (visibleItems, chosen),
+       onOpen: function () called when the reader opens the panel: the search page loads the
+         values then and calls setItems again; the panel is offered before it has any } */
   function create(options) {
     var id = "gkml-filters-" + (++counter);
     var items = [];
@@ -78,7 +86,10 @@
       summary.setAttribute("aria-expanded", open ? "true" : "false");
       body.hidden = !open;
     }
-    summary.addEventListener("click", function () { expand(body.hidden); });
+    summary.addEventListener("click", function () {
+      expand(body.hidden);
+      if (!body.hidden && options.onOpen) { options.onOpen(); }
+    });
     var clear = el("button", "gkml-filters__clear", "清除筛选");
     clear.type = "button";
     var status = el("p", "gkml-filters__status");
@@ -177,7 +188,7 @@
 
     function refresh(announce) {
       var facets = shownFacets();
-      panel.hidden = !facets.length;
+      panel.hidden = !facets.length && !(options.onOpen && items.length);
       render(facets);
       var visible = items.filter(function (item) { return matches(item, null); });
       var active = activeCount();

@@ -1,109 +1,250 @@
-/* gkml catalogue search: substring matching over names, pinyin, initials and
-   element text, with name matches ranked first. The data file (search/index.js)
-   calls gkmlSearchData(); see generator/search_index.py for its layout. */
+/* gkml search over items (事项) and published information (公开信息).
+
+   The data is sharded (generator/site/search_index.py explains the layout): search/index.js,
+   the manifest, calls gkmlSearchData(); a query loads the shards holding its n-grams
+   (gkmlShard), then the fragments of the results on screen (gkmlDoc), and the filters' values
+   (gkmlFacets) only when the reader filters. Every file is a script, so that the search works
+   from file:// in an offline kiosk too, where fetch() is not allowed. */
 (function () {
   "use strict";
-  var items = null;
-  var ready = null;
+  var manifest = null;
   var resolveReady = null;
+  var ready = new Promise(function (resolve) { resolveReady = resolve; });
   var root = ".";
+  var dataBase = "search/d";
+  var loaded = {};
+  var shards = {};
+  var docs = {};
+  var facetRows = {};
   var MAX_INLINE = 8;
-  var PAGE_SIZE = 50;
+  var PAGE_SIZE = 20;
+  var KIND_NAMES = ["事项", "公开信息"];
+  var RUN = /[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu;
+  var B64 = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { B64[c] = i; });
 
-  ready = new Promise(function (resolve) { resolveReady = resolve; });
+  window.gkmlSearchData = function (data) { manifest = data; resolveReady(data); };
+  window.gkmlShard = function (name, data) { shards[name] = Object.assign(shards[name] || {}, data); };
+  window.gkmlDoc = function (number, data) { docs[number] = data; };
+  window.gkmlFacets = function (start, rows) { facetRows[start] = rows; };
 
-  /* The values whose bits are set in `bits`, e.g. 3 over [主动, 依申请] → both. */
+  /* A script of the search data, loaded once (a failed one may be asked for again). */
+  function load(path) {
+    if (!loaded[path]) {
+      loaded[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root + "/" + path;
+        script.onload = resolve;
+        script.onerror = function () { delete loaded[path]; reject(new Error("无法加载 " + path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[path];
+  }
+
+  function hash(key) {  /* FNV-1a over UTF-16 code units, as the builder computes it */
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+
+  /* A key's postings: one string per field (see the builder), or null. */
+  function lookup(key) {
+    var h = hash(key);
+    var name = "s" + (h % manifest.shards);
+    return load(dataBase + "/" + name + ".js").then(function () {
+      var found = (shards[name] || {})[key];
+      if (found !== 1) { return found || null; }
+      var own = "k" + ("0000000" + h.toString(16)).slice(-8);
+      return load(dataBase + "/" + own + ".js").then(function () { return (shards[own] || {})[key] || null; });
+    });
+  }
+
+  function bytesOf(text) {
+    var out = [], bits = 0, value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c === "=") { break; }
+      value = (value << 6) | B64[c];
+      bits += 6;
+      if (bits >= 8) { bits -= 8; out.push((value >> bits) & 255); }
+    }
+    return out;
+  }
+
+  /* Mark the documents of one field's string in `tiers` (tier + 1 per document, 0: absent). */
+  function decodeInto(text, tier, tiers) {
+    if (!text) { return; }
+    if (text.charAt(0) === "l") {
+      var bytes = bytesOf(text.slice(1)), n = 0, shift = 0, value = 0;
+      for (var i = 0; i < bytes.length; i++) {
+        value += (bytes[i] & 127) * Math.pow(2, shift);
+        if (bytes[i] & 128) { shift += 7; continue; }
+        n += value;
+        tiers[n] = tier;
+        value = 0; shift = 0;
+      }
+      return;
+    }
+    var comma = text.indexOf(",");
+    var first = parseInt(text.slice(1, comma), 10);
+    var map = bytesOf(text.slice(comma + 1));
+    for (var j = 0; j < map.length; j++) {
+      if (!map[j]) { continue; }
+      for (var b = 0; b < 8; b++) { if (map[j] & (1 << b)) { tiers[first + j * 8 + b] = tier; } }
+    }
+  }
+
+  /* Postings as an array of tiers: 1 title, 2 文号, 3 摘要, 4 body (offset by `shift`). */
+  function tiersOf(parts, shift) {
+    var tiers = new Uint8Array(manifest.docs);
+    (parts || []).forEach(function (text, field) { decodeInto(text, field + 1 + (shift || 0), tiers); });
+    return tiers;
+  }
+
+  /* Documents holding every key: the worst tier over the keys (fields no worse than `worst`). */
+  function all(keys, worst) {
+    return Promise.all(keys.map(lookup)).then(function (found) {
+      var result = null;
+      for (var k = 0; k < found.length; k++) {
+        if (!found[k]) { return new Uint8Array(manifest.docs); }
+        var tiers = tiersOf(found[k], 1);
+        if (!result) { result = tiers; continue; }
+        for (var i = 0; i < result.length; i++) { result[i] = result[i] && tiers[i] ? Math.max(result[i], tiers[i]) : 0; }
+      }
+      if (worst) { for (var j = 0; j < result.length; j++) { if (result[j] > worst) { result[j] = 0; } } }
+      return result;
+    });
+  }
+
+  function union(a, b) {
+    for (var i = 0; i < a.length; i++) { if (b[i] && (!a[i] || b[i] < a[i])) { a[i] = b[i]; } }
+    return a;
+  }
+
+  function normalise(text) { return text.normalize("NFKC").toLowerCase(); }
+
+  /* The keys that find a run of characters: the run (2), or trigrams covering it. */
+  function gramKeys(chars, prefix) {
+    prefix = prefix || "";
+    if (chars.length === 2) { return [prefix + chars.join("")]; }
+    var keys = [];
+    for (var i = 0; i + 3 <= chars.length; i += 2) { keys.push(prefix + chars.slice(i, i + 3).join("")); }
+    if ((chars.length - 3) % 2) { keys.push(prefix + chars.slice(chars.length - 3).join("")); }
+    return keys;
+  }
+
+  /* The query as terms (runs of Han characters, letters, digits); pinyin typed with spaces is one term. */
+  function terms(query) {
+    var runs = normalise(query).match(RUN) || [];
+    if (runs.length > 1 && runs.every(function (r) { return /^[a-z]+$/.test(r); })) { runs = [runs.join("")]; }
+    return runs.filter(function (r, i) { return runs.indexOf(r) === i; });
+  }
+
+  /* Tiers (2 = title … 5 = body, 0 = absent) of the documents holding one term. */
+  function termTiers(term) {
+    var chars = Array.from(term);
+    if (chars.length === 1) { return all(["!" + term]); }
+    var found = [all(gramKeys(chars))];
+    if (/^[a-z]+$/.test(term)) {
+      /* pinyin from a syllable's start, initials anywhere: whole up to 12 and 8 letters, then trigrams */
+      var pinyin = ["^" + term.slice(0, 12)].concat(chars.length > 12 ? gramKeys(chars.slice(10), "*") : []);
+      var letters = ["~" + term.slice(0, 8)].concat(chars.length > 8 ? gramKeys(chars.slice(6), "~") : []);
+      found.push(all(pinyin), all(letters));
+    }
+    return Promise.all(found).then(function (list) {
+      var result = list[0];
+      for (var i = 1; i < list.length; i++) {
+        for (var j = 0; j < result.length; j++) { if (list[i][j]) { list[i][j] = 2; } }  /* pinyin: a title match */
+        union(result, list[i]);
+      }
+      return result;
+    });
+  }
+
+  /* Every document matching the query, best first: [{n, tier}] (tier: the sum over terms). */
+  function search(query) {
+    var ts = terms(query);
+    if (!ts.length) { return Promise.resolve([]); }
+    var joined = ts.join("");
+    var waits = ts.map(termTiers);
+    var docNo = joined.replace(/号$/, "");
+    var asDocNo = /[0-9]/.test(joined) && ts.length > 1 && Array.from(docNo).length > 1;
+    waits.push(asDocNo ? all(gramKeys(Array.from(docNo)), 3) : null);
+    waits.push(all(["=" + joined]));
+    return Promise.all(waits).then(function (found) {
+      var exact = found.pop();
+      var byDocNo = found.pop();
+      var score = new Float64Array(manifest.docs);
+      for (var i = 0; i < score.length; i++) {
+        var total = 0;
+        for (var t = 0; t < found.length; t++) {
+          if (!found[t][i]) { total = 0; break; }
+          total += found[t][i];
+        }
+        if (byDocNo && byDocNo[i] && (!total || byDocNo[i] * found.length < total)) { total = 3 * found.length; }
+        if (exact[i]) { total = 1; }
+        score[i] = total;
+      }
+      var hits = [];
+      for (var n = 0; n < score.length; n++) { if (score[n]) { hits.push({ n: n, score: score[n], facets: {} }); } }
+      hits.sort(function (a, b) { return a.score - b.score || a.n - b.n; });
+      return hits;
+    });
+  }
+
+  /* The fragments of `hits` (what a result shows). */
+  function fragments(hits) {
+    return Promise.all(hits.map(function (hit) {
+      var folder = Math.floor(hit.n / manifest.perFolder);
+      return load(dataBase + "/r/" + folder + "/" + hit.n + ".js");
+    }));
+  }
+
   function unpack(bits, values) {
     return values.filter(function (v, i) { return bits & (1 << i); });
   }
 
-  window.gkmlSearchData = function (data) {
-    var facets = data.facets || {};
-    items = data.items.map(function (it, order) {
-      var syllables = it[3] ? it[3].split(" ") : [];
-      var starts = {};
-      var offset = 0;
-      syllables.forEach(function (s) { starts[offset] = true; offset += s.length; });
-      var cat = data.cats[it[2]];
-      return {
-        id: it[0], title: it[1], titleLower: it[1].toLowerCase(),
-        area: cat[0], category: cat[1],
-        pinyin: syllables.join(""), starts: starts,
-        initials: syllables.map(function (s) { return s.charAt(0); }).join(""),
-        body: it[4], docs: it[5].map(function (j) { return data.docs[j]; }).join("\n"),
-        subject: data.subj[it[6]], order: order,
-        url: data.item.replace("ID", it[0]),
-        facets: {
-          "领域": [cat[0]], "主体": [data.subj[it[6]]],
-          "方式": unpack(it[7], facets["方式"] || []),
-          "对象": unpack(it[8], facets["对象"] || []),
-          "层级": unpack(it[9], facets["层级"] || [])
+  /* The filters' values of `hits` (loaded in chunks of documents). */
+  function loadFacets(hits) {
+    var size = manifest.facetChunk;
+    var chunks = {};
+    hits.forEach(function (hit) { chunks[Math.floor(hit.n / size) * size] = true; });
+    return Promise.all(Object.keys(chunks).map(function (start) {
+      return load(dataBase + "/f" + (start / size) + ".js");
+    })).then(function () {
+      var values = manifest.facets;
+      hits.forEach(function (hit) {
+        var row = facetRows[Math.floor(hit.n / size) * size][hit.n % size];
+        var cat = manifest.cats[row[0]];
+        var facets = { "类型": [KIND_NAMES[hit.n < manifest.items ? 0 : 1]], "领域": [cat[0]], "栏目": [cat[0] + " › " + cat[1]] };
+        if (hit.n < manifest.items) {
+          facets["方式"] = unpack(row[1], values["方式"]);
+          facets["对象"] = unpack(row[2], values["对象"]);
+          facets["层级"] = unpack(row[3], values["层级"]);
+          facets["主体"] = [values["主体"][row[4]]];
+        } else {
+          if (row[1] >= 0) { facets["类别"] = [values["类别"][row[1]]]; }
+          if (row[2] >= 0) { facets["有效性"] = [values["有效性"][row[2]]]; }
+          if (row[3]) { facets["年份"] = [row[3]]; }
         }
-      };
+        hit.facets = facets;
+      });
+      return hits;
     });
-    resolveReady(items);
-  };
-
-  function terms(query) {
-    var q = query.toLowerCase().trim();
-    if (!q) { return []; }
-    var parts = q.split(/[\s\u3000,，、]+/).filter(Boolean);
-    if (parts.every(function (p) { return /^[a-z]+$/.test(p); })) { parts = [parts.join("")]; }
-    return parts.filter(function (p, i) { return parts.indexOf(p) === i; });
   }
 
-  function pinyinScore(item, t) {
-    if (!/^[a-z]+$/.test(t)) { return 0; }
-    if (item.pinyin.indexOf(t) === 0) { return 55; }
-    for (var at = item.pinyin.indexOf(t); at > 0; at = item.pinyin.indexOf(t, at + 1)) {
-      if (item.starts[at]) { return 50; }
-    }
-    if (t.length >= 2 && item.initials.indexOf(t) === 0) { return 45; }
-    if (t.length >= 2 && item.initials.indexOf(t) > 0) { return 40; }
-    return 0;
-  }
-
-  function termScore(item, t) {
-    var best = 0;
-    var at = item.titleLower.indexOf(t);
-    if (at >= 0) { best = item.titleLower === t ? 100 : at === 0 ? 80 : 60; }
-    best = Math.max(best, pinyinScore(item, t));
-    if (best) { return best; }
-    if ((item.area + item.category).toLowerCase().indexOf(t) >= 0) { return 20; }
-    if (item.body.toLowerCase().indexOf(t) >= 0) { return 10; }
-    if (item.docs.toLowerCase().indexOf(t) >= 0) { return 8; }
-    if (item.subject.toLowerCase().indexOf(t) >= 0) { return 6; }
-    return 0;
-  }
-
-  /* All items matching every term, best first (ties keep catalogue order). */
-  function search(query) {
-    var ts = terms(query);
-    if (!ts.length || !items) { return []; }
-    var hits = [];
-    items.forEach(function (item) {
-      var total = 0;
-      for (var i = 0; i < ts.length; i++) {
-        var s = termScore(item, ts[i]);
-        if (!s) { return; }
-        total += s;
-      }
-      hits.push({ item: item, score: total });
-    });
-    hits.sort(function (a, b) { return b.score - a.score || a.item.order - b.item.order; });
-    return hits;
-  }
-
-  /* Text with every occurrence of the query terms wrapped in <mark>, built as DOM nodes. */
+  /* Text with every occurrence of the terms wrapped in <mark>, built as DOM nodes. */
   function highlighted(text, ts) {
     var fragment = document.createDocumentFragment();
-    var lower = text.toLowerCase();
+    var lower = normalise(text);
+    if (lower.length !== text.length) { lower = text.toLowerCase(); }
     var i = 0;
     while (i < text.length) {
       var next = -1, len = 0;
       ts.forEach(function (t) {
         var at = lower.indexOf(t, i);
-        if (at >= 0 && (next < 0 || at < next)) { next = at; len = t.length; }
+        if (at >= 0 && (next < 0 || at < next || (at === next && t.length > len))) { next = at; len = t.length; }
       });
       if (next < 0) { break; }
       if (next > i) { fragment.appendChild(document.createTextNode(text.slice(i, next))); }
@@ -116,19 +257,27 @@
     return fragment;
   }
 
-  function snippet(item, ts) {
-    var fields = [item.body, item.docs, item.subject];
+  function compact(text) { return (normalise(text).match(RUN) || []).join(""); }
+
+  /* The snippet of a result: its 文号 when the query is one, else the text around the first term. */
+  function snippet(doc, ts) {
+    if (doc.n) {
+      var joined = ts.join("").replace(/号$/, "");
+      if (/[0-9]/.test(joined) && compact(doc.n).indexOf(joined) >= 0) { return { text: "文号：" + doc.n, whole: doc.n }; }
+    }
+    var fields = [doc.s || "", doc.x || "", doc.n || ""];
     for (var f = 0; f < fields.length; f++) {
-      var lower = fields[f].toLowerCase();
+      var lower = normalise(fields[f]);
+      if (lower.length !== fields[f].length) { lower = fields[f].toLowerCase(); }
       for (var i = 0; i < ts.length; i++) {
         var at = lower.indexOf(ts[i]);
         if (at >= 0) {
-          var from = Math.max(0, at - 16);
-          return (from > 0 ? "…" : "") + fields[f].slice(from, at + ts[i].length + 30).replace(/\n/g, "；");
+          var from = Math.max(0, at - 20);
+          return { text: (from > 0 ? "…" : "") + fields[f].slice(from, at + ts[i].length + 40).replace(/\n/g, "；") };
         }
       }
     }
-    return "";
+    return doc.s ? { text: doc.s.slice(0, 60) } : null;
   }
 
   function el(tag, className, text) {
@@ -138,26 +287,51 @@
     return node;
   }
 
-  function resultItem(item, ts, base) {
-    var li = el("li", "gkml-result");
+  function resultItem(hit, ts, base) {
+    var doc = docs[hit.n];
+    var li = el("li", "gkml-result gkml-result--" + (doc.k ? "entry" : "item"));
+    li.appendChild(el("span", "gkml-result__kind", KIND_NAMES[doc.k]));
     var a = el("a", "gkml-result__title");
-    a.href = base + item.url;
-    a.appendChild(highlighted(item.title, ts));
+    a.href = base + doc.u;
+    a.appendChild(highlighted(doc.t, ts));
     li.appendChild(a);
-    li.appendChild(el("span", "gkml-result__where", item.area + " › " + item.category));
-    var text = snippet(item, ts);
-    if (text) {
+    var cat = manifest.cats[doc.c];
+    li.appendChild(el("span", "gkml-result__where", cat[0] + " › " + cat[1]));
+    if (doc.d) {
+      var date = el("time", "gkml-result__date", doc.d);
+      date.setAttribute("datetime", doc.d);
+      li.appendChild(date);
+    }
+    var found = snippet(doc, ts);
+    if (found) {
       var p = el("p", "gkml-result__snippet");
-      p.appendChild(highlighted(text, ts));
+      if (found.whole) {
+        var at = found.text.indexOf(found.whole);
+        p.appendChild(document.createTextNode(found.text.slice(0, at)));
+        p.appendChild(el("mark", "", found.whole));
+      } else {
+        p.appendChild(highlighted(found.text, ts));
+      }
       li.appendChild(p);
     }
     return li;
   }
 
-  /* The results page: /search/?q=… (shareable; the address follows the query and the
-     filters, ?q=…&方式=…). The query's parameter is the search box's name, which the page
-     takes from generator/site/routes.py. With filters chosen and no query, every item
-     they leave is listed. */
+  function countText(hits, what) {
+    var items = hits.filter(function (h) { return h.n < manifest.items; }).length;
+    var parts = [];
+    if (items) { parts.push("事项 " + items + " 个"); }
+    if (hits.length - items) { parts.push("公开信息 " + (hits.length - items) + " 条"); }
+    return what + hits.length + " 个结果" + (parts.length ? "（" + parts.join("，") + "）" : "");
+  }
+
+  function hasFilters() {
+    var params = new URLSearchParams(window.location.search);
+    return window.gkmlFilters && window.gkmlFilters.facets.some(function (f) { return params.has(f.key); });
+  }
+
+  /* The results page: search/?q=… (shareable; the address follows the query and the filters,
+     ?q=…&类别=…). The query's parameter is the search box's name, from generator/site/routes.py. */
   function startPage(container) {
     var form = document.querySelector(".gkml-search-form");
     var input = form && form.querySelector("input[data-gkml-search]");
@@ -165,52 +339,92 @@
     var status = document.getElementById("gkml-search-status");
     var params = new URLSearchParams(window.location.search);
     var query = (input && params.get(input.name)) || "";
-    var current = { q: "", ts: [], total: 0 };
-    // Keep what the reader typed while the search data was loading; otherwise show ?q=.
+    var current = { q: "", ts: [], hits: [], facets: false };
+    var sequence = 0;
+    var filters = null;
     if (input && input.value) { query = input.value; } else if (input) { input.value = query; }
 
-    function say(text) {
-      if (status) { status.textContent = text; }
+    function say(text) { if (status) { status.textContent = text; } }
+
+    function appendPage(list, visible, from, ts, done) {
+      var page = visible.slice(from, from + PAGE_SIZE);
+      var mine = sequence;
+      return fragments(page).then(function () {
+        if (mine !== sequence) { return; }
+        page.forEach(function (hit) { list.appendChild(resultItem(hit, ts, base)); });
+        if (done) { done(); }
+      });
     }
 
     function show(visible) {
       var ts = current.ts;
       var filtered = filters && filters.active();
-      container.textContent = "";
-      if (!ts.length && !filtered) { say(""); return; }
-      var text;
+      var mine = ++sequence;
       if (!ts.length) {
-        text = visible.length ? "筛选出 " + visible.length + " 个事项（共 " + current.total + " 个）" : "没有符合筛选条件的事项，请减少筛选条件。";
-      } else if (!current.total) {
-        text = "没有找到与“" + current.q + "”相关的事项，请换个词或用拼音试试。";
+        container.textContent = "";
+        say("");
+        return;
+      }
+      var text;
+      if (!current.hits.length) {
+        text = "没有找到与“" + current.q + "”相关的结果，请换个词或用拼音试试。";
       } else if (filtered) {
-        text = "找到 " + current.total + " 个相关事项，筛选后" + (visible.length ? "显示 " + visible.length + " 个" : "没有符合条件的事项");
+        text = countText(current.hits, "找到 ") + "，筛选后" + (visible.length ? "显示 " + visible.length + " 个" : "没有符合条件的结果");
       } else {
-        text = "找到 " + current.total + " 个相关事项";
+        text = countText(current.hits, "找到 ");
       }
-      container.appendChild(el("p", "gkml-search-count", text));
-      say(text);
       var list = el("ol", "gkml-results");
-      visible.slice(0, PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item, ts, base)); });
-      container.appendChild(list);
-      if (visible.length > PAGE_SIZE) {
-        var more = el("button", "gkml-more", "显示全部 " + visible.length + " 个结果");
-        more.type = "button";
-        more.addEventListener("click", function () {
-          visible.slice(PAGE_SIZE).forEach(function (item) { list.appendChild(resultItem(item, ts, base)); });
-          more.remove();
-        });
-        container.appendChild(more);
-      }
+      appendPage(list, visible, 0, ts, function () {
+        if (mine !== sequence) { return; }
+        container.textContent = "";
+        container.appendChild(el("p", "gkml-search-count", text));
+        say(text);
+        container.appendChild(list);
+        if (visible.length > PAGE_SIZE) {
+          var more = el("button", "gkml-more", "");
+          more.type = "button";
+          var label = function () {
+            var left = visible.length - list.children.length;
+            more.textContent = "显示更多结果（还有 " + left + " 个）";
+          };
+          label();
+          more.addEventListener("click", function () {
+            more.disabled = true;
+            appendPage(list, visible, list.children.length, ts, function () {
+              more.disabled = false;
+              if (list.children.length >= visible.length) { more.remove(); } else { label(); }
+            });
+          });
+          container.appendChild(more);
+        }
+      });
     }
 
-    var filters = window.gkmlFilters ? window.gkmlFilters.create({ mount: container, status: false, onChange: show }) : null;
+    function withFacets() {
+      if (current.facets || !current.hits.length) { return Promise.resolve(); }
+      var asked = current;
+      return loadFacets(asked.hits).then(function () {
+        asked.facets = true;
+        if (asked === current && filters) { filters.setItems(asked.hits); }
+      });
+    }
+
+    if (window.gkmlFilters) {
+      filters = window.gkmlFilters.create({ mount: container, status: false, onChange: show, onOpen: withFacets, noun: "个结果" });
+    }
 
     function render(q) {
       var ts = terms(q);
-      var found = ts.length ? search(q).map(function (hit) { return hit.item; }) : items;
-      current = { q: q, ts: ts, total: found.length };
-      if (filters) { filters.setItems(found); } else { show(ts.length ? found : []); }
+      var mine = ++sequence;
+      return search(q).then(function (hits) {
+        if (mine !== sequence) { return null; }
+        current = { q: q, ts: ts, hits: hits, facets: false };
+        var before = hasFilters() ? loadFacets(hits).then(function () { current.facets = true; }) : Promise.resolve();
+        return before.then(function () {
+          if (current.hits !== hits) { return; }
+          if (filters) { filters.setItems(hits); } else { show(hits); }
+        });
+      });
     }
 
     function update() {
@@ -218,15 +432,14 @@
       var url = new URL(window.location.href);
       if (q) { url.searchParams.set(input.name, q); } else { url.searchParams.delete(input.name); }
       window.history.replaceState(null, "", url.toString());
-      render(q);
+      return render(q);
     }
 
     if (input) {
-      update();
       input.addEventListener("input", update);
-    } else {
-      render(query);
+      return update();
     }
+    return render(query);
   }
 
   /* The header box: the best few results inline; Enter opens the results page. */
@@ -236,24 +449,31 @@
     panel.hidden = true;
     form.appendChild(panel);
     var base = root + "/";
+    var sequence = 0;
 
     function render() {
       var q = input.value;
       var ts = terms(q);
-      panel.textContent = "";
-      panel.hidden = !ts.length;
-      if (!ts.length) { return; }
-      var hits = search(q);
-      if (!hits.length) {
-        panel.appendChild(el("p", "gkml-search-count", "没有找到相关事项"));
-        return;
-      }
-      var list = el("ol", "gkml-results");
-      hits.slice(0, MAX_INLINE).forEach(function (hit) { list.appendChild(resultItem(hit.item, ts, base)); });
-      panel.appendChild(list);
-      var all = el("a", "gkml-inline-results__all", "查看全部 " + hits.length + " 个结果");
-      all.href = form.getAttribute("action") + "?" + encodeURIComponent(input.name) + "=" + encodeURIComponent(q);
-      panel.appendChild(all);
+      var mine = ++sequence;
+      if (!ts.length) { panel.textContent = ""; panel.hidden = true; return; }
+      search(q).then(function (hits) {
+        var top = hits.slice(0, MAX_INLINE);
+        return fragments(top).then(function () {
+          if (mine !== sequence) { return; }
+          panel.textContent = "";
+          panel.hidden = false;
+          if (!hits.length) {
+            panel.appendChild(el("p", "gkml-search-count", "没有找到相关结果"));
+            return;
+          }
+          var list = el("ol", "gkml-results");
+          top.forEach(function (hit) { list.appendChild(resultItem(hit, ts, base)); });
+          panel.appendChild(list);
+          var all = el("a", "gkml-inline-results__all", "查看全部 " + hits.length + " 个结果");
+          all.href = form.getAttribute("action") + "?" + encodeURIComponent(input.name) + "=" + encodeURIComponent(q);
+          panel.appendChild(all);
+        });
+      });
     }
 
     input.addEventListener("input", render);
@@ -268,15 +488,19 @@
 
   window.gkmlSearch = {
     search: search,
+    terms: terms,
     start: function (base, index) {
       root = base;
+      dataBase = index.replace(/[^/]*$/, "");
       var script = document.createElement("script");
       script.src = base + "/" + index;
       document.head.appendChild(script);
-      return ready.then(function () {
+      return ready.then(function (data) {
+        dataBase += data.data;
         var container = document.getElementById("gkml-search-results");
-        if (container) { startPage(container); }
+        var started = container ? startPage(container) : null;
         document.querySelectorAll(".gkml-header-search").forEach(startHeader);
+        return started;
       });
     }
   };
