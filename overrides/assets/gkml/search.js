@@ -360,13 +360,15 @@
       var ts = current.ts;
       var filtered = filters && filters.active();
       var mine = ++sequence;
-      if (!ts.length) {
+      if (!ts.length && !filtered) {
         container.textContent = "";
         say("");
         return;
       }
       var text;
-      if (!current.hits.length) {
+      if (!ts.length) {
+        text = visible.length ? "筛选出 " + visible.length + " 个结果（共 " + current.hits.length + " 个）" : "没有符合筛选条件的结果，请减少筛选条件。";
+      } else if (!current.hits.length) {
         text = "没有找到与“" + current.q + "”相关的结果，请换个词或用拼音试试。";
       } else if (filtered) {
         text = countText(current.hits, "找到 ") + "，筛选后" + (visible.length ? "显示 " + visible.length + " 个" : "没有符合条件的结果");
@@ -413,13 +415,22 @@
       filters = window.gkmlFilters.create({ mount: container, status: false, onChange: show, onOpen: withFacets, noun: "个结果" });
     }
 
+    /* With filters and no query, every document the filters leave is listed. */
+    function everything() {
+      var hits = [];
+      if (filters && (filters.active() || hasFilters())) {
+        for (var n = 0; n < manifest.docs; n++) { hits.push({ n: n, score: 0, facets: {} }); }
+      }
+      return Promise.resolve(hits);
+    }
+
     function render(q) {
       var ts = terms(q);
       var mine = ++sequence;
-      return search(q).then(function (hits) {
+      return (ts.length ? search(q) : everything()).then(function (hits) {
         if (mine !== sequence) { return null; }
         current = { q: q, ts: ts, hits: hits, facets: false };
-        var before = hasFilters() ? loadFacets(hits).then(function () { current.facets = true; }) : Promise.resolve();
+        var before = hasFilters() || (filters && filters.active()) ? loadFacets(hits).then(function () { current.facets = true; }) : Promise.resolve();
         return before.then(function () {
           if (current.hits !== hits) { return; }
           if (filters) { filters.setItems(hits); } else { show(hits); }
