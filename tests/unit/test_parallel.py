@@ -98,3 +98,23 @@ def test_a_call_runs_here_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+@needs_fork
+def test_the_collector_sees_the_heap_again_when_the_children_are_done() -> None:
+    """Frozen while children run (their collections must not copy the parent's heap), given back
+    afterwards: cycles made before a build would otherwise never be freed in a long-lived process."""
+    done = run(
+        """
+        import gc
+        from generator.parallel import fork_call, fork_map
+        assert gc.get_freeze_count() == 0
+        waiting = fork_call(lambda: gc.get_freeze_count() > 0)
+        assert fork_map(lambda _: gc.get_freeze_count() > 0, list(range(4)), min_share=1) == [True] * 4
+        assert gc.get_freeze_count() > 0  # the other child still runs
+        assert waiting() is True
+        assert gc.get_freeze_count() == 0
+        print("ok")
+        """
+    )
+    assert done.stdout == "ok\n", done.stderr
