@@ -164,6 +164,7 @@ class SiteWriter:
         """Write every generated page from ``shells`` (source path → the builder's HTML of its
         stub), then the search index, the downloads and the sitemap. ``hand_written`` are the
         source paths of the builder's own pages, for the sitemap."""
+        search = fork_call(functools.partial(self.write_search, site_dir))  # meanwhile, on the other core
         self.write_filled(site_dir, shells, self.jobs(), post_process=post_process)
         self.write_feeds(site_dir)
         self.write_downloads(site_dir, self._downloads() if self._downloads else [])
@@ -175,7 +176,7 @@ class SiteWriter:
             html = not_found.read_text(encoding="utf-8")
             html = s.finish_page(html, root, self.footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))
-        self.write_search(site_dir)
+        search()
         self.write_sitemap(site_dir, hand_written)
 
     def write_search(self, site_dir: Path) -> None:

@@ -111,7 +111,8 @@ def test_the_data_lives_in_the_search_folder() -> None:
 def test_runs_are_read_as_nfkc_lower_case_and_end_at_punctuation() -> None:
     assert runs("关于《保障性住房》的ＰＤＦ通知，２０２５年") == ["关于", "保障性住房", "的pdf通知", "2025年"]
     assert grams("住房保障") == {"住房", "房保", "保障", "住房保", "房保障"}
-    assert grams("住，房") == {"住", "房"}  # a run of one character is itself
+    assert grams("住，房") == set()  # n-grams do not cross punctuation
+    assert grams("ＡＢ2") == {"ab", "b2", "ab2"}
 
 
 @pytest.mark.parametrize(

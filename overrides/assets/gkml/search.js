@@ -124,14 +124,14 @@
 
   function normalise(text) { return text.normalize("NFKC").toLowerCase(); }
 
-  /* The keys that find a run of characters: the run (2), or trigrams covering it. */
+  /* The keys that find a run of characters: the run (2), or all its trigrams (every other one
+     would do, but pieces found apart would match: 示例县 … 县农村 for 示例县农村). */
   function gramKeys(chars, prefix) {
     prefix = prefix || "";
     if (chars.length === 2) { return [prefix + chars.join("")]; }
     var keys = [];
-    for (var i = 0; i + 3 <= chars.length; i += 2) { keys.push(prefix + chars.slice(i, i + 3).join("")); }
-    if ((chars.length - 3) % 2) { keys.push(prefix + chars.slice(chars.length - 3).join("")); }
-    return keys;
+    for (var i = 0; i + 3 <= chars.length; i++) { keys.push(prefix + chars.slice(i, i + 3).join("")); }
+    return keys.filter(function (k, j) { return keys.indexOf(k) === j; });
   }
 
   /* The query as terms (runs of Han characters, letters, digits); pinyin typed with spaces is one term. */
