@@ -31,7 +31,9 @@ the entries) and the folder the site is in — and, given the files that changed
    * the home page (最近更新), the site's feed, the entries' downloads (converting only the
      entries that changed: :class:`~generator.exchange.entrydata.KeptTexts`) and, when a size
      they show changed, the pages linking to the downloads; ``sitemap.xml``; the search data
-     (all of it: documents are numbered newest first, so one new entry renumbers the rest).
+     (:class:`~generator.site.search_index.SearchIndex`, kept in memory: only the shards holding
+     the changed entries' keys, their fragments and filter values; all of it when an entry is
+     removed or dated before another, as the documents are then numbered again).
 
 The site is then the same, byte for byte, as a full build of the catalogue as it now is
 (tests/plugin/test_serve_incremental.py). A page that starts showing entries must be added to
@@ -43,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import posixpath
 import re
@@ -62,8 +65,10 @@ from generator.load.catalogue import EntryReading, read_entries
 from generator.load.names import name_problems
 from generator.model.entries import ATTACHMENT_FOLDER, ENTRY_SUFFIX, YEAR_FOLDER, Entry, published_names
 from generator.model.records import Area, Catalogue, Category
+from generator.parallel import fork_call
 from generator.site.downloads import ENTRIES, Download, site_downloads
 from generator.site.pages import ITEM_ENTRIES
+from generator.site.search_index import SearchIndex, write_files, write_index
 from generator.site.writer import Job, PostProcess, SiteWriter
 
 _YEAR = re.compile(YEAR_FOLDER)
@@ -140,6 +145,10 @@ class Preview:
         }
         self._kept = KeptTexts()
         self._entry_downloads(writer.catalogue)  # the entries converted once, now rather than on the first edit
+        #: the search index of the site as built, made again meanwhile on the other core, kept to be updated
+        self._search: Callable[[], SearchIndex] = fork_call(
+            functools.partial(SearchIndex.build, writer.catalogue, writer.renderer.routes)
+        )
 
     # -- the update ---------------------------------------------------------------------------------
     def update(self, changed: Iterable[str | os.PathLike[str]]) -> Outcome:
@@ -256,8 +265,20 @@ class Preview:
             writer.write_site_page(self.site_dir, self.shells, page, post_process=self.post_process)
         writer.write_feeds(self.site_dir, reread)
         writer.write_sitemap(self.site_dir, self.hand_written)
-        writer.write_search(self.site_dir)  # numbers follow the dates: the whole index is written again
+        self._write_search(writer)
         return _written(writer, jobs) + [p.src for p in pages], removed
+
+    def _write_search(self, writer: SiteWriter) -> None:
+        """Update the search data: the files holding what changed (all of it when an entry was
+        removed or dated before another, which numbers the documents again)."""
+        index = self._search()
+        update = index.update(writer.catalogue, writer.renderer.routes)
+        if update is None:
+            index = SearchIndex.build(writer.catalogue, writer.renderer.routes)
+            write_index(self.site_dir, index)
+        else:
+            write_files(self.site_dir, *update)
+        self._search = lambda: index
 
     def _remove_entries(self, before: Mapping[str, Entry], after: Mapping[str, Entry], gone: set[str]) -> list[str]:
         """Remove the folders of the entries ``gone``, and the attachments an entry no longer has."""

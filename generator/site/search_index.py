@@ -6,8 +6,9 @@ the index maps character **n-grams** to the documents holding them, and the brow
 looks up the n-grams of what the reader typed. The browser loads only the files a query needs.
 
 Documents
-    Numbered 0…N−1: the items first (catalogue order), then the entries, newest first (ties by
-    id). A lower number ranks first among equals, so every list below is already in rank order.
+    Numbered 0…N−1: the items first (catalogue order), then the entries, oldest first (ties by
+    id), so that a new entry is numbered last and ``gkml serve`` rewrites only what it changes
+    (:meth:`SearchIndex.update`). Among equals the items rank first, then the entries newest first.
 
 Text and keys
     Every text is read as NFKC, lower case; *runs* are its maximal stretches of Han characters,
@@ -64,6 +65,7 @@ The same catalogue gives the same files, byte for byte. Building is linear in th
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import operator
 import re
@@ -236,7 +238,7 @@ def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], li
                     )
                 )
             entries += [(e, index) for e in category.entries]
-    entries.sort(key=lambda ec: (_descending(ec[0].published), ec[0].id))
+    entries.sort(key=lambda ec: (ec[0].published, ec[0].id))  # oldest first: a new entry is numbered last
     docs = list(items)
     for entry, index in entries:
         body = plain_text(entry.body)
@@ -262,10 +264,6 @@ def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], li
         )
     values = {"主体": list(subjects), "类别": list(categories), "有效性": list(validity)}
     return columns, docs, values
-
-
-def _descending(date: str) -> str:
-    return "".join(chr(0x7F - ord(c)) for c in date)
 
 
 def _bits(values: Iterable[str], universe: tuple[str, ...]) -> int:
@@ -378,74 +376,199 @@ def shard_count(total_bytes: int) -> int:
     return count
 
 
-def build_search_files(catalogue: Catalogue, routes: Routes) -> SearchFiles:
-    """The search data of ``catalogue`` (see the module docstring)."""
-    columns, docs, values = documents(catalogue, routes)
-    data = SEARCH_DATA.removeprefix("search/")
-    files: dict[str, str] = {}
-    encoded: dict[str, list[str]] = {}
-    total = 0
-    found = postings(docs)
-    for key in set().union(*found):
-        parts = encode_postings(found, key)
-        encoded[key] = parts
-        total += len(key) + sum(len(p) + 3 for p in parts) + 6
-    count = shard_count(total)
-    shards: list[dict[str, object]] = [{} for _ in range(count)]
-    for key in sorted(encoded):
-        parts = encoded[key]
-        h = fnv1a(key)
-        if sum(len(p) for p in parts) > OWN_FILE:
-            name = f"k{h:08x}"
-            own = files.setdefault(f"{SEARCH_DATA}/{name}.js", "")
-            # keys with the same hash share their file (rare): one call per key
-            files[f"{SEARCH_DATA}/{name}.js"] = own + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
-            shards[h % count][key] = 1
-        else:
-            shards[h % count][key] = parts
-    for n, shard in enumerate(shards):
+def _size(key: str, parts: list[str]) -> int:
+    """About what ``key`` adds to the shards (what :func:`shard_count` is given the sum of)."""
+    return len(key) + sum(len(p) + 3 for p in parts) + 6
+
+
+def _fragment(number: int, doc: Doc) -> str:
+    fragment: dict[str, object] = {"k": doc.kind, "t": doc.title, "u": doc.url, "c": doc.column, "d": doc.date}
+    if doc.doc_no:
+        fragment["n"] = doc.doc_no
+    if doc.summary:
+        fragment["s"] = doc.summary
+    if doc.text:
+        fragment["x"] = doc.text
+    return f"gkmlDoc({number},{_json(fragment)});\n"
+
+
+def _fragment_path(number: int) -> str:
+    return f"{SEARCH_DATA}/r/{number // DOCS_PER_FOLDER}/{number}.js"
+
+
+@dataclass
+class SearchIndex:
+    """The search data of one catalogue, kept in memory so that ``gkml serve`` can update it after
+    entries changed, writing only the files that change (:meth:`update`); the files are the same,
+    byte for byte, as a full build of the catalogue as it then is."""
+
+    columns: list[list[str]]
+    docs: list[Doc]
+    values: dict[str, list[str]]
+    postings: Postings
+    encoded: dict[str, list[str]]  #: key → its strings, one per field
+    hashes: dict[str, int]
+    total: int  #: the sum of :func:`_size` over the keys
+    count: int  #: shards
+    by_shard: list[set[str]]  #: the keys of each shard
+    own: list[set[str]]  #: the own files (paths) of each shard's keys
+
+    @classmethod
+    def build(cls, catalogue: Catalogue, routes: Routes) -> SearchIndex:
+        columns, docs, values = documents(catalogue, routes)
+        found = postings(docs)
+        encoded = {key: encode_postings(found, key) for key in set().union(*found)}
+        hashes = {key: fnv1a(key) for key in encoded}
+        total = sum(_size(key, parts) for key, parts in encoded.items())
+        index = cls(columns, docs, values, found, encoded, hashes, total, 0, [], [])
+        index._shard(shard_count(total))
+        return index
+
+    def _shard(self, count: int) -> None:
+        self.count = count
+        self.by_shard = [set() for _ in range(count)]
+        self.own = [set() for _ in range(count)]
+        for key, h in self.hashes.items():
+            self.by_shard[h % count].add(key)
+
+    def shard_files(self, n: int) -> dict[str, str]:
+        """Shard ``n`` and the own files of its keys that need one."""
+        files: dict[str, str] = {}
+        shard: dict[str, object] = {}
+        for key in sorted(self.by_shard[n]):
+            parts, h = self.encoded[key], self.hashes[key]
+            if sum(len(p) for p in parts) > OWN_FILE:
+                name = f"k{h:08x}"
+                path = f"{SEARCH_DATA}/{name}.js"
+                # keys with the same hash share their file (rare): one call per key
+                files[path] = files.get(path, "") + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
+                shard[key] = 1
+            else:
+                shard[key] = parts
         if shard:
             files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
-    for number, doc in enumerate(docs):
-        fragment = {"k": doc.kind, "t": doc.title, "u": doc.url, "c": doc.column, "d": doc.date}
-        if doc.doc_no:
-            fragment["n"] = doc.doc_no
-        if doc.summary:
-            fragment["s"] = doc.summary
-        if doc.text:
-            fragment["x"] = doc.text
-        path = f"{SEARCH_DATA}/r/{number // DOCS_PER_FOLDER}/{number}.js"
-        files[path] = f"gkmlDoc({number},{_json(fragment)});\n"
-    for start in range(0, len(docs), FACET_CHUNK):
-        rows = [doc.facets for doc in docs[start : start + FACET_CHUNK]]
-        files[f"{SEARCH_DATA}/f{start // FACET_CHUNK}.js"] = f"gkmlFacets({start},{_json(rows)});\n"
-    items = sum(1 for d in docs if d.kind == 0)
-    manifest = {
-        "v": INDEX_VERSION,
-        "shards": count,
-        "docs": len(docs),
-        "items": items,
-        "data": data,
-        "perFolder": DOCS_PER_FOLDER,
-        "facetChunk": FACET_CHUNK,
-        "cats": columns,
-        "facets": {key: list(v) for key, v in FACETS.items()} | values,
-    }
-    files[SEARCH_INDEX] = f"gkmlSearchData({_json(manifest)});\n"
-    return SearchFiles(files)
+        self.own[n] = {p for p in files if not p.endswith(f"/s{n}.js")}
+        return files
+
+    def facet_file(self, chunk: int) -> tuple[str, str]:
+        start = chunk * FACET_CHUNK
+        rows = [doc.facets for doc in self.docs[start : start + FACET_CHUNK]]
+        return f"{SEARCH_DATA}/f{chunk}.js", f"gkmlFacets({start},{_json(rows)});\n"
+
+    def manifest(self) -> str:
+        data = {
+            "v": INDEX_VERSION,
+            "shards": self.count,
+            "docs": len(self.docs),
+            "items": sum(1 for d in self.docs if d.kind == 0),
+            "data": SEARCH_DATA.removeprefix("search/"),
+            "perFolder": DOCS_PER_FOLDER,
+            "facetChunk": FACET_CHUNK,
+            "cats": self.columns,
+            "facets": {key: list(v) for key, v in FACETS.items()} | self.values,
+        }
+        return f"gkmlSearchData({_json(data)});\n"
+
+    def files(self) -> dict[str, str]:
+        """Every file: path below the site → text."""
+        files: dict[str, str] = {}
+        for n in range(self.count):
+            files.update(self.shard_files(n))
+        files.update((_fragment_path(number), _fragment(number, doc)) for number, doc in enumerate(self.docs))
+        files.update(self.facet_file(chunk) for chunk in range((len(self.docs) + FACET_CHUNK - 1) // FACET_CHUNK))
+        files[SEARCH_INDEX] = self.manifest()
+        return files
+
+    def update(self, catalogue: Catalogue, routes: Routes) -> tuple[dict[str, str], set[str]] | None:
+        """Follow ``catalogue`` (this one with other entries): the files to write and those to
+        remove; None when a document's number changed (an entry removed, or dated before
+        another), which needs every file written again."""
+        columns, docs, values = documents(catalogue, routes)
+        old = self.docs
+        if columns != self.columns or values != self.values or len(docs) < len(old):
+            return None
+        if any(a.url != b.url for a, b in zip(old, docs, strict=False)):
+            return None
+        changed = [i for i in range(len(docs)) if i >= len(old) or old[i] != docs[i]]
+        touched: set[str] = set()
+        for number in changed:
+            before = doc_key_sets(old[number]) if number < len(old) else (set(), set(), set(), set())
+            for lists, was, now in zip(self.postings, before, doc_key_sets(docs[number]), strict=True):
+                for key in was - now:
+                    if _SEPARATOR not in key:
+                        found = lists[key]
+                        found.remove(number)
+                        if not found:
+                            del lists[key]
+                        touched.add(key)
+                for key in now - was:
+                    if _SEPARATOR not in key:
+                        bisect.insort(lists.setdefault(key, _new_list()), number)
+                        touched.add(key)
+        self.docs = docs
+        shards: set[int] = set()
+        for key in touched:
+            if key in self.encoded:
+                self.total -= _size(key, self.encoded[key])
+                shards.add(self.hashes[key] % self.count)
+            parts = encode_postings(self.postings, key)
+            if parts:
+                self.encoded[key] = parts
+                self.hashes.setdefault(key, fnv1a(key))
+                self.total += _size(key, parts)
+                shards.add(self.hashes[key] % self.count)
+            else:
+                self.encoded.pop(key, None)
+                self.hashes.pop(key, None)
+        before_files = {f"{SEARCH_DATA}/s{n}.js" for n in range(self.count)} | set().union(*self.own)
+        if shard_count(self.total) != self.count:
+            self._shard(shard_count(self.total))
+            shards = set(range(self.count))
+        else:
+            for key in touched:
+                keys = self.by_shard[fnv1a(key) % self.count]
+                if key in self.encoded:
+                    keys.add(key)
+                else:
+                    keys.discard(key)
+        owned_before = {p for n in shards for p in self.own[n]} | {f"{SEARCH_DATA}/s{n}.js" for n in shards}
+        files: dict[str, str] = {}
+        for n in shards:
+            files.update(self.shard_files(n))
+        removed = (owned_before - set(files)) if len(shards) < self.count else (before_files - set(files))
+        files.update((_fragment_path(n), _fragment(n, docs[n])) for n in changed)
+        files.update(self.facet_file(chunk) for chunk in sorted({n // FACET_CHUNK for n in changed}))
+        files[SEARCH_INDEX] = self.manifest()
+        return files, removed
+
+
+def build_search_files(catalogue: Catalogue, routes: Routes) -> SearchFiles:
+    """The search data of ``catalogue`` (see the module docstring)."""
+    return SearchFiles(SearchIndex.build(catalogue, routes).files())
 
 
 def write_search_files(site_dir: Path, catalogue: Catalogue, routes: Routes) -> None:
     """Write the search data into ``site_dir``, replacing what an earlier build wrote there."""
+    write_index(site_dir, SearchIndex.build(catalogue, routes))
+
+
+def write_index(site_dir: Path, index: SearchIndex) -> None:
+    """Write every file of ``index`` into ``site_dir``, replacing what an earlier build wrote there."""
     target = site_dir / SEARCH_DATA
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
-    files = list(build_search_files(catalogue, routes))
-    for folder in sorted({(site_dir / path).parent for path, _ in files}):
+    write_files(site_dir, index.files())
+
+
+def write_files(site_dir: Path, files: dict[str, str], removed: Iterable[str] = ()) -> None:
+    """Write ``files`` (path below the site → text) into ``site_dir`` and remove ``removed``."""
+    for path in removed:
+        (site_dir / path).unlink(missing_ok=True)
+    for folder in sorted({(site_dir / path).parent for path in files}):
         folder.mkdir(parents=True, exist_ok=True)
     # a few threads: writing thousands of small files one after another mostly waits on the journal
     with ThreadPoolExecutor(max_workers=8) as pool:
-        for done in [pool.submit(_write, site_dir / path, text) for path, text in files]:
+        for done in [pool.submit(_write, site_dir / path, text) for path, text in sorted(files.items())]:
             done.result()
 
 

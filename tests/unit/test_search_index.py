@@ -8,6 +8,8 @@ runs of Han characters from the bodies, a 文号 typed three ways, pinyin.
 from __future__ import annotations
 
 import base64
+import copy
+import dataclasses
 import json
 import os
 import random
@@ -29,6 +31,7 @@ from generator.site.search_index import (
     SUMMARY,
     TITLE,
     Doc,
+    SearchIndex,
     build_search_files,
     doc_keys,
     doc_number_key,
@@ -200,13 +203,19 @@ def test_hash_is_fnv1a_over_utf16_code_units() -> None:
 # -- the files ----------------------------------------------------------------------------------------
 
 
-def test_items_come_first_then_entries_newest_first(example: Catalogue, example_docs: list[Doc]) -> None:
+def test_items_are_numbered_first_then_entries_oldest_first(example: Catalogue, example_docs: list[Doc]) -> None:
     items = [d for d in example_docs if d.kind == 0]
     assert len(items) == len(example.records)
     assert example_docs[: len(items)] == items
     dates = [d.date for d in example_docs[len(items) :]]
     assert len(dates) == len(example.entries)
-    assert dates == sorted(dates, reverse=True)
+    assert dates == sorted(dates)  # a new entry is numbered last
+
+
+def ranked(numbers: list[int], docs: list[Doc]) -> list[int]:
+    """``numbers`` in the order of equals: items first, then entries newest first."""
+    items = sum(1 for d in docs if d.kind == 0)
+    return sorted(numbers, key=lambda n: n if n < items else items + len(docs) - n)
 
 
 def test_the_same_catalogue_builds_the_same_files(example: Catalogue, tmp_path: Path) -> None:
@@ -218,6 +227,43 @@ def test_the_same_catalogue_builds_the_same_files(example: Catalogue, tmp_path: 
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert written == set(first)
     assert all((tmp_path / p).read_text(encoding="utf-8") == text for p, text in first.items())
+
+
+def _updated(index: SearchIndex, catalogue: Catalogue, files: dict[str, str]) -> dict[str, str] | None:
+    update = index.update(catalogue, Routes())
+    if update is None:
+        return None
+    written, removed = update
+    assert not removed & set(written)
+    assert removed <= set(files)
+    return {p: t for p, t in files.items() if p not in removed} | written
+
+
+def test_an_update_writes_only_what_changed_and_the_same_as_a_full_build(example: Catalogue) -> None:
+    """gkml serve: an entry edited, an entry added (numbered last), then one removed (all again)."""
+    index = SearchIndex.build(example, Routes())
+    files = index.files()
+    changed = copy.deepcopy(example)
+    columns = [c for a in changed.areas for c in a.categories if c.entries]
+    edited = columns[0].entries[0]
+    edited.title = "关于镧钆铽住房补贴的通知"
+    edited.body += "\n\n新增一段正文：镧钆铽。"
+    added = dataclasses.replace(columns[1].entries[0], id="zz-new-1", title="新发布的测试信息", published="2099-01-01")
+    columns[1].entries.insert(0, added)
+    before = dict(files)
+    after = _updated(index, changed, files)
+    assert after == SearchIndex.build(changed, Routes()).files()
+    rewritten = {p for p in after if after[p] != before.get(p)}
+    edited_number = next(i for i, d in enumerate(index.docs) if d.title == edited.title)
+    fragments = {p for p in rewritten if "/r/" in p}
+    assert fragments == {f"{SEARCH_DATA}/r/0/{n}.js" for n in (edited_number, len(index.docs) - 1)}  # added: last
+    assert len(rewritten) < len(after), "an update writes the files that change (here: many of the few shards)"
+    # the index follows: another edit, then a removal (the numbers change: None, all written again)
+    edited.summary = "新的摘要"
+    again = _updated(index, changed, after)
+    assert again == SearchIndex.build(changed, Routes()).files()
+    columns[1].entries.remove(added)
+    assert index.update(changed, Routes()) is None
 
 
 def test_manifest_and_fragments(example: Catalogue, example_docs: list[Doc]) -> None:
@@ -313,7 +359,7 @@ def test_pinyin_and_initials_find_titles(example_docs: list[Doc], search: Search
 def test_title_matches_rank_before_other_fields_and_newer_first(example_docs: list[Doc], search: Search) -> None:
     (hits,) = search(["保障性租赁住房"])
     in_title = [n for n in hits if "保障性租赁住房" in example_docs[n].title]
-    assert hits[: len(in_title)] == sorted(in_title)  # numbers: items first, then entries newest first
+    assert hits[: len(in_title)] == ranked(in_title, example_docs)  # items first, then entries newest first
     assert len(hits) > len(in_title)
 
 

@@ -162,6 +162,9 @@
     });
   }
 
+  /* Among equals: the items in catalogue order, then the entries newest first (numbered oldest first). */
+  function rank(n) { return n < manifest.items ? n : manifest.items + manifest.docs - 1 - n; }
+
   /* Every document matching the query, best first: [{n, tier}] (tier: the sum over terms). */
   function search(query) {
     var ts = terms(query);
@@ -188,7 +191,7 @@
       }
       var hits = [];
       for (var n = 0; n < score.length; n++) { if (score[n]) { hits.push({ n: n, score: score[n], facets: {} }); } }
-      hits.sort(function (a, b) { return a.score - b.score || a.n - b.n; });
+      hits.sort(function (a, b) { return a.score - b.score || rank(a.n) - rank(b.n); });
       return hits;
     });
   }
@@ -420,6 +423,7 @@
       var hits = [];
       if (filters && (filters.active() || hasFilters())) {
         for (var n = 0; n < manifest.docs; n++) { hits.push({ n: n, score: 0, facets: {} }); }
+        hits.sort(function (a, b) { return rank(a.n) - rank(b.n); });
       }
       return Promise.resolve(hits);
     }
