@@ -47,8 +47,12 @@ class Found:
 
 
 def all_documents(site: Any) -> list[Found]:
+    """Every document in the order of equals: the items in catalogue order, then the entries newest first."""
     _, docs, _ = documents(site.catalogue, Routes())
-    return [Found(n, d, site.url + d.url) for n, d in enumerate(docs)]
+    found = [Found(n, d, site.url + d.url) for n, d in enumerate(docs)]
+    return [f for f in found if f.doc.kind == 0] + sorted(
+        (f for f in found if f.doc.kind == 1), key=lambda f: -f.number
+    )
 
 
 def count_text(found: list[Found]) -> str:
@@ -152,7 +156,7 @@ def test_title_fragment_finds_items_and_entries_title_matches_first(site: Any, p
     expect(results.locator(".gkml-search-count")).to_have_text(count_text(in_title + elsewhere))
 
     links = result_links(page)
-    title_urls = [d.url for d in in_title]  # numbers: items first, then entries newest first
+    title_urls = [d.url for d in in_title]  # items first, then entries newest first
     assert set(links) == set(title_urls) | {d.url for d in elsewhere}, f"query {query!r}"
     assert len(links) == len(set(links)), "a document is listed twice"
     assert links[: len(title_urls)] == title_urls, f"query {query!r}: title matches first, newer first: {links}"
