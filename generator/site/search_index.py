@@ -73,14 +73,15 @@ import shutil
 import unicodedata
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
 from generator.model import vocab
-from generator.model.entries import CATEGORIES, VALIDITY_STATES, Entry
+from generator.model.entries import CATEGORIES, POLICY_CATEGORIES, VALIDITY_STATES, Entry
+from generator.model.naming import ENTRY_FOLDER
 from generator.model.records import Catalogue
 from generator.model.slugs import pinyin_syllables
 from generator.site.routes import SEARCH_DATA, SEARCH_INDEX, Routes
@@ -199,9 +200,14 @@ def _entry_year(entry: Entry) -> str:
     return entry.published[:4]
 
 
-def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], list[Doc], dict[str, list[str]]]:
+def documents(
+    catalogue: Catalogue, routes: Routes, known: Mapping[int, tuple[Entry, Doc]] | None = None
+) -> tuple[list[list[str]], list[Doc], dict[str, list[str]]]:
     """The manifest's columns ([area, column, address]), the documents in number order, and the
-    filters' values (subjects, 类别, 有效性)."""
+    filters' values (subjects, 类别, 有效性). ``known``: id of an entry → (the entry, its document)
+    made before, used again for the same entry in the same column (``gkml serve`` keeps the
+    entries it did not read again)."""
+    known = known or {}
     columns: list[list[str]] = []
     column_of: dict[int, int] = {}
     subjects: dict[str, int] = {}
@@ -241,6 +247,10 @@ def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], li
     entries.sort(key=lambda ec: (ec[0].published, ec[0].id))  # oldest first: a new entry is numbered last
     docs = list(items)
     for entry, index in entries:
+        before = known.get(id(entry))
+        if before is not None and before[0] is entry and before[1].column == index:
+            docs.append(before[1])
+            continue
         body = plain_text(entry.body)
         docs.append(
             Doc(
@@ -257,7 +267,7 @@ def documents(catalogue: Catalogue, routes: Routes) -> tuple[list[list[str]], li
                 facets=[
                     index,
                     categories.get(entry.category, -1),
-                    validity.get(entry.validity.state, -1),
+                    validity.get(entry.validity.state, -1) if entry.category in POLICY_CATEGORIES else -1,
                     _entry_year(entry),
                 ],
             )
@@ -412,6 +422,7 @@ class SearchIndex:
     count: int  #: shards
     by_shard: list[set[str]]  #: the keys of each shard
     own: list[set[str]]  #: the own files (paths) of each shard's keys
+    known: dict[int, tuple[Entry, Doc]] = field(default_factory=dict)  #: see :func:`documents`
 
     @classmethod
     def build(cls, catalogue: Catalogue, routes: Routes) -> SearchIndex:
@@ -422,7 +433,18 @@ class SearchIndex:
         total = sum(_size(key, parts) for key, parts in encoded.items())
         index = cls(columns, docs, values, found, encoded, hashes, total, 0, [], [])
         index._shard(shard_count(total))
+        index._remember(catalogue)
         return index
+
+    def _remember(self, catalogue: Catalogue) -> None:
+        by_url = {d.url: d for d in self.docs if d.kind == 1}
+        routes_url = {e.id: e for e in catalogue.entries}
+        self.known = {}
+        for doc in by_url.values():
+            entry_id = doc.url.removeprefix(f"{ENTRY_FOLDER}/").split("/", 1)[0]
+            entry = routes_url.get(entry_id)
+            if entry is not None:
+                self.known[id(entry)] = (entry, doc)
 
     def _shard(self, count: int) -> None:
         self.count = count
@@ -483,13 +505,13 @@ class SearchIndex:
         """Follow ``catalogue`` (this one with other entries): the files to write and those to
         remove; None when a document's number changed (an entry removed, or dated before
         another), which needs every file written again."""
-        columns, docs, values = documents(catalogue, routes)
+        columns, docs, values = documents(catalogue, routes, self.known)
         old = self.docs
         if columns != self.columns or values != self.values or len(docs) < len(old):
             return None
         if any(a.url != b.url for a, b in zip(old, docs, strict=False)):
             return None
-        changed = [i for i in range(len(docs)) if i >= len(old) or old[i] != docs[i]]
+        changed = [i for i in range(len(docs)) if i >= len(old) or (old[i] is not docs[i] and old[i] != docs[i])]
         touched: set[str] = set()
         for number in changed:
             before = doc_key_sets(old[number]) if number < len(old) else (set(), set(), set(), set())
@@ -539,6 +561,7 @@ class SearchIndex:
         files.update((_fragment_path(n), _fragment(n, docs[n])) for n in changed)
         files.update(self.facet_file(chunk) for chunk in sorted({n // FACET_CHUNK for n in changed}))
         files[SEARCH_INDEX] = self.manifest()
+        self._remember(catalogue)
         return files, removed
 
 

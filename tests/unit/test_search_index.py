@@ -245,9 +245,11 @@ def test_an_update_writes_only_what_changed_and_the_same_as_a_full_build(example
     files = index.files()
     changed = copy.deepcopy(example)
     columns = [c for a in changed.areas for c in a.categories if c.entries]
-    edited = columns[0].entries[0]
-    edited.title = "关于镧钆铽住房补贴的通知"
-    edited.body += "\n\n新增一段正文：镧钆铽。"
+    first = columns[0].entries[0]  # read again after a change: another object, as gkml serve has it
+    edited = dataclasses.replace(
+        first, title="关于镧钆铽住房补贴的通知", body=first.body + "\n\n新增一段正文：镧钆铽。"
+    )
+    columns[0].entries[0] = edited
     added = dataclasses.replace(columns[1].entries[0], id="zz-new-1", title="新发布的测试信息", published="2099-01-01")
     columns[1].entries.insert(0, added)
     before = dict(files)
@@ -259,7 +261,7 @@ def test_an_update_writes_only_what_changed_and_the_same_as_a_full_build(example
     assert fragments == {f"{SEARCH_DATA}/r/0/{n}.js" for n in (edited_number, len(index.docs) - 1)}  # added: last
     assert len(rewritten) < len(after), "an update writes the files that change (here: many of the few shards)"
     # the index follows: another edit, then a removal (the numbers change: None, all written again)
-    edited.summary = "新的摘要"
+    columns[0].entries[0] = dataclasses.replace(edited, summary="新的摘要")
     again = _updated(index, changed, after)
     assert again == SearchIndex.build(changed, Routes()).files()
     columns[1].entries.remove(added)
