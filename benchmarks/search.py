@@ -119,6 +119,7 @@ HITS_SCRIPT = """async (q) => {
   return Array.from(hits, (h) => (h.item && h.item.url ? h.item.url : typeof h.n === "number" ? h.n : false));
 }"""
 COUNT = "#gkml-search-results .gkml-search-count"
+DCL = "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
 RESULT_LINKS = "#gkml-search-results .gkml-result__title"
 MORE = "#gkml-search-results button.gkml-more"
 #: Installed in every gkml page before its own scripts: notes when the results' count line appears.
@@ -434,6 +435,7 @@ def gkml_query(
             raw, gz, paths = _counted(recorder.snapshot(), skip)
             return sq.Outcome(query, False, None, 0, raw, gz, len(paths), None, paths, f"{type(exc).__name__}")
         ms = float(page.evaluate("window.__benchReady"))
+        page_ms = float(page.evaluate(DCL))
         recorder.wait_quiet()
         raw, gz, paths = _counted(recorder.snapshot(), skip)
         count_text = page.locator(COUNT).first.inner_text()
@@ -448,7 +450,7 @@ def gkml_query(
                 error = "the page lists results in another order than its search function returns them"
             rank = sq.rank_of(query.expected, hits)
             found = rank is not None
-            return sq.Outcome(query, found, rank, len(hits), raw, gz, len(paths), ms, paths, error, shown)
+            return sq.Outcome(query, found, rank, len(hits), raw, gz, len(paths), ms, paths, error, shown, page_ms)
         rank = sq.rank_of(query.expected, listed)
         while rank is None and len(listed) < MAX_LISTED and page.locator(MORE).count():
             page.locator(MORE).first.click()
@@ -457,7 +459,8 @@ def gkml_query(
         if rank is None and page.locator(MORE).count():
             error = f"not among the first {len(listed)} results listed; more were not looked at"
         found = rank is not None
-        return sq.Outcome(query, found, rank, counted or len(listed), raw, gz, len(paths), ms, paths, error, shown)
+        results = counted or len(listed)
+        return sq.Outcome(query, found, rank, results, raw, gz, len(paths), ms, paths, error, shown, page_ms)
     finally:
         context.close()
 
@@ -472,6 +475,7 @@ def pagefind_query(browser: Any, base: str, recorder: Recorder, query: sq.Query,
         try:
             page.wait_for_function("() => window.__bench !== undefined", timeout=TIMEOUT_MS)
             out = page.evaluate("window.__bench")
+            out["page_ms"] = page.evaluate(DCL)
         except Exception as exc:  # Playwright's TimeoutError
             out, error = {}, type(exc).__name__
         recorder.wait_quiet()
@@ -481,7 +485,9 @@ def pagefind_query(browser: Any, base: str, recorder: Recorder, query: sq.Query,
         rank = sq.rank_of(query.expected, urls)
         ms = out.get("ms")
         shown = min(PAGEFIND_SHOWN, len(urls))
-        return sq.Outcome(query, rank is not None, rank, len(urls), raw, gz, len(paths), ms, paths, error, shown)
+        found = rank is not None
+        page_ms = out.get("page_ms")
+        return sq.Outcome(query, found, rank, len(urls), raw, gz, len(paths), ms, paths, error, shown, page_ms)
     finally:
         context.close()
 
@@ -535,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rev", metavar="REV", help="build gkml as committed in REV (default: the checkout)")
     parser.add_argument("--workdir", type=Path, metavar="DIR", help="work and keep files here (default: temp dir)")
     parser.add_argument("--pagefind", type=Path, metavar="DIR", help="a Pagefind bundle indexed before from --site")
+    parser.add_argument("--without-pagefind", action="store_true", help="measure gkml only (pagefind: null)")
     parser.add_argument("--details", type=Path, metavar="FILE", help="every query's outcome (JSON lines)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
@@ -566,16 +573,19 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(
                 f"{site} has no page {missing[0]} (and {len(missing) - 1} more): built from other arguments?"
             )
-        binary = pagefind_binary()
         pagefind_s: float | None = None
-        if args.pagefind:
+        bundle: Path | None = None
+        if args.without_pagefind:
+            log("without Pagefind")
+        elif args.pagefind:
             bundle = args.pagefind.resolve()
             log(f"using the Pagefind bundle in {bundle} (indexed before from the same site)")
         else:
+            binary = pagefind_binary()
             bundle = work / "pagefind"
             log(f"indexing with {_version(binary)} (extended)")
             pagefind_s = run_pagefind(binary, site, bundle)
-        ids = fragment_pages(bundle)
+        ids = fragment_pages(bundle) if bundle else {}
         documents = gkml_documents(site)
         harness = work / "__bench__"
         harness.mkdir(exist_ok=True)
@@ -583,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
 
         recorder = Recorder()
         outcomes: dict[str, list[sq.Outcome]] = {"gkml": [], "pagefind": []}
-        mounts = {"/pagefind/": bundle, "/__bench__/": harness}
+        mounts = {"/pagefind/": bundle, "/__bench__/": harness} if bundle else {}
         with serve(site, mounts, recorder) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
             try:
@@ -592,10 +602,10 @@ def main(argv: list[str] | None = None) -> int:
                 details.parent.mkdir(parents=True, exist_ok=True)
                 with details.open("w", encoding="utf-8") as out:
                     for n, query in enumerate(queries, 1):
-                        for engine, outcome in (
-                            ("gkml", gkml_query(browser, base, recorder, query, shared, documents)),
-                            ("pagefind", pagefind_query(browser, base, recorder, query, ids)),
-                        ):
+                        measured = [("gkml", gkml_query(browser, base, recorder, query, shared, documents))]
+                        if bundle:
+                            measured.append(("pagefind", pagefind_query(browser, base, recorder, query, ids)))
+                        for engine, outcome in measured:
                             outcomes[engine].append(outcome)
                             out.write(json.dumps({"engine": engine, **asdict(outcome)}, ensure_ascii=False) + "\n")
                         if n % 20 == 0 or n == len(queries):
@@ -621,12 +631,14 @@ def main(argv: list[str] | None = None) -> int:
             "idle_search_gzip_bytes": sum(s[2] for s in idle),
             **sq.summarise(outcomes["gkml"]),
         }
-        result["pagefind"] = {
-            "version": PAGEFIND_VERSION,
-            "index_s": round(pagefind_s, 2) if pagefind_s is not None else None,
-            **folder_figures(pagefind_index_files(bundle)),
-            **sq.summarise(outcomes["pagefind"]),
-        }
+        result["pagefind"] = None
+        if bundle:
+            result["pagefind"] = {
+                "version": PAGEFIND_VERSION,
+                "index_s": round(pagefind_s, 2) if pagefind_s is not None else None,
+                **folder_figures(pagefind_index_files(bundle)),
+                **sq.summarise(outcomes["pagefind"]),
+            }
         result["commit"] = commit
         result["details"] = str(details)
         result["loadavg_1m"] = round(os.getloadavg()[0], 2)

@@ -87,6 +87,7 @@ class Outcome:
     paths: list[str] = field(default_factory=list)  #: the files counted
     error: str = ""
     shown: int = 0  #: results the reader saw first (the first page of the list; Pagefind's UI: 5)
+    page_ms: float | None = None  #: the page's own DOMContentLoaded, from navigation start
 
 
 # -- the pages --------------------------------------------------------------------------------
@@ -290,6 +291,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, object]:
         },
         "files_per_query": spread(o.files for o in outcomes),
         "results_ms": spread(timed),
+        "page_ms": spread(o.page_ms for o in outcomes if o.page_ms is not None),
         "recall": recall(outcomes),
         "recall_items": recall(o for o in outcomes if o.query.target == "item"),
         "recall_entries": recall(o for o in outcomes if o.query.target == "entry"),
