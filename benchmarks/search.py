@@ -3,13 +3,17 @@
 Usage::
 
     python benchmarks/search.py --items 2000 --entries 20000 [--queries 200] [--seed 1]
-                                [--catalogue DIR] [--site DIR] [--workdir DIR] [--details FILE]
+                                [--catalogue DIR | --site DIR] [--rev REV] [--workdir DIR]
+                                [--pagefind DIR | --without-pagefind] [--details FILE]
+    python benchmarks/search.py --example [--queries 200] ...
 
 1. The site: the synthetic catalogue of benchmarks/synth.py (``--items``, ``--entries``,
    ``--seed``), written into the work folder (or ``--catalogue DIR``, written before by
-   ``build.py --catalogue-only`` with the same arguments) and built as build.py builds it: a
-   snapshot of this checkout's generator, mkdocs.yml, content/ and overrides/, ``mkdocs build``
-   in a child. ``--site DIR`` takes a site built before from the same arguments instead.
+   ``build.py --catalogue-only`` with the same arguments; ``--example``: the repository's
+   catalogue/) and built as build.py builds it: a snapshot of this checkout's generator,
+   mkdocs.yml, content/ and overrides/ (``--rev REV``: as committed in REV, whatever the
+   checkout holds meanwhile), ``mkdocs build`` in a child. ``--site DIR`` takes a site built
+   before from the same arguments instead.
 2. The queries (benchmarks/search_queries.py): ``--queries`` (default 200) drawn with a fixed
    seed from the synthetic items and entries — title substrings, body runs of 2–4 Han
    characters, 文号 in three spellings, pinyin and initials of title runs — each with the page
@@ -19,7 +23,8 @@ Usage::
    package ships the extended binary (``pagefind_extended``, which segments Chinese), run as
    ``pagefind_extended --site SITE --output-path WORK/pagefind --root-selector article``: every
    page, only the article (Material's ``<article class="md-content__inner">``, what a site adds
-   ``data-pagefind-body`` to), not the header, navigation or footer.
+   ``data-pagefind-body`` to), not the header, navigation or footer. ``--pagefind DIR`` takes a
+   bundle indexed before from the same site; ``--without-pagefind`` measures gkml only.
 4. The site is served on 127.0.0.1 by a threaded HTTP server that records every file it sends
    (its bytes, and its bytes after gzip -9, each file on its own); the Pagefind bundle is served
    at /pagefind/ beside it. Headless Chromium (/usr/bin/chromium, 1280×800) opens, for each
