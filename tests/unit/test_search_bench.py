@@ -245,3 +245,19 @@ def test_pagefind_index_figures_leave_out_its_ui(bench: ModuleType, tmp_path: Pa
         (tmp_path / name).write_text("x", encoding="utf-8")
     names = [p.name for p in bench.pagefind_index_files(tmp_path)]
     assert names == ["pagefind-worker.js", "pagefind.js"]
+
+
+def test_gkml_documents_reads_the_result_fragments_of_a_sharded_index(bench: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "search" / "d" / "r" / "0").mkdir(parents=True)
+    (tmp_path / "search" / "index.js").write_text('gkmlSearchData({"docs":2});\n', encoding="utf-8")
+    for n, url in ((0, "item/a/"), (1, "info/b/")):
+        fragment = json.dumps({"k": n, "t": "标题", "u": url}, ensure_ascii=False)
+        (tmp_path / "search" / "d" / "r" / "0" / f"{n}.js").write_text(f"gkmlDoc({n},{fragment});\n", encoding="utf-8")
+    assert bench.gkml_documents(tmp_path) == {0: "item/a/", 1: "info/b/"}
+
+
+def test_snapshot_of_a_revision_holds_the_committed_generator(bench: ModuleType, tmp_path: Path) -> None:
+    src, commit = bench.snapshot_revision(tmp_path, "HEAD")
+    assert re.fullmatch(r"[0-9a-f]{7,}", commit)
+    for path in ("generator/__init__.py", "mkdocs.yml", "overrides/main.html", "overrides/assets/gkml/search.js"):
+        assert (src / path).is_file(), path
