@@ -29,9 +29,11 @@ Text and keys
     A query's *terms* are its runs (letters only, typed with spaces, are one term: pinyin). A term
     of two characters needs one key; a longer one all its trigrams. A term matches a document
     holding all of them: every substring of a title or body is found (recall 100 %, tested);
-    a document holding the trigrams apart, never together, is found too (2 of 100 title
-    substrings of the synthetic catalogue, 示例县农村 in 示例县…县农村改造: extra results, ranked
-    by field like the others). Positions would exclude them, at several times the bytes.
+    a document holding the trigrams apart, never together, is found too: on the synthetic
+    catalogue of 2,000 items + 20,000 entries, 7 of 65 title substrings of 2–8 characters listed
+    such documents (438 of 2,181 results; 造竣工验收工 in …改造竣工… 竣工验收工作…), ranked by field
+    like the others; 2–4 characters of bodies, none. Positions would exclude them, at several
+    times the bytes of common keys.
     A query of several terms needs all of them.
 
 Fields
