@@ -178,15 +178,22 @@ class TreeMemory:
         return found
 
 
-def site_figures(site: Path, index: Path) -> dict[str, int]:
+def site_figures(site: Path, index: Path, shards: Path | None = None) -> dict[str, int]:
+    """Sizes; ``index``: the search data loaded first; ``shards``: the folder of the rest of it (gkml's
+    sharded index: only the files a query needs are loaded; their sum is what the build wrote)."""
     files = [p for p in site.rglob("*") if p.is_file()]
     data = index.read_bytes()
-    return {
+    figures = {
         "site_bytes": sum(p.stat().st_size for p in files),
         "search_bytes": len(data),
         "search_gzip_bytes": len(gzip.compress(data, compresslevel=9)),
         "pages": sum(1 for p in files if p.suffix == ".html"),
     }
+    if shards is not None and shards.is_dir():
+        written = [p for p in shards.rglob("*") if p.is_file()]
+        figures["search_data_files"] = len(written)
+        figures["search_data_bytes"] = sum(p.stat().st_size for p in written)
+    return figures
 
 
 def summary(runs: list[Run]) -> dict[str, object]:
@@ -445,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
 
         gkml_site = builds["gkml"][0].parent / f"site-{args.runs}"
         result: dict[str, object] = {"items": args.items, "entries": args.entries, **summary(runs["gkml"])}
-        result.update(site_figures(gkml_site, gkml_site / "search" / "index.js"))
+        result.update(site_figures(gkml_site, gkml_site / "search" / "index.js", gkml_site / "search" / "d"))
         result["ms_per_page"] = round(1000 * result["build_s"] / result["pages"], 3)  # type: ignore[operator]
         if args.plain:
             plain_site = builds["plain"][0].parent / f"site-{args.runs}"
