@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -60,6 +60,15 @@ def test_navigation_and_search_work_from_file_urls(offline_site: Path, kiosk_pag
     assert first.endswith("/index.html") and "item/" in first
     results.first.click()
     assert "/item/" in page.url and page.url.endswith("/index.html")
+
+    # published information too: a 文号 typed without its brackets finds its entry first, with the 文号 shown
+    entry = next(e for e in catalogue.entries if "〔" in e.doc_no)
+    typed = entry.doc_no.replace("〔", "").replace("〕", " ").removesuffix("号")
+    page.goto((offline_site / "search" / "index.html").as_uri() + "?q=" + quote(typed))
+    first = page.locator("#gkml-search-results .gkml-result").first
+    first.wait_for()
+    assert (first.locator("a").get_attribute("href") or "").endswith(f"info/{entry.id}/index.html")
+    assert entry.doc_no in first.inner_text()
 
     assert errors == []
     assert [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob")] == []
