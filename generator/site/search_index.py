@@ -54,7 +54,11 @@ Files (under ``search/``, all scripts so that they load from ``file://`` in a ki
       or ``m<first>,`` + base64 of a bitmap from the first, whichever is shorter: a key in half
       the documents costs N/16 bytes at most, so common bigrams (住房) need no cap.
     * ``d/k<hash>.js`` — a key longer than :data:`OWN_FILE` in a file of its own; its shard
-      holds ``1`` for it (a second request, made only for such keys).
+      holds its size instead. A query fetches such files smallest first while they add up to
+      60,000 characters (search.js ``BIG_KEYS``; at least one when no key of the query stays in
+      its shard): the documents of its rarer trigrams are those it can find, the commonest
+      would only exclude documents holding the pieces apart, and on a large site they would
+      cost most of the bytes.
     * ``d/r/<n // 1024>/<n>.js`` — ``gkmlDoc(n, {...})``: what a result shows (kind, title,
       address, column, date, 文号, 摘要, the body's text up to :data:`SNIPPET_CHARS` for the snippet),
       fetched for the results on screen only.
@@ -466,7 +470,7 @@ class SearchIndex:
                 path = f"{SEARCH_DATA}/{name}.js"
                 # keys with the same hash share their file (rare): one call per key
                 files[path] = files.get(path, "") + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
-                shard[key] = 1
+                shard[key] = sum(len(p) for p in parts)  # its size: a query may do without it
             else:
                 shard[key] = parts
         if shard:

@@ -48,15 +48,38 @@
     return h >>> 0;
   }
 
-  /* A key's postings: one string per field (see the builder), or null. */
-  function lookup(key) {
-    var h = hash(key);
-    var name = "s" + (h % manifest.shards);
-    return load(dataBase + "/" + name + ".js").then(function () {
-      var found = (shards[name] || {})[key];
-      if (found !== 1) { return found || null; }
-      var own = "k" + ("0000000" + h.toString(16)).slice(-8);
-      return load(dataBase + "/" + own + ".js").then(function () { return (shards[own] || {})[key] || null; });
+  /* What a key's shard says of it: its postings (one string per field, see the builder), the
+     size of its own file (a number), or null. */
+  function peek(key) {
+    var name = "s" + (hash(key) % manifest.shards);
+    return load(dataBase + "/" + name + ".js").then(function () { return (shards[name] || {})[key] || null; });
+  }
+
+  /* A key's postings, from its own file when it has one. */
+  function fetchOwn(key) {
+    var own = "k" + ("0000000" + hash(key).toString(16)).slice(-8);
+    return load(dataBase + "/" + own + ".js").then(function () { return (shards[own] || {})[key] || null; });
+  }
+
+  /* The postings of `keys` needed to find what holds them all: the keys kept in their shards,
+     and those in files of their own, smallest first, while they add up to BIG_KEYS characters
+     (at least one: the others would only exclude documents holding the pieces apart, which
+     on a large site would cost most of the bytes). Null for a key no document has. */
+  var BIG_KEYS = 60000;
+  function lookups(keys) {
+    return Promise.all(keys.map(peek)).then(function (seen) {
+      if (seen.some(function (s) { return s === null; })) { return [null]; }
+      var small = seen.filter(function (s) { return typeof s !== "number"; });
+      var big = keys.map(function (k, i) { return [seen[i], k]; }).filter(function (b) { return typeof b[0] === "number"; });
+      big.sort(function (a, b) { return a[0] - b[0]; });
+      var chosen = [], total = 0;
+      big.forEach(function (b) {
+        if (chosen.length && total + b[0] > BIG_KEYS) { return; }
+        if (!chosen.length && small.length && b[0] > BIG_KEYS) { return; }
+        chosen.push(b[1]);
+        total += b[0];
+      });
+      return Promise.all(chosen.map(fetchOwn)).then(function (found) { return small.concat(found); });
     });
   }
 
@@ -104,7 +127,7 @@
 
   /* Documents holding every key: the worst tier over the keys (fields no worse than `worst`). */
   function all(keys, worst) {
-    return Promise.all(keys.map(lookup)).then(function (found) {
+    return lookups(keys).then(function (found) {
       var result = null;
       for (var k = 0; k < found.length; k++) {
         if (!found[k]) { return new Uint8Array(manifest.docs); }
