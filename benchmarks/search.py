@@ -248,11 +248,13 @@ def pagefind_index_files(bundle: Path) -> list[Path]:
 
 
 class Recorder:
-    """Every file the server sent since the last :meth:`reset`: (path, bytes, gzip -9 bytes)."""
+    """Every file the server sent since the last :meth:`reset`: (path, bytes, gzip -9 bytes).
+    The gzip sizes are computed when asked for (:meth:`snapshot`), not while serving, so that
+    compressing takes no time from the searches measured."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.sent: list[tuple[str, int, int]] = []
+        self.sent: list[tuple[str, Path | None]] = []
         self.inflight = 0
         self.last = time.monotonic()
         self._sizes: dict[Path, tuple[int, int]] = {}
@@ -267,14 +269,11 @@ class Recorder:
             self.last = time.monotonic()
 
     def end(self, path: str, file: Path | None) -> None:
-        sizes = (0, 0)
-        if file is not None and file.is_file():
-            sizes = self._sizes.get(file) or (file.stat().st_size, sq.gzip_size(file.read_bytes()))
-            self._sizes[file] = sizes
+        """The request for ``path`` is done; ``file`` was sent (None: nothing was, e.g. not found)."""
         with self.lock:
             self.inflight -= 1
             self.last = time.monotonic()
-            self.sent.append((path, *sizes))
+            self.sent.append((path, file))
 
     def wait_quiet(self, quiet: float = QUIET_S, timeout: float = 30) -> None:
         """Until no request is open and none came for ``quiet`` seconds (or ``timeout``)."""
@@ -287,8 +286,18 @@ class Recorder:
             time.sleep(0.02)
 
     def snapshot(self) -> list[tuple[str, int, int]]:
+        """(path, bytes, gzip -9 bytes) of every request since :meth:`reset` (0, 0 when nothing was sent)."""
         with self.lock:
-            return list(self.sent)
+            sent = list(self.sent)
+        return [(path, *self._size(file)) for path, file in sent]
+
+    def _size(self, file: Path | None) -> tuple[int, int]:
+        if file is None or not file.is_file():
+            return 0, 0
+        if file not in self._sizes:
+            data = file.read_bytes()
+            self._sizes[file] = (len(data), sq.gzip_size(data))
+        return self._sizes[file]
 
 
 class _Handler(SimpleHTTPRequestHandler):
