@@ -272,6 +272,8 @@ class Preview:
         """Update the search data: the files holding what changed (all of it when an entry was
         removed or dated before another, which numbers the documents again)."""
         index = self._search()
+        if not index.known:  # made by a forked child: its entries are the ones this process has
+            index.remember(self.writer.catalogue)
         update = index.update(writer.catalogue, writer.renderer.routes)
         if update is None:
             index = SearchIndex.build(writer.catalogue, writer.renderer.routes)

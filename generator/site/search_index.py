@@ -439,10 +439,16 @@ class SearchIndex:
         total = sum(_size(key, parts) for key, parts in encoded.items())
         index = cls(columns, docs, values, found, encoded, hashes, total, 0, [], [])
         index._shard(shard_count(total))
-        index._remember(catalogue)
+        index.remember(catalogue)
         return index
 
-    def _remember(self, catalogue: Catalogue) -> None:
+    def __getstate__(self) -> dict[str, object]:
+        """Sent from a forked child without :attr:`known`: its entries would arrive as copies, never
+        the same objects (the receiver calls :meth:`remember` with its own)."""
+        return {**self.__dict__, "known": {}}
+
+    def remember(self, catalogue: Catalogue) -> None:
+        """Keep the documents of ``catalogue``'s entries, to use again for the same entries."""
         by_url = {d.url: d for d in self.docs if d.kind == 1}
         routes_url = {e.id: e for e in catalogue.entries}
         self.known = {}
@@ -567,7 +573,7 @@ class SearchIndex:
         files.update((_fragment_path(n), _fragment(n, docs[n])) for n in changed)
         files.update(self.facet_file(chunk) for chunk in sorted({n // FACET_CHUNK for n in changed}))
         files[SEARCH_INDEX] = self.manifest()
-        self._remember(catalogue)
+        self.remember(catalogue)
         return files, removed
 
 
