@@ -157,7 +157,7 @@ def test_markup_in_a_record_is_shown_literally_in_search_results(markup_site: di
     watch = pages.watch(page)
     page.goto(f"{markup_site['url']}search/?q=script")
     results = page.locator("#gkml-search-results")
-    expect(results.locator(".gkml-search-count")).to_have_text("找到 1 个相关事项")
+    expect(results.locator(".gkml-search-count")).to_have_text("找到 1 个结果（事项 1 个）")
     expect(results.locator(".gkml-result__title")).to_have_text(XSS_NAME)
     page.locator(".md-content").get_by_role("searchbox").fill("onerror")
     expect(results.locator(".gkml-result__snippet")).to_contain_text(XSS_CONTENT)
