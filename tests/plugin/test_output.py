@@ -217,6 +217,16 @@ def test_a_folder_that_cannot_be_written_is_said_before_the_build(
     assert err == f"无法在 {repo} 中生成网站：没有写入权限。没有改动任何文件。\n"
 
 
+def _catches_sigint(pid: int) -> bool:
+    """Whether process ``pid`` has installed its Ctrl-C handler (Python does as it starts)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next((line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), "0")
+    return bool(int(caught, 16) & (1 << (signal.SIGINT - 1)))
+
+
 def test_ctrl_c_while_gkml_starts_is_one_chinese_line(repo: Path) -> None:
     """gkml takes a second or so to load its modules: a Ctrl-C then is answered like any other."""
     process = subprocess.Popen(
@@ -228,7 +238,10 @@ def test_ctrl_c_while_gkml_starts_is_one_chinese_line(repo: Path) -> None:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    time.sleep(0.5)  # Python is up; gkml's modules are loading
+    deadline = time.monotonic() + 30  # on a busy machine Python itself may take seconds to start
+    while not _catches_sigint(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # Python is up; gkml's modules are loading
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
