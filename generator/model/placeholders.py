@@ -4,9 +4,15 @@
 (its 股室, its website's column …), ``gkml import`` where a table leaves such a value
 out; both announce them by a :data:`TODO` comment on the line above. Every placeholder
 contains one of :data:`PLACEHOLDER_MARKERS`, so a check or a grep can find what is left.
+
+:data:`PLACEHOLDER_PATTERNS` is the one table of what ``gkml check`` reports as still to be
+replaced (in items and entries; a warning in 试运行, an error in 正式): add a pattern here,
+not in a checker.
 """
 
 from __future__ import annotations
+
+import re
 
 #: Every placeholder value written contains one of these.
 PLACEHOLDER_MARKERS: tuple[str, ...] = ("请填写", "请写明")
@@ -22,3 +28,25 @@ BASIS_PLACEHOLDER = "《请填写依据文件名称》"
 SUBJECT_PLACEHOLDER = "（请写明具体股室）"
 #: Starts the comment above a line the editor must complete.
 TODO = "# 待填写："
+#: The sample 内容 ``gkml new`` writes when the standard catalogue has no such item (the example
+#: of 内容 in :data:`generator.model.records.RECORD_FIELDS`): a record still holding exactly it
+#: has not been filled in.
+SAMPLE_CONTENT: tuple[str, ...] = ("●申请条件", "●审核结果", "〇轮候情况")
+
+#: What a check reports as a placeholder, wherever it stands in an item's or an entry's text:
+#: 【请填写标题】 (gkml new --entry, required pages), （请写明具体股室）, 《请填写依据文件名称》,
+#: 请填写具体栏目名称, 请写明渠道名称 (gkml new, gkml import). One alternative per kind.
+PLACEHOLDER_PATTERNS: tuple[str, ...] = (
+    r"【请(?:填写|写明)[^】\n]*】",
+    r"（请(?:填写|写明)[^）\n]*）",
+    r"《请(?:填写|写明)[^》\n]*》",
+    re.escape(WEBSITE_COLUMN_PLACEHOLDER),
+    re.escape(OTHER_CHANNEL_PLACEHOLDER),
+    re.escape(AUDIENCE_GROUP_PLACEHOLDER),
+)
+PLACEHOLDER = re.compile("|".join(PLACEHOLDER_PATTERNS))
+
+
+def find_placeholders(text: str) -> list[re.Match[str]]:
+    """Every placeholder in ``text`` (see :data:`PLACEHOLDER_PATTERNS`), in order."""
+    return list(PLACEHOLDER.finditer(text))
