@@ -32,6 +32,23 @@ TODO = "# 待填写："
 #: of 内容 in :data:`generator.model.records.RECORD_FIELDS`): a record still holding exactly it
 #: has not been filled in.
 SAMPLE_CONTENT: tuple[str, ...] = ("●申请条件", "●审核结果", "〇轮候情况")
+#: What ``gkml import`` writes where a cell's text cannot be mapped to the model: the source text
+#: kept verbatim inside it (【待核实：原文“电视或其他便于公众知晓的方式”】).
+VERIFY_SOURCE = "【待核实：原文“{text}”】"
+#: What ``gkml import`` writes where the table gives no text for a value a record needs
+#: (【待核实：原表未填写“公开层级”】).
+VERIFY_MISSING = "【待核实：原表未填写“{what}”】"
+
+
+def verify_source(text: str) -> str:
+    """The import placeholder that keeps ``text`` (one line) verbatim."""
+    return VERIFY_SOURCE.format(text=" ".join(text.split("\n")))
+
+
+def verify_missing(what: str) -> str:
+    """The import placeholder for a value the table does not give (``what``: the column's name)."""
+    return VERIFY_MISSING.format(what=what)
+
 
 #: What a check reports as a placeholder, wherever it stands in an item's or an entry's text:
 #: 【请填写标题】 (gkml new --entry, required pages), （请写明具体股室）, 《请填写依据文件名称》,
@@ -43,8 +60,15 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     re.escape(WEBSITE_COLUMN_PLACEHOLDER),
     re.escape(OTHER_CHANNEL_PLACEHOLDER),
     re.escape(AUDIENCE_GROUP_PLACEHOLDER),
+    r"【待核实：原文“[^\n]*?”】",  # gkml import: a cell's text it could not map (VERIFY_SOURCE)
+    r"【待核实：[^】“\n]*(?:“[^”\n]*”)?】",  # gkml import: a value the table does not give (VERIFY_MISSING)
 )
 PLACEHOLDER = re.compile("|".join(PLACEHOLDER_PATTERNS))
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is, all of it, one placeholder (a value that stands for one still to be written)."""
+    return PLACEHOLDER.fullmatch(text.strip()) is not None
 
 
 def find_placeholders(text: str) -> list[re.Match[str]]:
