@@ -12,6 +12,7 @@ from generator.check.record.keys import report_unknown_key
 from generator.check.record.links import read_url
 from generator.check.record.reader import FieldReader
 from generator.load.yamlfile import Path_
+from generator.model.placeholders import is_placeholder
 from generator.model.records import Basis, FieldSpec
 
 _BASIS = re.compile(r"^(《[^》]*》[^（(]*?)\s*(?:[（(]\s*([^（）()]+?)\s*[）)])?\s*$")
@@ -51,7 +52,9 @@ def read_basis(reader: FieldReader, value: object, path: Path_, spec: FieldSpec)
 
 
 def _basis_text(reader: FieldReader, text: str, at: Path_, spec: FieldSpec) -> Basis | None:
-    """《title》（文号） in one line."""
+    """《title》（文号） in one line (or a placeholder of gkml import's, kept as the title)."""
+    if is_placeholder(text):
+        return Basis(title=text)
     fixed = fix_doc_no_brackets(text)
     if fixed != text:
         reader.report("basis-docno-brackets", at, spec, value=text, fixed=fixed)

@@ -28,6 +28,9 @@ def read_audiences(reader: FieldReader, value: object, path: Path_, spec: FieldS
         kind = reader.choice(kind_text, at, spec, vocab.AUDIENCES, vocab.AUDIENCE_VARIANTS)
         if kind is None:
             continue
+        if kind not in vocab.AUDIENCES:  # a placeholder (gkml import's 【待核实…】), kept whole
+            result.append(Audience(text))
+            continue
         if kind == vocab.AUDIENCE_GROUP and not group:
             reader.report("audience-group-missing", at, spec)
             continue
@@ -56,5 +59,6 @@ def _choices(
     allowed: tuple[str, ...],
     variants: dict[str, str],
 ) -> tuple[str, ...]:
-    found = {reader.choice(item, at, spec, allowed, variants) for item, at in reader.one_or_many(value, path, spec)}
-    return tuple(v for v in allowed if v in found)  # standard order, no repeats
+    found = [reader.choice(item, at, spec, allowed, variants) for item, at in reader.one_or_many(value, path, spec)]
+    kept = [v for v in dict.fromkeys(found) if v is not None and v not in allowed]  # placeholders, after
+    return tuple(v for v in allowed if v in found) + tuple(kept)  # standard order, no repeats
