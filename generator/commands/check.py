@@ -6,13 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check.diagnostics import fails, format_github, format_human, format_json, parse_severity_overrides
-from generator.check.run import check_catalogue, check_files
 from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict, add_today
-from generator.load.files import FileGate
-from generator.settings import Settings, SettingsError, read_config
 
-_FORMATS = {"human": format_human, "json": format_json, "github": format_github}
+#: The output formats (generator.check.diagnostics' format_*, imported with the checks when checking).
+_FORMATS = ("human", "json", "github")
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -26,7 +23,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     )
     cmd.add_argument(
         "--format",
-        choices=list(_FORMATS),
+        choices=_FORMATS,
         default="human",
         help="输出格式：human（默认，中文）、github（GitHub Actions 注释，显示在拉取请求的对应行上）、"
         "json（供工具使用）",
@@ -41,6 +38,17 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """``gkml check``: 0 when there is no error (nor, with --strict, warning that does not depend on the
     day), 1 otherwise, 2 for bad input."""
+    from generator.check.diagnostics import (
+        fails,
+        format_github,
+        format_human,
+        format_json,
+        parse_severity_overrides,
+    )
+    from generator.check.run import check_catalogue, check_files
+    from generator.load.files import FileGate
+    from generator.settings import Settings, SettingsError, read_config
+
     config_file = Path(args.config_file)
     paths = [Path(p) for p in args.paths]
     folders = [p for p in paths if p.is_dir()]
@@ -78,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
             attachment_cache=settings.attachment_cache() if config_file.is_file() else None,
         )
     failed = fails(diagnostics, strict=args.strict)
-    print(_FORMATS[args.format](diagnostics))
+    formats = {"human": format_human, "json": format_json, "github": format_github}
+    print(formats[args.format](diagnostics))
     if args.format == "human" and not failed:
         if catalogue is not None:
             entries = f"，{len(catalogue.entries)} 条公开信息" if catalogue.entries else ""

@@ -13,10 +13,16 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 MKDOCS_CONFIG = "mkdocs.yml"
 
 
-def add_command(subparsers: Subparsers, name: str, help_text: str) -> argparse.ArgumentParser:
-    """The subparser of command ``name``, with the ``--catalogue`` option every command has."""
+def add_command(
+    subparsers: Subparsers, name: str, help_text: str, *, catalogue: bool = True
+) -> argparse.ArgumentParser:
+    """The subparser of command ``name``, with the ``--catalogue`` option of the commands that read
+    the catalogue (``catalogue=False``: a command that does not, such as ``gkml schema``)."""
     cmd = subparsers.add_parser(name, help=help_text, description=help_text)
-    cmd.add_argument("--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）")
+    if catalogue:
+        cmd.add_argument(
+            "--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）"
+        )
     return cmd
 
 

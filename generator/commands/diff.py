@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import Subparsers, add_command
-from generator.edit.diff import DiffError, compare_with, format_human, format_markdown
 
 #: Exit status when the comparison cannot be made (bad revision, a side that does not load).
 EXIT_FAILED = 2
@@ -35,6 +34,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """``gkml diff``: 0 with the changes printed, :data:`EXIT_FAILED` when they cannot be told."""
+    from generator.edit.diff import DiffError, compare_with, format_human, format_markdown
+
     try:
         diff = compare_with(args.ref, Path(args.catalogue))
     except DiffError as error:

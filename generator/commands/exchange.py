@@ -6,15 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.check.diagnostics import format_human, has_errors
 from generator.commands.common import add_config_file
-from generator.exchange import export, importer, opendata
-from generator.load.catalogue import load_catalogue
-from generator.load.files import FileGate
-from generator.model.records import Catalogue
-from generator.settings import Settings, SettingsError
-from generator.site.output import file_refusal
+
+if TYPE_CHECKING:  # imported by the commands' functions: `gkml --help` need not load openpyxl
+    from generator.exchange import importer
+    from generator.model.records import Catalogue
 
 FORMATS = ("xlsx", "csv", "json", "schema")
 _SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
@@ -28,6 +26,8 @@ def _shown(path: Path) -> str:
 
 
 def _summary(plan: importer.Plan, dry_run: bool) -> list[str]:
+    from generator.exchange import importer
+
     verb = {importer.NEW: "新建", importer.OVERWRITE: "覆盖"}
     records = [f for f in plan.writes if f.kind == "record"]
     settings = [f for f in plan.writes if f.kind != "record"]
@@ -67,6 +67,11 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from generator.check.diagnostics import format_human, has_errors
+    from generator.exchange import importer
+    from generator.load.files import FileGate
+    from generator.settings import Settings, SettingsError
+
     source = Path(args.file)
     into = Path(args.into if args.into is not None else args.catalogue)
     if into.exists() and not into.is_dir():
@@ -117,6 +122,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def export_bytes(catalogue: Catalogue, fmt: str) -> bytes:
     """The export of ``catalogue`` in format ``fmt`` (xlsx, csv, json), as the bytes of its file."""
+    from generator.exchange import export, opendata
+
     if fmt == "xlsx":
         return export.xlsx_bytes(catalogue)
     if fmt == "csv":
@@ -127,6 +134,12 @@ def export_bytes(catalogue: Catalogue, fmt: str) -> bytes:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    from generator.check.diagnostics import format_human
+    from generator.exchange import opendata
+    from generator.load.catalogue import load_catalogue
+    from generator.settings import Settings, SettingsError
+    from generator.site.output import file_refusal
+
     output = args.output
     fmt = args.format or (None if output == "-" else _SUFFIX_FORMATS.get(Path(output).suffix.lower()))
     if fmt is None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.check.freshness import beijing_today
 from generator.commands.common import Subparsers, add_command
-from generator.edit import entry_scaffold, scaffold
-from generator.load.catalogue import META_FILE
-from generator.load.files import FileGate
-from generator.load.folders import scan_catalogue
-from generator.model.standard import StandardItem
+
+if TYPE_CHECKING:  # imported by run(): `gkml new --help` need not load them
+    from generator.edit import scaffold
+    from generator.model.standard import StandardItem
 
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
@@ -52,6 +51,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 
 def _request(args: argparse.Namespace) -> scaffold.Request:
+    from generator.edit import scaffold
+
     return scaffold.Request(
         area=args.area, category=args.category, name=args.name, record_id=args.id, standard=args.standard
     )
@@ -62,6 +63,8 @@ def _stdin_is_tty() -> bool:
 
 
 def _ask(prompt: str) -> str:
+    from generator.edit import scaffold
+
     try:
         return input(prompt)
     except EOFError:
@@ -98,6 +101,10 @@ def _summary(p: scaffold.Plan, *, with_path: bool = True) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """``gkml new``: returns the exit status (0 written, 1 cancelled or failed, 2 bad or missing input)."""
+    from generator.edit import scaffold
+    from generator.load.catalogue import META_FILE
+    from generator.load.folders import scan_catalogue
+
     root = Path(args.catalogue)
     if not root.is_dir():
         print(f"错误：找不到目录文件夹 {_shown(root)}（可用 --catalogue 指定）。", file=sys.stderr)
@@ -149,6 +156,11 @@ _ITEM_OPTIONS = (("area", "--area"), ("category", "--category"), ("name", "--nam
 
 def run_entry(args: argparse.Namespace, root: Path) -> int:
     """``gkml new --entry``: 0 written (or shown with --dry-run), 1 not written, 2 bad input."""
+    from generator.check.freshness import beijing_today
+    from generator.edit import entry_scaffold
+    from generator.load.files import FileGate
+    from generator.load.folders import scan_catalogue
+
     mixed = [option for attr, option in _ITEM_OPTIONS if getattr(args, attr) is not None]
     if args.standard is not None:
         mixed.append("--standard")

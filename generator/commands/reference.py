@@ -10,7 +10,7 @@ from generator.commands.common import Subparsers, add_command
 
 def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     """Register ``gkml reference``."""
-    cmd = add_command(subparsers, "reference", "输出记录格式参考表（Markdown）")
+    cmd = add_command(subparsers, "reference", "输出记录格式参考表（Markdown）", catalogue=False)
     help_entries = "输出公开信息文件的要素参考表（使用说明“发布公开信息”中的表格）"
     cmd.add_argument("--entries", action="store_true", help=help_entries)
     cmd.set_defaults(run=run)

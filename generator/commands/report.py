@@ -11,24 +11,16 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.check.diagnostics import Diagnostic, apply_severity, format_human, parse_severity_overrides
-from generator.check.freshness import beijing_today
-from generator.check.messages import MESSAGES
-from generator.check.report import build_report, format_json, format_markdown, format_text
-from generator.check.run import check_catalogue
-from generator.check.severity import Severity
 from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_today
-from generator.exchange.annual import annual_data, annual_figures, annual_markdown
-from generator.exchange.annual_workbook import annual_xlsx
-from generator.load.catalogue import load_catalogue
-from generator.settings import Settings, SettingsError, read_config
-from generator.site.output import file_refusal
+
+if TYPE_CHECKING:  # imported when the report is made: `gkml --help` need not load the checks
+    from generator.check.diagnostics import Diagnostic
+    from generator.settings import Settings
 
 FORMATS = ("text", "markdown", "json")
-_FINDINGS: dict[str, Callable[..., str]] = {"text": format_text, "markdown": format_markdown, "json": format_json}
 
 
 def _year(text: str) -> int:
@@ -74,6 +66,13 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """``gkml report``: 0 whatever is found, 2 for bad input, 1 when a file cannot be written."""
+    from generator.check.diagnostics import apply_severity, parse_severity_overrides
+    from generator.check.freshness import beijing_today
+    from generator.check.messages import MESSAGES
+    from generator.check.report import build_report, format_json, format_markdown, format_text
+    from generator.check.run import check_catalogue
+    from generator.settings import Settings, SettingsError, read_config
+
     if args.out is not None and args.year is None:
         print("错误：--out 只与 --year 一起使用（把年度报告写成文件）。", file=sys.stderr)
         return 2
@@ -106,11 +105,15 @@ def run(args: argparse.Namespace) -> int:
     if catalogue is None:
         return _bad_catalogue(settings.catalogue, diagnostics)
     report = build_report(catalogue, apply_severity(diagnostics, severity), today)
-    sys.stdout.write(_FINDINGS[args.format or "text"](report))
+    findings = {"text": format_text, "markdown": format_markdown, "json": format_json}
+    sys.stdout.write(findings[args.format or "text"](report))
     return 0
 
 
 def _bad_catalogue(folder: Path, diagnostics: list[Diagnostic]) -> int:
+    from generator.check.diagnostics import format_human
+    from generator.check.severity import Severity
+
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     print(format_human(errors), file=sys.stderr)
     print(
@@ -127,6 +130,11 @@ def annual_file_names(year: int) -> tuple[str, str]:
 
 
 def _annual(args: argparse.Namespace, settings: Settings, today: dt.date) -> int:
+    from generator.exchange.annual import annual_data, annual_figures, annual_markdown
+    from generator.exchange.annual_workbook import annual_xlsx
+    from generator.load.catalogue import load_catalogue
+    from generator.site.output import file_refusal
+
     out = Path(args.out) if args.out is not None else None
     if out is not None and out.exists() and not out.is_dir():
         print(f"错误：{out.as_posix()} 不是文件夹（--out 应指定一个文件夹）。", file=sys.stderr)

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator.commands.common import Subparsers, add_command
-from generator.edit.schema import stale_files, write_schemas
 from generator.model.schema_files import SCHEMA_FILES, SCHEMAS_DIR
 
 
@@ -18,6 +17,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "schema",
         "由记录格式生成 JSON Schema 文件（record、meta、site 三个 YAML 文件的，和公开信息前置元数据的 entry），"
         "供 VS Code 等编辑器自动补全和检查；修改 generator/model/records.py、entries.py 或 vocab.py 后运行",
+        catalogue=False,
     )
     cmd.add_argument(
         "--check",
@@ -37,6 +37,8 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """``gkml schema``: 0 when written or up to date, 1 when --check finds stale files, 2 for a wrong folder."""
+    from generator.edit.schema import stale_files, write_schemas
+
     folder = Path(args.output or SCHEMAS_DIR)
     shown = folder.as_posix().rstrip("/")
     if args.output is None and not folder.parent.is_dir():  # not run in the repository's top folder

@@ -190,11 +190,9 @@ def test_the_real_catalogue_passes_strict_check(capsys: pytest.CaptureFixture[st
     assert out.splitlines()[-2].startswith("共 0 个错误、0 个警告、")  # the example covers the whole standard
 
 
-def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        cli.main([])
-    assert exc.value.code == 2
-    capsys.readouterr()
+def test_gkml_alone_prints_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 0
+    assert "\n命令：\n  check " in capsys.readouterr().out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
