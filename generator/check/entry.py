@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import sys
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path, PurePosixPath
@@ -42,6 +41,7 @@ from generator.model.entries import (
     Review,
     Validity,
 )
+from generator.model.placeholders import find_placeholders
 
 
 class EntryReader(FieldReader):
@@ -240,19 +240,17 @@ def validate_entry(
     return Entry(**values, body=entry.body, file=entry.file, positions=positions), out  # type: ignore[arg-type]
 
 
-#: What gkml new --entry writes where the editor must still write (【请填写标题】, 【请填写正文】 …).
-_PLACEHOLDER = re.compile(r"【请填写[^】]*】")
-
-
 def _placeholders(entry: EntryFile) -> list[Diagnostic]:
-    """The placeholders left in the front matter's values and in the body, each where it stands."""
+    """The placeholders left in the front matter's values and in the body, each where it stands
+    (:data:`generator.model.placeholders.PLACEHOLDER_PATTERNS`: what gkml new --entry writes, 【请填写标题】 …,
+    and what gkml import leaves to be checked)."""
     out = []
     data = entry.doc.data if isinstance(entry.doc.data, dict) else {}
     for key, value in data.items():
-        if isinstance(value, str) and (m := _PLACEHOLDER.search(value)):
+        for m in find_placeholders(value) if isinstance(value, str) else ():
             line, column = entry.doc.where((key,))
             out.append(make("entry-placeholder", entry.file, line, column, element=str(key), text=m[0]))
-    for m in _PLACEHOLDER.finditer(entry.body):
+    for m in find_placeholders(entry.body):
         line = entry.body_line + entry.body.count("\n", 0, m.start())
         column = m.start() - entry.body.rfind("\n", 0, m.start())
         out.append(_make("entry-placeholder", entry.file, line, column, text=m[0]))

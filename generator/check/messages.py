@@ -225,6 +225,13 @@ def _check_messages() -> dict[str, Message]:
             "文号的年份用六角括号〔〕（输入法打“括号”或“六角括号”可选出），应写成“{fixed}”。",
             "文号括号不规范",
         ),
+        "record-placeholder": Message(
+            W,
+            "还有待填写的内容“{text}”",
+            "gkml new 和 gkml import 在不能确定的地方写了这样的占位文字，请改成本单位的实际情况；"
+            "网站状态为“正式”时这是错误，不能发布。",
+            "事项未填写完",
+        ),
         "subject-vague": Message(
             W,
             "公开主体“{value}”不够具体",
@@ -496,7 +503,8 @@ def _check_messages() -> dict[str, Message]:
         "entry-placeholder": Message(
             W,
             "信息中还有待填写的内容“{text}”",
-            "请换成实际内容（gkml new --entry 生成的文件中标有“请填写”的地方都要改）；构建或检查加 --strict 时（本仓库的持续集成就是这样）不能通过。",
+            "请换成实际内容（gkml new --entry 生成的文件中标有“请填写”的地方都要改）；网站状态为“正式”时这是错误，"
+            "构建或检查加 --strict 时（本仓库的持续集成就是这样）也不能通过。",
             "信息未填写完",
         ),
         "entry-attachment-missing": Message(

@@ -4,7 +4,8 @@
   provincial work plans require;
 * 时限 should be in one of the usual forms (:mod:`generator.model.timelimit`), so that
   overdue items can be found;
-* no person's identifiers anywhere in the record (:mod:`generator.check.privacy`).
+* no person's identifiers anywhere in the record (:mod:`generator.check.privacy`);
+* no placeholder left by gkml new or gkml import (:mod:`generator.check.placeholders`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from generator.check.diagnostics import Diagnostic, make
+from generator.check.placeholders import record_placeholders
 from generator.check.privacy import check_privacy
 from generator.load.yamlfile import Path_, YamlDocument
 from generator.model.records import RECORD_FIELDS
@@ -31,7 +33,7 @@ def check_record(doc: YamlDocument, public: frozenset[str] = frozenset()) -> lis
     They read the file's own text values, so that they are reported in the same run as
     any structural error elsewhere in the file (an editor fixes everything at once).
     """
-    return _subject(doc) + _time_limit(doc) + check_privacy(doc, public)
+    return _subject(doc) + _time_limit(doc) + check_privacy(doc, public) + record_placeholders(doc)
 
 
 def _report(doc: YamlDocument, code: str, path: Path_, element: str, **values: object) -> Diagnostic:

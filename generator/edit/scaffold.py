@@ -29,6 +29,7 @@ from generator.model.naming import ID_MAX_LENGTH, category_slug, file_stem, is_v
 from generator.model.placeholders import (
     AUDIENCE_GROUP_PLACEHOLDER,
     BASIS_PLACEHOLDER,
+    CONTENT_PLACEHOLDERS,
     OTHER_CHANNEL_PLACEHOLDER,
     SUBJECT_PLACEHOLDER,
     TODO,
@@ -181,8 +182,13 @@ def _standard_fields(item: StandardItem, bureau: str) -> dict[str, _Field]:
 def _example_fields(bureau: str) -> dict[str, _Field]:
     f: dict[str, _Field] = {}
     note = "# 待核对：这是示例值，请改为本事项的实际内容。"
-    for attr in ("content", "basis", "time_limit", "methods", "audiences", "levels"):
+    for attr in ("basis", "time_limit", "methods", "audiences", "levels"):
         f[attr] = _Field(_SPECS[attr], _SPECS[attr].example, notes=[note])
+    f["content"] = _Field(
+        _SPECS["content"],
+        block=[f"  - {yaml_scalar(text)}" for text in CONTENT_PLACEHOLDERS],
+        notes=[f"{TODO}标准目录中没有这个事项，请逐项写明要公开的内容，不需要的行删去。"],
+    )
     f["subject"] = _Field(
         _SPECS["subject"],
         yaml_scalar(bureau + SUBJECT_PLACEHOLDER),

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, has_errors, make
 from generator.check.entry import validate_entry
+from generator.check.placeholders import for_production
 from generator.check.privacy import check_privacy, check_text, public_mobiles
 from generator.check.record import RecordValidator, validate_record
 from generator.check.record.links import url_problem
@@ -136,7 +137,8 @@ def load_catalogue(
     diagnostics += name_problems(folder, shown)
     diagnostics += slug_problems(areas, SITE_FOLDERS)
     areas.sort(key=lambda a: (a.order, a.title))
-    diagnostics = apply_severity(diagnostics, severity)
+    # placeholders left by gkml new and gkml import: errors once the site is in production
+    diagnostics = apply_severity(for_production(diagnostics, site is not None and site.production), severity)
     if not any(a.records for a in areas) and not has_errors(diagnostics):
         diagnostics.append(make("catalogue-empty", shown))
     if has_errors(diagnostics) or site is None:

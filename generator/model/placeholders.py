@@ -28,10 +28,12 @@ BASIS_PLACEHOLDER = "《请填写依据文件名称》"
 SUBJECT_PLACEHOLDER = "（请写明具体股室）"
 #: Starts the comment above a line the editor must complete.
 TODO = "# 待填写："
-#: The sample 内容 ``gkml new`` writes when the standard catalogue has no such item (the example
-#: of 内容 in :data:`generator.model.records.RECORD_FIELDS`): a record still holding exactly it
-#: has not been filled in.
-SAMPLE_CONTENT: tuple[str, ...] = ("●申请条件", "●审核结果", "〇轮候情况")
+#: The 内容 ``gkml new`` writes when the standard catalogue has no such item: a required and an
+#: optional element, each a placeholder showing an example.
+CONTENT_PLACEHOLDERS: tuple[str, ...] = (
+    "●【请填写公开内容，例如：申请条件】",
+    "〇【请填写可选的公开内容，例如：轮候情况】",
+)
 #: What ``gkml import`` writes where a cell's text cannot be mapped to the model: the source text
 #: kept verbatim inside it (【待核实：原文“电视或其他便于公众知晓的方式”】).
 VERIFY_SOURCE = "【待核实：原文“{text}”】"

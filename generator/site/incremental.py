@@ -57,6 +57,7 @@ from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, apply_severity, fails
 from generator.check.freshness import beijing_today
+from generator.check.placeholders import for_production
 from generator.check.run import across_entries
 from generator.check.severity import Severity
 from generator.exchange.entrydata import KeptTexts
@@ -170,7 +171,8 @@ class Preview:
         writer = self.writer.successor(catalogue)
         if writer.shell_sources() != self.writer.shell_sources():
             return Outcome(Result.FULL)  # a column's entries now fill a second page, or no longer do
-        found = apply_severity(found + across_entries(catalogue, self.today()), self.severity)
+        found = for_production(found + across_entries(catalogue, self.today()), catalogue.site.production)
+        found = apply_severity(found, self.severity)
         changed_files = {self._shown(p) for c in columns for p in c.changed}
         shown = [d for d in found if d.file in changed_files or d not in self._known]
         if fails(found, strict=self.strict):

@@ -303,7 +303,11 @@ def test_every_standard_row_renders_a_valid_record(item: StandardItem) -> None:
     doc, problems = parse_yaml(text.encode("utf-8"), "t.yaml")
     assert doc is not None, formatted(problems)
     record, more = validate_record(doc)
-    assert record is not None and problems + more == [], formatted(problems + more)
+    # valid; what the editor must still write is reported as a placeholder (an error in 正式), nothing else
+    assert record is not None and [d for d in problems + more if d.code != "record-placeholder"] == [], formatted(
+        problems + more
+    )
+    assert "主体" in {d.element for d in more}
     assert_has_standard_values(record, item)
     keys = [line.split(":")[0] for line in text.splitlines() if line and not line.startswith(("#", " "))]
     assert keys == [f.key for f in RECORD_FIELDS if f.key in keys]
