@@ -19,6 +19,7 @@ from generator.check.run import check_catalogue
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
 from generator.model.records import Catalogue
+from generator.profiling import phase
 from generator.settings import Settings
 from generator.site.downloads import download_name
 from generator.site.nav import nav_pages
@@ -69,22 +70,23 @@ def prepare(
     gate = settings.gate()
     docs = settings.docs_dir
     today = settings.today or beijing_today()  # the day of the checks and of the staff page: one for both
-    catalogue, diagnostics = check_catalogue(
-        settings.catalogue,
-        today=today,
-        docs_dir=docs,
-        docs_shown=docs.name,
-        severity=severity,
-        gate=gate,
-        attachment_cache=settings.attachment_cache(),
-        entry_cache=entry_cache,
-    )
-    publishable: dict[Path, frozenset[str]] = {}
-    for folder in (docs, settings.theme_dir):
-        if folder is not None:
-            readable, refused = gate.files(folder, folder.name)  # links out of the project, oversize pages
-            publishable[folder.resolve()] = frozenset(readable)
-            diagnostics += refused
+    with phase("check"):
+        catalogue, diagnostics = check_catalogue(
+            settings.catalogue,
+            today=today,
+            docs_dir=docs,
+            docs_shown=docs.name,
+            severity=severity,
+            gate=gate,
+            attachment_cache=settings.attachment_cache(),
+            entry_cache=entry_cache,
+        )
+        publishable: dict[Path, frozenset[str]] = {}
+        for folder in (docs, settings.theme_dir):
+            if folder is not None:
+                readable, refused = gate.files(folder, folder.name)  # links out of the project, oversize pages
+                publishable[folder.resolve()] = frozenset(readable)
+                diagnostics += refused
     if catalogue is None or has_errors(diagnostics):
         errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
         raise NotBuilt(f"有 {errors} 个错误，网站未生成。请按上面的提示修改后重试。", diagnostics)

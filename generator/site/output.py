@@ -26,6 +26,7 @@ from pathlib import Path
 from types import FrameType
 
 from generator.load.files import os_reason
+from generator.profiling import phase
 from generator.settings import Settings
 
 #: The file that says a folder holds a site gkml built (and may build again).
@@ -146,7 +147,7 @@ def staged(dest: Path, settings: Settings) -> Iterator[Path]:
         with _no_interruption():
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    with _no_interruption():  # a Ctrl-C now comes too late: the site is complete and goes in
+    with _no_interruption(), phase("swap"):  # a Ctrl-C now comes too late: the site is complete and goes in
         _swap(dest, staging, retired)
 
 

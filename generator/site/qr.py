@@ -23,6 +23,8 @@ import segno
 from markupsafe import Markup, escape
 from segno import consts, encoder
 
+from generator.profiling import phase
+
 #: Mask pattern used for every code (see the module docstring).
 MASK = 0
 #: Quiet zone around the code, in modules: the four the standard asks for.
@@ -42,6 +44,11 @@ def qr_svg(url: str, label: str = "") -> Markup:
     ``label`` becomes the image's accessible name (``role="img"``); without one the
     code is hidden from assistive technology (the text next to it says what it is).
     """
+    with phase("qr"):
+        return _qr_svg(url, label)
+
+
+def _qr_svg(url: str, label: str) -> Markup:
     matrix = qr_matrix(url)
     if label:
         attributes = f'role="img" aria-label="{escape(label)}"'

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote, urljoin, urlsplit
 
 from markupsafe import escape
@@ -32,6 +33,7 @@ from markupsafe import escape
 from generator.model.entries import Entry, published_names
 from generator.model.records import Area, Catalogue, Category, Record
 from generator.parallel import fork_call, fork_map
+from generator.profiling import Figures, collected, merge, phase, timed
 from generator.site import shell as s
 from generator.site.downloads import Download, site_downloads
 from generator.site.feeds import Feed, atom_xml
@@ -59,6 +61,8 @@ NOT_IN_SITEMAP = frozenset({"report"})
 #: entries (``item/<id>/``, ``info/<id>/``: the same depth, the same chrome), and a column's
 #: further pages of entries (``<area>/<column>/page/<n>/``).
 ITEM_SHELL, LIST_SHELL = "item", "entries"
+
+R = TypeVar("R")
 
 NOT_FOUND = "404.html"  #: the theme's page for addresses that do not exist
 _WRITE_BATCH = 250  # item pages rendered before a batch is written (bounds memory); also the least worth a fork
@@ -96,8 +100,9 @@ class SiteWriter:
         make = functools.partial(
             site_downloads, self.catalogue, self.download_name, self.renderer.routes, self.renderer.site_url
         )
-        self._downloads = fork_call(make)
-        self._pages = self.renderer.site_pages()
+        self._downloads = _joined(fork_call(collected(timed("downloads", make))))
+        with phase("plan"):
+            self._pages = self.renderer.site_pages()
         stubs = [
             Stub(
                 page.src,
@@ -164,24 +169,32 @@ class SiteWriter:
         """Write every generated page from ``shells`` (source path → the builder's HTML of its
         stub), then the search index, the downloads and the sitemap. ``hand_written`` are the
         source paths of the builder's own pages, for the sitemap."""
-        search = fork_call(functools.partial(self.write_search, site_dir))  # meanwhile, on the other core
+        search = _joined(fork_call(collected(functools.partial(self.write_search, site_dir))))  # on the other core
         self.write_filled(site_dir, shells, self.jobs(), post_process=post_process)
-        self.write_feeds(site_dir)
-        self.write_downloads(site_dir, self._downloads() if self._downloads else [])
-        for page in self._pages:
-            self.write_site_page(site_dir, shells, page, post_process=post_process)
+        with phase("feeds"):
+            self.write_feeds(site_dir)
+        with phase("wait"):
+            downloads = self._downloads() if self._downloads else []
+        with phase("downloads_write"):
+            self.write_downloads(site_dir, downloads)
+        with phase("site_pages"):
+            for page in self._pages:
+                self.write_site_page(site_dir, shells, page, post_process=post_process)
         not_found = site_dir / NOT_FOUND  # served at any depth: links from the site's own path
         if not_found.is_file():
             root = urlsplit(self.renderer.site_url).path.rstrip("/")
             html = not_found.read_text(encoding="utf-8")
             html = s.finish_page(html, root, self.footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))
-        search()
-        self.write_sitemap(site_dir, hand_written)
+        with phase("wait"):
+            search()
+        with phase("sitemap"):
+            self.write_sitemap(site_dir, hand_written)
 
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""
-        write_search_files(site_dir, self.catalogue, self.renderer.routes)
+        with phase("search"):
+            write_search_files(site_dir, self.catalogue, self.renderer.routes)
 
     @property
     def site_pages(self) -> list[GeneratedPage]:
@@ -204,7 +217,9 @@ class SiteWriter:
         }
         batches = list(_chunks(list(jobs), _WRITE_BATCH))
         write = functools.partial(self._write_batch, site_dir, filled, self.footer, post_process)
-        fork_map(write, batches, min_share=1)
+        with phase("pages"):
+            for _, figures in fork_map(lambda b: collected(functools.partial(write, b))(), batches, min_share=1):
+                merge(figures)
 
     def write_downloads(self, site_dir: Path, downloads: list[Download]) -> None:
         """Write ``downloads`` (and keep them: the table pages and 政府信息公开 link to them with their sizes)."""
@@ -257,6 +272,24 @@ class SiteWriter:
         which concurrent writers share."""
         out: list[tuple[str, str]] = []
         copies: list[tuple[Path, str]] = []
+        with phase("render"):
+            self._render_batch(shells, batch, out, copies)
+        with phase("write"), ThreadPoolExecutor(max_workers=8) as pool:
+            emit = functools.partial(self._emit, site_dir, footer=footer, post_process=post_process)
+            copy = functools.partial(_copy_file, site_dir)
+            waiting = [pool.submit(emit, src, html) for src, html in out]
+            waiting += [pool.submit(copy, source, dest) for source, dest in copies]
+            for done in waiting:
+                done.result()  # re-raises a failure: the build fails
+
+    def _render_batch(
+        self,
+        shells: Mapping[str, s.Shell],
+        batch: list[Job],
+        out: list[tuple[str, str]],
+        copies: list[tuple[Path, str]],
+    ) -> None:
+        """Render the pages of ``batch`` into ``out`` (source path, HTML); the attachments to copy into ``copies``."""
         for kind, area, category, thing in batch:
             if kind == "item":
                 pages = [self.renderer.item(area, category, thing)]  # type: ignore[arg-type]
@@ -279,13 +312,6 @@ class SiteWriter:
                     s.CONTENT: page.html,
                 }
                 out.append((page.src, shell.fill(values)))  # type: ignore[union-attr]
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            emit = functools.partial(self._emit, site_dir, footer=footer, post_process=post_process)
-            copy = functools.partial(_copy_file, site_dir)
-            waiting = [pool.submit(emit, src, html) for src, html in out]
-            waiting += [pool.submit(copy, source, dest) for source, dest in copies]
-            for done in waiting:
-                done.result()  # re-raises a failure: the build fails
 
     def write_feeds(self, site_dir: Path, columns: Sequence[Category] | None = None) -> None:
         """The Atom feed of the whole site and of each column (of ``columns`` only, when given)."""
@@ -357,6 +383,17 @@ class SiteWriter:
 #: One page (or, for ``entries``, a column's further pages of entries) to fill from a shell:
 #: its kind (``item``, ``entry``, ``entries``), where it is, and what.
 Job = tuple[str, Area, Category, "Record | Entry | None"]
+
+
+def _joined(wait: Callable[[], tuple[R, dict[str, Figures]]]) -> Callable[[], R]:
+    """``wait`` for a result of :func:`~generator.profiling.collected`: its phases go into the profile."""
+
+    def result() -> R:
+        value, figures = wait()
+        merge(figures)
+        return value
+
+    return result
 
 
 def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:

@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.adapters.mkdocs.plugin import GkmlPlugin
+from generator.profiling import phase
 from generator.settings import Settings, SettingsError, plugin_options, read_config
 from generator.site.output import OutputError, staged, stopped
 
@@ -98,12 +99,15 @@ def build(
     _setup(verbose)
     dest = site_dir.resolve()
     try:
-        settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
+        with phase("config"):
+            settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
         with staged(dest, settings) as staging:
-            overrides: dict[str, Any] = {"use_directory_urls": False} if offline else {}
-            config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
-            _give_settings(config, catalogue, today)
-            mkdocs_build(config)
+            with phase("config"):
+                overrides: dict[str, Any] = {"use_directory_urls": False} if offline else {}
+                config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
+                _give_settings(config, catalogue, today)
+            with phase("builder"):
+                mkdocs_build(config)
     except (SettingsError, OutputError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
