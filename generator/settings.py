@@ -36,7 +36,6 @@ class Settings:
     catalogue: Path  #: the records
     docs_dir: Path  #: the hand-written pages
     severity: Mapping[str, str] = field(default_factory=dict)  #: rule code → error|warning|info
-    site_url: str = ""  #: the site's public address ('' when unknown)
     directory_urls: bool = True  #: pages at ``a/`` (a web server) or ``a/index.html`` (file://)
     language: str = "zh"  #: the theme's language
     limits: Limits = DEFAULT_LIMITS  #: how much gkml reads at most (plugin option ``limits``)
@@ -75,7 +74,6 @@ class Settings:
             catalogue=folder,
             docs_dir=project / str(config.get("docs_dir") or DEFAULT_DOCS),
             severity=dict(severity) if isinstance(severity, Mapping) else {},
-            site_url=str(config.get("site_url") or ""),
             directory_urls=bool(config.get("use_directory_urls", True)),
             language=str(language or "zh"),
             limits=limits,

@@ -79,9 +79,7 @@ def build(
     user_nav = config.get("nav") or []
     directory_urls = not offline and bool(config.get("use_directory_urls", True))
     try:
-        built = prepare(
-            settings, directory_urls=directory_urls, site_url=str(config.get("site_url") or ""), user_nav=user_nav
-        )
+        built = prepare(settings, directory_urls=directory_urls, user_nav=user_nav)
     except NotBuilt as exc:
         if not exc.diagnostics:  # the settings are wrong: the message says how
             raise ZensicalError(str(exc)) from exc
@@ -110,6 +108,7 @@ def build(
             docs_dir="docs",
             site_dir="site",
             site_name=str(escape(catalogue.site.title)),
+            site_url=catalogue.site.url or None,  # the one address: 网站地址 in _site.yaml
             nav=catalogue_nav(catalogue, routes, user_nav),
             use_directory_urls=routes.directory_urls,
         )

@@ -316,6 +316,34 @@ def _check_messages() -> dict[str, Message]:
             "页面底部要列明联系方式：请在 _site.yaml 中填写“电话”或“邮箱”。",
             "缺少联系方式",
         ),
+        "site-url-invalid": Message(
+            E,
+            "网站地址“{value}”{reason}",
+            "请写成网站的完整地址，以 http:// 或 https:// 开头，例如“网站地址: https://www.example.gov.cn/zjj/gkml/”"
+            "（网站放在子目录中时写到子目录为止）。",
+            "网站地址格式错误",
+        ),
+        "site-url-missing": Message(
+            E,
+            "网站已设为正式运行，但没有填写“网站地址”",
+            "二维码、规范网址和 sitemap.xml 都用网站的正式地址：请在 _site.yaml 中添加"
+            "“网站地址: https://www.example.gov.cn/zjj/gkml/”（本单位网站的实际地址）。",
+            "没有网站地址",
+        ),
+        "site-url-unset": Message(
+            I,
+            "还没有填写“网站地址”：页面和打印的公示栏海报暂不显示二维码，sitemap.xml 使用相对地址",
+            "上线前请在 _site.yaml 中添加“网站地址: https://www.example.gov.cn/zjj/gkml/”（本单位网站的实际地址）；"
+            "本机预览不需要填写。",
+            "尚未填写网站地址",
+        ),
+        "site-url-local": Message(
+            E,
+            "网站地址“{value}”是本机地址，别人的电脑和手机打不开，扫二维码也打不开",
+            "请改为网站的正式地址，例如“网站地址: https://www.example.gov.cn/zjj/gkml/”；"
+            "本机预览（gkml serve）不需要填写网站地址。",
+            "网站地址是本机地址",
+        ),
         "site-image-missing": Message(
             E,
             "党政机关标识图片“{value}”不存在",

@@ -25,14 +25,16 @@ from generator.check.pages import check_page
 from generator.check.privacy import public_mobiles
 from generator.check.record import validate_record
 from generator.check.severity import Severity
+from generator.check.site_address import address_notes
 from generator.load.addresses import content_slug_problems
 from generator.load.attachments import AttachmentTexts
 from generator.load.cache import EntryCache
 from generator.load.calendar import CALENDAR_FILE, read_calendar_file
-from generator.load.catalogue import META_FILE, SITE_FILE, load_catalogue, published_mobiles, settings_fields
+from generator.load.catalogue import META_FILE, SITE_FILE, published_mobiles, read_catalogue, settings_fields
 from generator.load.files import FileGate
 from generator.load.yamlfile import read_yaml
 from generator.model.records import META_FIELDS, SITE_FIELDS, Catalogue, Site
+from generator.profiling import phase
 
 
 def check_catalogue(
@@ -60,26 +62,36 @@ def check_catalogue(
     (:meth:`generator.settings.Settings.attachment_cache`; None: read every time); entry files
     read before and unchanged since are taken from ``entry_cache`` (:mod:`generator.load.cache`)."""
     gate = gate or FileGate.within(folder, *([docs_dir] if docs_dir is not None else []))
-    catalogue, diagnostics = load_catalogue(
-        folder,
-        git_dates=git_dates,
-        severity=severity,
-        gate=gate,
-        attachments=AttachmentTexts(attachment_cache),
-        entry_cache=entry_cache,
-    )
-    if catalogue is not None:
-        diagnostics += missing_standard_items(catalogue)
-        day = today or beijing_today()
-        diagnostics += future_dates(catalogue, day) + overdue_items(catalogue, day) + across_entries(catalogue, day)
+    with phase("load"):
+        catalogue, diagnostics = read_catalogue(
+            folder,
+            git_dates=git_dates,
+            severity=severity,
+            gate=gate,
+            attachments=AttachmentTexts(attachment_cache),
+            entry_cache=entry_cache,
+        )
+    if catalogue is not None:  # everything in one run: also when the loader found errors
+        # Records or entries with errors were left out: what depends on all of them (coverage of the
+        # national standard, dates) is checked once they are read, not guessed from the rest.
+        complete = not any(d.severity is Severity.ERROR and Path(d.file).name not in _SETTINGS for d in diagnostics)
+        diagnostics += address_notes(catalogue.site)
+        if complete:
+            diagnostics += missing_standard_items(catalogue)
+            day = today or beijing_today()
+            diagnostics += future_dates(catalogue, day) + overdue_items(catalogue, day) + across_entries(catalogue, day)
         if docs_dir is not None and docs_dir.is_dir():
             diagnostics += content_slug_problems(catalogue.areas, docs_dir, docs_shown or docs_dir.as_posix())
             site = catalogue.site
             diagnostics += check_content(docs_dir, production=site.production, shown=docs_shown, site=site, gate=gate)
         diagnostics = apply_severity(diagnostics, severity)
-        if has_errors(diagnostics):  # a rule made an error by the bureau's settings, a page left unfilled
+        if has_errors(diagnostics):  # any error, also a rule made an error by the bureau, a page left unfilled
             catalogue = None
     return catalogue, diagnostics
+
+
+#: The settings files: an error in one of them leaves every record and entry read.
+_SETTINGS = frozenset({SITE_FILE, META_FILE, CALENDAR_FILE})
 
 
 def across_entries(catalogue: Catalogue, day: dt.date) -> list[Diagnostic]:

@@ -63,6 +63,7 @@ from generator.model.entries import (
 from generator.model.naming import ID_MAX_LENGTH, ID_PATTERN
 from generator.model.records import KEY_ALIASES, META_FIELDS, RECORD_FIELDS, SITE_FIELDS
 from generator.model.schema_files import DRAFT, NOT_BLANK, SCHEMA_FILES
+from generator.model.site_address import ADDRESS_PATTERN
 
 Schema = dict[str, Any]
 
@@ -513,6 +514,13 @@ def site_schema() -> Schema:
         "站点设置",
         f"catalogue/_site.yaml：本单位和网站的信息。{_AUTHORITY}",
         SITE_FIELDS,
+        # the loader's rule for 网站地址 (generator.model.site_address)
+        {
+            "url": (
+                ADDRESS_PATTERN,
+                "网站地址应以 http:// 或 https:// 开头，写到域名或子目录为止，例如“https://www.example.gov.cn/zjj/gkml/”",
+            )
+        },
     )
 
 

@@ -57,6 +57,7 @@ from generator.model.records import (
     Record,
     Site,
 )
+from generator.model.site_address import address_problem, is_local, normalised
 from generator.model.slugs import initials
 from generator.parallel import fork_map
 
@@ -91,7 +92,28 @@ def load_catalogue(
     attachments: AttachmentTexts | None = None,
     entry_cache: EntryCache | None = None,
 ) -> tuple[Catalogue | None, list[Diagnostic]]:
-    """Read, validate and assemble the whole catalogue under ``folder``.
+    """Read, validate and assemble the whole catalogue under ``folder`` (see :func:`read_catalogue`);
+    the catalogue is None when any error was found."""
+    catalogue, diagnostics = read_catalogue(
+        folder, git_dates=git_dates, severity=severity, gate=gate, attachments=attachments, entry_cache=entry_cache
+    )
+    return (None if has_errors(diagnostics) else catalogue), diagnostics
+
+
+def read_catalogue(
+    folder: Path,
+    *,
+    git_dates: bool = True,
+    severity: Mapping[str, Severity] | None = None,
+    gate: FileGate | None = None,
+    attachments: AttachmentTexts | None = None,
+    entry_cache: EntryCache | None = None,
+) -> tuple[Catalogue | None, list[Diagnostic]]:
+    """Read, validate and assemble the whole catalogue under ``folder``: what was read, also when
+    there are errors (the records and entries that have errors are left out; None only when the
+    bureau's ``_site.yaml`` cannot be read or names no bureau), for the checks that can still be made
+    (:func:`generator.check.run.check_catalogue` reports everything in one run). Whatever publishes
+    uses :func:`load_catalogue`.
 
     Returns ``(None, diagnostics)`` when any error was found; the diagnostics then
     cover every file, not just the first bad one. ``severity`` is the bureau's choice of
@@ -141,7 +163,7 @@ def load_catalogue(
     diagnostics = apply_severity(for_production(diagnostics, site is not None and site.production), severity)
     if not any(a.records for a in areas) and not has_errors(diagnostics):
         diagnostics.append(make("catalogue-empty", shown))
-    if has_errors(diagnostics) or site is None:
+    if site is None:
         return None, diagnostics
     return Catalogue(site=site, areas=areas, calendar=calendar), diagnostics
 
@@ -537,6 +559,7 @@ def _load_site(folder: Path, shown: str, out: list[Diagnostic], gate: FileGate) 
     _drop_bad_site_values(doc, values, out)
     if values.get("status") == PRODUCTION:
         _check_site_identity(values, file, out)
+        _check_site_address(values, file, doc.where(("网站地址",)), out)
     if "bureau" not in values:
         return None, public
     values.setdefault("title", f"{values['bureau']}政务公开标准目录")
@@ -575,6 +598,15 @@ def _drop_bad_site_values(doc: YamlDocument, values: dict[str, object], out: lis
                 make(problem.code, doc.file, *at, element=key, value=url, position=problem.position, char=problem.char)
             )
             values.pop(attr)
+    address = values.get("url")
+    if isinstance(address, str):
+        reason = address_problem(address)
+        if reason is None:
+            values["url"] = normalised(address)
+        else:
+            at = doc.where(("网站地址",))
+            out.append(make("site-url-invalid", doc.file, *at, element="网站地址", value=address, reason=reason))
+            values.pop("url")
     code = values.get("site_code")
     if isinstance(code, str) and not _SITE_CODE.match(code):
         out.append(make("site-code-format", doc.file, *doc.where(("网站标识码",)), element="网站标识码", value=code))
@@ -599,3 +631,14 @@ def _check_site_identity(values: dict[str, object], file: str, out: list[Diagnos
             )
     if not (values.get("phone") or values.get("email")):
         out.append(make("site-contact-missing", file, element="电话"))
+
+
+def _check_site_address(values: dict[str, object], file: str, at: tuple[int, int], out: list[Diagnostic]) -> None:
+    """A site in production has its public address, and not one of this computer (a valid one: see
+    :func:`_drop_bad_site_values`, which reports and drops one that is not)."""
+    url = values.get("url")
+    if not url:
+        if not any(d.code == "site-url-invalid" for d in out):  # a bad one was reported already
+            out.append(make("site-url-missing", file, element="网站地址"))
+    elif is_local(str(url)):
+        out.append(make("site-url-local", file, *at, element="网站地址", value=url))

@@ -311,6 +311,8 @@ class Site:
     bureau: str  #: 单位名称
     title: str  #: 网站名称
     intro: str = ""  #: 简介
+    #: 网站地址: the public address, ending with "/" ('' when not given); see :mod:`generator.model.site_address`
+    url: str = ""
     address: str = ""
     phone: str = ""
     email: str = ""
@@ -427,6 +429,16 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
         False,
         "网站标题；不填则为“单位名称 + 政务公开标准目录”。",
         "示例县住房和城乡建设局政务公开标准目录",
+    ),
+    FieldSpec(
+        "网站地址",
+        "url",
+        "网站地址",
+        "text",
+        False,
+        "网站上线后的完整地址（http:// 或 https:// 开头；放在子目录中时写到子目录为止）。"
+        "二维码、规范网址和 sitemap.xml 都用它；不填时不显示二维码，正式运行时必须填写。",
+        "https://www.example.gov.cn/zjj/gkml/",
     ),
     FieldSpec("简介", "intro", "简介", "text", False, "首页的简短介绍。", "本目录依据……编制。"),
     FieldSpec("地址", "address", "地址", "text", False, "办公地址。", "示例县人民路1号"),

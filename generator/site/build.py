@@ -57,7 +57,6 @@ def prepare(
     settings: Settings,
     *,
     directory_urls: bool,
-    site_url: str,
     user_nav: Sequence[Any],
     entry_cache: EntryCache | None = None,
 ) -> Prepared:
@@ -93,6 +92,7 @@ def prepare(
     routes = Routes(directory_urls=directory_urls)
     report = build_report(catalogue, diagnostics, today, root=settings.project) if settings.report_page else None
     extra_pages = tuple(nav_pages(list(user_nav)))
-    renderer = Renderer(catalogue, routes, site_url=site_url, extra_pages=extra_pages, report=report)
+    # the public address is the catalogue's (网站地址 in _site.yaml): canonical links, sitemap, QR codes
+    renderer = Renderer(catalogue, routes, site_url=catalogue.site.url, extra_pages=extra_pages, report=report)
     writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
     return Prepared(catalogue, routes, renderer, writer, diagnostics, publishable)

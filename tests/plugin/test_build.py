@@ -143,16 +143,44 @@ def test_item_pages_do_not_depend_on_which_item_the_theme_drew_the_shell_at(buil
     assert ours[column] != theirs[column], "the column lists the items in the new order"
 
 
+#: The example's 网站地址 (catalogue/_site.yaml): a site in a sub-folder of the bureau's portal.
+EXAMPLE_ADDRESS = "https://www.example.gov.cn/zjj/gkml/"
+
+
 def test_sitemap_lists_every_page_with_its_update_date(built: Path) -> None:
     catalogue, _ = load_catalogue(ROOT / "catalogue")
-    assert catalogue is not None
+    assert catalogue is not None and catalogue.site.url == EXAMPLE_ADDRESS
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     for record in catalogue.records:
-        entry = f"<url><loc>http://127.0.0.1:8000/item/{record.id}/</loc><lastmod>{record.updated}</lastmod></url>"
+        entry = f"<url><loc>{EXAMPLE_ADDRESS}item/{record.id}/</loc><lastmod>{record.updated}</lastmod></url>"
         assert entry in sitemap, record.id
-    assert "<loc>http://127.0.0.1:8000/bzxzf/fgzc/</loc>" in sitemap
-    assert "<loc>http://127.0.0.1:8000/guide/new-item/</loc>" in sitemap, "hand-written pages too"
+    assert f"<loc>{EXAMPLE_ADDRESS}bzxzf/fgzc/</loc>" in sitemap
+    assert f"<loc>{EXAMPLE_ADDRESS}guide/new-item/</loc>" in sitemap, "hand-written pages too"
+    assert "127.0.0.1" not in sitemap
     assert gzip.decompress((built / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+@pytest.mark.parametrize(
+    ("page", "path"),
+    [
+        ("index.html", ""),
+        ("bzxzf/fgzc/index.html", "bzxzf/fgzc/"),
+        ("item/bzxzf-pjgl-gzfczzgsh/index.html", "item/bzxzf-pjgl-gzfczzgsh/"),
+        ("guide/new-item/index.html", "guide/new-item/"),
+    ],
+)
+def test_canonical_links_and_qr_codes_follow_the_address_in_site_yaml(built: Path, page: str, path: str) -> None:
+    """The one address (网站地址 in _site.yaml, with its sub-folder): the theme's canonical link of
+    generated and hand-written pages, and the QR code of column and item pages (its payload too)."""
+    from tests.unit.test_qr import decode, qr_urls
+
+    html = (built / page).read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{EXAMPLE_ADDRESS}{path}">' in html
+    if page.startswith(("bzxzf/", "item/")):
+        assert qr_urls(html) == [EXAMPLE_ADDRESS + path]
+        (svg,) = re.findall(r'<figure class="gkml-qr">.*?(<svg .*?</svg>)', html, re.S)
+        assert decode(svg) == [EXAMPLE_ADDRESS + path]
+    assert "127.0.0.1" not in html
 
 
 def test_a_failed_build_leaves_the_published_site_untouched(project: Path) -> None:

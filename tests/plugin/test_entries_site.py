@@ -42,19 +42,18 @@ NOTICES = 23  # 公示 in 配给管理: two pages of 20, then 3
 
 
 def make_project(dest: Path, *, site_url: str | None = SITE_URL) -> Path:
-    """mkdocs.yml (``site_url`` replaced, or left out when None), content/, overrides/ and a
-    catalogue of the example's 保障性住房 area with three of its columns and no entries."""
+    """mkdocs.yml, content/, overrides/ and a catalogue of the example's 保障性住房 area with three of
+    its columns and no entries; its 网站地址 (_site.yaml) is ``site_url``, or left out when None."""
     dest.mkdir(parents=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    line = f"site_url: {site_url}\n" if site_url else ""
-    config, count = re.subn(r"(?m)^site_url:.*\n", line, config)
-    assert count == 1
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for folder in ("content", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder)
     catalogue = dest / "catalogue"
     (catalogue / AREA).mkdir(parents=True)
-    shutil.copy(ROOT / "catalogue" / "_site.yaml", catalogue / "_site.yaml")
+    site = (ROOT / "catalogue" / "_site.yaml").read_text(encoding="utf-8")
+    site, count = re.subn(r"(?m)^网站地址:.*\n", f"网站地址: {site_url}\n" if site_url else "", site)
+    assert count == 1
+    (catalogue / "_site.yaml").write_text(site, encoding="utf-8")
     shutil.copy(ROOT / "catalogue" / AREA / "_meta.yaml", catalogue / AREA / "_meta.yaml")
     for column in COLUMNS:
         (catalogue / AREA / column).mkdir()

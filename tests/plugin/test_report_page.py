@@ -30,13 +30,14 @@ def small_project(dest: Path, *, report_page: bool) -> Path:
     """A project with the report fixture as its catalogue; the staff page on when ``report_page``."""
     dest.mkdir(parents=True)
     shutil.copytree(ROOT / "tests" / "fixtures" / "trees" / "report", dest / "catalogue")
+    with (dest / "catalogue" / "_site.yaml").open("a", encoding="utf-8") as site:
+        site.write("网站地址: https://zjj.example.gov.cn/\n")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     (dest / "content").mkdir()
     (dest / "content" / "about.md").write_text("# 关于本站\n\n本站的说明。\n", encoding="utf-8")
     option = "\n      report_page: true" if report_page else ""
     (dest / "mkdocs.yml").write_text(
         "site_name: 测试\n"
-        "site_url: https://zjj.example.gov.cn/\n"
         "docs_dir: content\n"
         "theme:\n  name: material\n  custom_dir: overrides\n  language: zh\n  font: false\n"
         f"plugins:\n  - gkml:\n      catalogue: catalogue{option}\n"

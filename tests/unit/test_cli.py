@@ -90,7 +90,11 @@ def test_check_json_is_sorted_and_complete(capsys: pytest.CaptureFixture[str]) -
     assert [(e["file"], e["line"], e["column"]) for e in entries] == sorted(
         (e["file"], e["line"], e["column"]) for e in entries
     )
-    assert len(entries) == len(read_expected(TREES / "meta_invalid.expected"))
+    # the errors are in settings files: every record was read, so coverage is checked in the same run
+    assert [e["code"] for e in entries if e["code"] != "standard-item-missing"] == [
+        line.split("[")[1].split("]")[0] for line in read_expected(TREES / "meta_invalid.expected")
+    ]
+    assert [e["code"] for e in entries].count("standard-item-missing") == 1
     for e in entries:
         assert set(e) == JSON_KEYS
         assert isinstance(e["line"], int) and isinstance(e["column"], int)

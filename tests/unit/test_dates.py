@@ -20,6 +20,7 @@ SITE = "单位名称: 示例县住房和城乡建设局\n电话: 0000-6123456\n"
 PRODUCTION = SITE + (
     "网站标识码: '1234000001'\nICP备案号: 示ICP备12345678号\n公安机关备案号: 示公网安备12345678901234号\n"
     "党政机关标识: images/dzjg.png\n找错网址: https://zfwzzc.www.gov.cn/\n状态: 正式\n"
+    "网站地址: https://www.example.gov.cn/zjj/gkml/\n"
 )
 AS_OF = dt.date(2024, 6, 1)
 

@@ -138,9 +138,10 @@ def test_message_titles_are_unique() -> None:
 
 def test_every_code_is_demonstrated_by_a_fixture() -> None:
     """Each diagnostic code appears in at least one .expected file (records, trees, or deadlines: the
-    findings of a day, tests/unit/test_deadlines.py)."""
+    findings of a day, tests/unit/test_deadlines.py; site_address: tests/unit/test_site_address.py)."""
     seen: set[str] = set()
-    for path in [*RECORDS.glob("*.expected"), *TREES.glob("*.expected"), *(FIXTURES / "deadlines").glob("*.expected")]:
+    checked = [*(FIXTURES / "deadlines").glob("*.expected"), *(FIXTURES / "site_address").glob("*.expected")]
+    for path in [*RECORDS.glob("*.expected"), *TREES.glob("*.expected"), *checked]:
         for line in read_expected(path):
             seen.add(line.split("[", 1)[1].split("]", 1)[0])
     assert sorted(set(MESSAGES) - seen - TESTED_WITHOUT_FIXTURE) == []

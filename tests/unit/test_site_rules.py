@@ -20,7 +20,7 @@ RECORD = (RECORDS / "valid_minimal.yaml").read_text(encoding="utf-8")
 SITE = "单位名称: 示例县住房和城乡建设局\n电话: 0000-6123456\n"
 IDENTITY = (
     "网站标识码: '1234000001'\nICP备案号: 示ICP备12345678号\n公安机关备案号: 示公网安备12345678901234号\n"
-    "党政机关标识: images/dzjg.png\n找错网址: https://zfwzzc.www.gov.cn/\n"
+    "党政机关标识: images/dzjg.png\n找错网址: https://zfwzzc.www.gov.cn/\n网站地址: https://www.example.gov.cn/zjj/gkml/\n"
 )
 
 
@@ -50,6 +50,7 @@ def test_a_site_in_production_must_show_every_identifier(tmp_path: Path) -> None
         ("site-identity-missing", "党政机关标识"),
         ("site-identity-missing", "找错网址"),
         ("site-contact-missing", "电话"),
+        ("site-url-missing", "网站地址"),
     ]
     assert diagnostics[0].message == "网站已设为正式运行，但缺少“网站标识码”"
     assert "政府网站每个页面底部都要列明网站标识码" in diagnostics[0].hint

@@ -78,11 +78,9 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
                 raise NotBuilt(refused)
             if self._user_nav is None or config.nav is not self._made_nav:  # not the nav made last time
                 self._user_nav = list(config.nav or [])
-            site_url = config.site_url or ""
             built = prepare(
                 settings,
                 directory_urls=config.use_directory_urls,
-                site_url=site_url,
                 user_nav=self._user_nav,
                 entry_cache=self._entry_cache,
             )
@@ -95,6 +93,9 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self.built, self.settings_used = built, settings
         self.footer = built.renderer.footer()
         config.site_name = str(escape(built.catalogue.site.title))  # the theme prints it unescaped
+        # The one address: 网站地址 in _site.yaml (the theme's canonical links); none without it, also
+        # under `serve`, whose own local address MkDocs put here (the pages' links are relative).
+        config.site_url = built.catalogue.site.url or None
         config.nav = self._made_nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
         config.extra["gkml"] = built.routes.theme_links()
         mark_site(Path(config.site_dir))  # the folder is gkml's from now on, even if this build fails
