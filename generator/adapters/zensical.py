@@ -24,6 +24,7 @@ import yaml
 from markupsafe import escape
 
 from generator.check.diagnostics import Diagnostic, fails, make
+from generator.check.outcome import failure_reasons
 from generator.settings import Settings, SettingsError
 from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
@@ -186,6 +187,8 @@ def build_site(
     except (_Failed, ZensicalError) as exc:
         if not isinstance(exc, _Failed):
             print(f"构建失败：{exc}", file=sys.stderr)
+        else:
+            print("\n".join(failure_reasons(diagnostics, strict=strict)), file=sys.stderr)
         print(f"构建失败。原有网站 {dest} 未被改动。" if dest.exists() else "构建失败。未生成网站。", file=sys.stderr)
         return 1
     except (OSError, KeyboardInterrupt) as exc:

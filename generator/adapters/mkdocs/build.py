@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.adapters.mkdocs.plugin import GkmlPlugin
+from generator.check.outcome import builder_failure, failure_reasons
 from generator.profiling import phase
 from generator.settings import Settings, SettingsError, plugin_options, read_config
 from generator.site.output import OutputError, staged, stopped
@@ -98,6 +99,7 @@ def build(
     """
     _setup(verbose)
     dest = site_dir.resolve()
+    config: MkDocsConfig | None = None
     try:
         with phase("config"):
             settings = Settings.from_project(config_file, catalogue=catalogue.resolve())
@@ -114,6 +116,10 @@ def build(
     except MkDocsException as exc:
         # Abort means the reasons were already logged above (e.g. every bad record).
         print("构建失败。" if isinstance(exc, Abort) else f"构建失败：{exc}", file=sys.stderr)
+        plugin = config.plugins.get("gkml") if config is not None else None
+        if isinstance(plugin, GkmlPlugin) and isinstance(exc, Abort):  # which rules, and why
+            reasons = failure_reasons(plugin.diagnostics, strict=strict) or [builder_failure(strict)]
+            print("\n".join(reasons), file=sys.stderr)
         print(f"原有网站 {dest} 未被改动。" if dest.exists() else "未生成网站。", file=sys.stderr)
         return 1
     except (OSError, KeyboardInterrupt) as exc:

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from generator.adapters.mkdocs.config import GkmlConfig
 from generator.adapters.mkdocs.watch import Changes, record_changes, stop, watch_catalogue
-from generator.check.diagnostics import make, parse_severity_overrides, strict_severity
+from generator.check.diagnostics import Diagnostic, make, parse_severity_overrides, strict_severity
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
 from generator.settings import Settings, SettingsError
@@ -56,6 +56,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         self._entry_cache: EntryCache | None = None
         self.preview: Preview | None = None  #: under ``serve``: the site of the last build, kept up to date
         self._observers: list[Any] = []  #: what watches the catalogue under ``serve``
+        #: what the last build's check found (``gkml build`` names the rules that failed it)
+        self.diagnostics: list[Diagnostic] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The start of ``mkdocs build`` or ``serve``. With this event MkDocs keeps the plugin from one
@@ -85,9 +87,11 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
                 entry_cache=self._entry_cache,
             )
         except (SettingsError, NotBuilt) as exc:
+            self.diagnostics = list(getattr(exc, "diagnostics", []))
             for d in getattr(exc, "diagnostics", []):
                 log.log(_LOG_LEVEL[strict_severity(d)], d.format())
             raise PluginError(str(exc)) from exc
+        self.diagnostics = built.diagnostics
         for d in built.diagnostics:
             log.log(_LOG_LEVEL[strict_severity(d)], d.format())  # what changes with the day: not for --strict
         self.built, self.settings_used = built, settings
