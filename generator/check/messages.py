@@ -715,10 +715,105 @@ def _import_messages() -> dict[str, Message]:
     return {
         # --- the file ----------------------------------------------------------------------
         "file-missing": Message(E, "找不到文件", "请检查文件名和路径。", "找不到要导入的文件"),
+        # --- gkml import --entries: information published on the old site ------------------
+        "entries-file-type": Message(
+            E,
+            "不支持“{suffix}”文件",
+            "gkml import --entries 读取旧网站导出的信息列表（.xlsx、.xls、.csv）和保存的信息网页（.html、.htm，或放网页的文件夹）。",
+            "信息列表文件类型不支持",
+        ),
+        "entries-no-header": Message(
+            E,
+            "文件中没有找到信息列表的表头",
+            "信息列表的前 10 行中应有一行列标题，至少有“标题”和“发布日期”（或“网址”），通常还有“文号”“栏目”；"
+            "导入标准目录表格请用 gkml import（不加 --entries）。",
+            "没有信息列表表头",
+        ),
+        "entries-column-missing": Message(
+            E,
+            "信息列表缺少“{name}”列",
+            "每条信息都要有标题和发布日期：请在表头中加上这一列（列名可以是“{name}”或常见的写法，如“发布时间”“信息标题”）。",
+            "信息列表缺少必需的列",
+        ),
+        "entries-column-kept": Message(
+            I,
+            "这一列不是公开信息的要素，内容作为注释保留在信息文件中",
+            "gkml 读取的列：标题、发布日期、形成日期、文号、栏目、网址、事项、发布机构、摘要；需要时可把列名改成其中之一。",
+            "信息列表的其他列",
+        ),
+        "entries-title-missing": Message(
+            W,
+            "这一行没有标题，未导入",
+            "补上标题后重新导入（已经导入的行不会重复写入）；报告中列出了这一行的全部内容。",
+            "信息没有标题",
+        ),
+        "entries-date-invalid": Message(
+            W,
+            "发布日期“{value}”无法识别，这一行未导入",
+            "写成“2025-03-12”“2025/3/12”或“2025年3月12日”后重新导入；报告中列出了这一行的全部内容。",
+            "发布日期无法识别",
+        ),
+        "entries-duplicate-row": Message(
+            I,
+            "与{other}的标题、发布日期和网址都相同，未重复导入",
+            "确实是两条不同的信息时，请核对标题或网址。",
+            "信息列表中的重复行",
+        ),
+        "entries-column-unknown": Message(
+            W,
+            "栏目“{value}”与目录中的栏目和事项都对不上，这一行未导入",
+            "在表格中加一列“事项”，写上这条信息所属公开事项的 id（gkml check 和事项文件中“id:”一行可查），"
+            "或把栏目改成目录中的栏目名称，然后重新导入。",
+            "栏目对不上",
+        ),
+        "entries-column-ambiguous": Message(
+            W,
+            "栏目“{value}”对应多个事项（{items}），无法确定这条信息属于哪一个，这一行未导入",
+            "在表格中加一列“事项”，写上所属事项的 id，然后重新导入。",
+            "栏目对应多个事项",
+        ),
+        "entries-item-unknown": Message(
+            W,
+            "目录中没有 id 为“{value}”的事项，这一行未导入",
+            "“事项”列写事项文件中“id:”一行的值；改正后重新导入。",
+            "信息列表中的事项不存在",
+        ),
+        "entries-item-guessed": Message(
+            I,
+            "栏目“{value}”按近似写法或标题推定为事项 {item}",
+            "请核对导入的信息文件中的“事项”；不对时把文件移到正确栏目的年份文件夹并改正“事项”。",
+            "推定所属事项",
+        ),
+        "entries-page-catalogue": Message(
+            E,
+            "这个网页是标准目录表格，不是一条信息",
+            "导入标准目录表格请用 gkml import 文件（不加 --entries）；--entries 用于旧网站已发布的信息。",
+            "网页是目录表格",
+        ),
+        "entries-redirect-conflict": Message(
+            W,
+            "跳转表中旧网址“{value}”已指向 {old}，未改为 {new}",
+            "同一个旧网址只能跳转到一个页面：请确认哪条信息是它的原文，需要时手工修改跳转表。",
+            "旧网址跳转冲突",
+        ),
+        "file-entry-list": Message(
+            E,
+            "这是旧网站导出的信息列表（标题、发布日期、栏目、网址），不是标准目录表格",
+            "把旧网站已发布的信息导入为公开信息，请用 gkml import --entries {name}；导入标准目录请用标准目录格式的表格。",
+            "信息列表不能作为目录导入",
+        ),
+        "file-notice-page": Message(
+            E,
+            "这是旧网站上一条信息（通知、公告等）的网页，不是标准目录表格",
+            "把它导入为公开信息，请用 gkml import --entries {name}（可以是放这些网页的文件夹）；"
+            "Word 公文请用 gkml new --entry 事项id --from 文件.docx。",
+            "信息网页不能作为目录导入",
+        ),
         "file-type": Message(
             E,
             "不支持“{suffix}”文件",
-            "请使用标准目录格式的 Excel 表格（.xlsx）、CSV 文件（.csv），或 gkml export 导出的 JSON 文件（.json）。",
+            "请使用标准目录格式的 Excel 表格（.xlsx、.xls）、CSV 文件（.csv）、Word 文档（.docx）、"
+            "从网站保存的网页（.html、.htm），或 gkml export 导出的 JSON 文件（.json）。",
             "文件类型不支持",
         ),
         "file-xls": Message(
@@ -726,6 +821,19 @@ def _import_messages() -> dict[str, Message]:
             "这是旧版 Excel（.xls）文件，无法直接读取",
             "请用 Excel 或 WPS 打开，选择“另存为”，文件类型选“Excel 工作簿（*.xlsx）”后再导入。",
             "旧版 Excel 文件",
+        ),
+        "file-not-xls": Message(
+            E,
+            "文件不是有效的旧版 Excel（.xls）文件：{reason}",
+            "文件可能已损坏、加了密码，或只是改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。",
+            "不是有效的 .xls 文件",
+        ),
+        "html-no-table": Message(
+            E,
+            "网页中找不到标准目录的表格",
+            "请在浏览器中打开目录所在的那一页，用“另存为”保存为“网页，仅 HTML”后再导入；"
+            "如果目录是网页上的附件（Excel、Word），请下载附件后导入附件。",
+            "网页中没有目录表格",
         ),
         "file-word": Message(
             E,
@@ -874,6 +982,67 @@ def _import_messages() -> dict[str, Message]:
             "这一行不是事项行（只有一段文字：“{text}”），已跳过",
             "事项行要在各列分别填写；说明文字请放在表格下方，以“注：”开头。",
             "非事项行已跳过",
+        ),
+        # --- what an import keeps for the editor to check (issue 18: nothing a bureau wrote is dropped) ---
+        "import-placeholder": Message(
+            W,
+            "“{value}”无法对应到标准写法，已原样保留为“{placeholder}”",
+            "请在导入的事项文件中改成标准写法（{rule}）；gkml check 会一直列出它，网站状态为“正式”时不能发布。",
+            "导入内容待核实",
+        ),
+        "import-missing": Message(
+            W,
+            "原表没有{name}，已写入“{placeholder}”",
+            "请在导入的事项文件中填写{name}；gkml check 会一直列出它，网站状态为“正式”时不能发布。",
+            "导入内容待填写",
+        ),
+        "import-guess": Message(
+            W,
+            "“{value}”已理解为“{normal}”（{why}）",
+            "这是导入时的推断，请核对；不对时请在导入的事项文件中改正。",
+            "导入时的推断",
+        ),
+        "import-column-kept": Message(
+            I,
+            "“{header}”列不属于标准目录，内容已写入各事项的“备注”",
+            "不需要公开的内容（如内部联系人）请从备注中删除。",
+            "附加列写入备注",
+        ),
+        "import-row-unnamed": Message(
+            W,
+            "这一行没有事项名称，未导入。原文：{text}",
+            "请在表格中补上二级事项（事项名称）后重新导入，或用 gkml new 新建这个事项。",
+            "无名称的行未导入",
+        ),
+        "import-level1-continued": Message(
+            I,
+            "一级事项为空，已沿用上一行的“{value}”",
+            "原表中这几行可能是合并单元格，复制时丢失了合并；不对时请在表格中填写一级事项后重新导入。",
+            "一级事项沿用上一行",
+        ),
+        "import-area-inferred": Message(
+            W,
+            "表格没有标题行，按国家标准目录推断为“{area}”领域（{matched}/{rows} 个事项与该领域的事项相符）",
+            "不对时请用 gkml import --area 领域名称 指定，或在表头上方加一行标题，例如“{example}”。",
+            "领域由推断得出",
+        ),
+        "import-title-in-table": Message(
+            I,
+            "表格中间的标题行“{text}”：以下各行按“{area}”领域导入",
+            "如果这一行不是新领域的开始，请删除它后重新导入。",
+            "表格中的标题行",
+        ),
+        "import-note-row": Message(
+            I,
+            "这一行是标题或说明，不是事项，未导入。原文：{text}",
+            "不需要处理；如果它其实是一个事项，请在各列分别填写后重新导入。",
+            "标题或说明行",
+        ),
+        "import-strict": Message(
+            E,
+            "严格模式（--strict）：表格中有 {count} 处需要核实或推断的内容，未写入任何文件",
+            "请按上面的提示修改表格后重新导入；不加 --strict 时会导入，并把这些地方标为“待核实”。",
+            "严格模式拒绝导入",
         ),
         # --- cells (the element is the column) -----------------------------------------------
         "cell-empty": Message(E, "没有填写", "每个事项都要填写{name}。", "单元格为空"),

@@ -40,16 +40,19 @@ from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, column_letter, has_errors, make_cell
 from generator.check.record import validate_record
-from generator.exchange import cells, xlsxfile
+from generator.check.severity import Severity
+from generator.exchange import cells, htmltables, lenient, xlsxfile
 from generator.exchange import table as t
 from generator.exchange.cells import cell_problem
 from generator.exchange.csvcells import cell_from_csv
 from generator.exchange.export import SHEET_HEADER
+from generator.exchange.matching import infer_area, match_item
 from generator.exchange.opendata import read_json
 from generator.exchange.rows import Item, Parsed, column_key
 from generator.exchange.sheetcells import SheetCells, cell_text
-from generator.exchange.wordfile import WordError, is_catalogue, read_docx
+from generator.exchange.wordfile import WordError, read_docx
 from generator.exchange.writer import meta_yaml, record_yaml, site_yaml
+from generator.exchange.xlsfile import read_xls
 from generator.load.catalogue import META_FILE, SITE_FILE, SLUG_PATTERN, record_files
 from generator.load.files import FileGate
 from generator.load.folders import CatalogueFolders, scan_catalogue
@@ -57,10 +60,11 @@ from generator.load.yamlfile import parse_yaml, read_yaml
 from generator.model import vocab
 from generator.model.limits import DEFAULT_LIMITS, Limits
 from generator.model.naming import category_slug, file_stem, is_valid_id, make_id
+from generator.model.placeholders import find_placeholders
 from generator.model.records import META_FIELDS, SITE_FIELDS, Audience, Basis, Channel, ContentElement, Record
-from generator.model.standard import standard_areas
+from generator.model.standard import StandardItem, standard_areas
 
-SUFFIXES = (".xlsx", ".xlsm", ".csv", ".json")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".docx", ".html", ".htm", ".json")
 SITE_PLACEHOLDER = "请填写单位名称"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -127,7 +131,9 @@ class Grid:
         """How messages name it: the sheet, or the CSV file."""
         return self.sheet or self.file
 
-    def at(self, code: str, row: int = 0, column: int = 0, **values: object) -> Diagnostic:
+    def at(
+        self, code: str, row: int = 0, column: int = 0, *, severity: Severity | None = None, **values: object
+    ) -> Diagnostic:
         """A diagnostic at a cell of this grid (a row without ``column``, the whole sheet without ``row``)."""
         # every option named, so that no message value is taken for one
         return make_cell(
@@ -139,7 +145,7 @@ class Grid:
             path="",
             sheet_index=self.order,
             element="",
-            severity=None,
+            severity=severity,
             **values,
         )
 
@@ -318,14 +324,66 @@ def _header_text(grid: Grid, section: Section, col: int) -> tuple[str, str]:
 _REQUIRED = (t.LEVEL1, t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
 
 
-def map_columns(grid: Grid, section: Section) -> list[Diagnostic]:
-    """Which column holds what; problems for missing, doubled and unknown columns."""
+def _split_header(grid: Grid, section: Section, col: int, top: str, sub: str) -> list[t.Column] | None:
+    """The columns under one header cell that names several values of a group (``州级县级`` over two √
+    columns): one per value, when the cells to its right under the same group have no header of their own."""
+    group = t.group_of(top)
+    if group is None or group == t.ITEM_GROUP or not sub.strip():
+        return None
+    parts = t.split_values(group, sub)
+    if parts is None:
+        return None
+    for offset in range(1, len(parts)):
+        right_top, right_sub = _header_text(grid, section, col + offset)
+        if t.group_of(right_top) != group or (right_sub.strip() and right_sub != sub):
+            return None
+    return [t.Column(group, spelling, t.label_of(group), value=value) for spelling, value in parts]
+
+
+def map_columns(grid: Grid, section: Section, lenient: bool = False) -> list[Diagnostic]:
+    """Which column holds what; problems for missing, doubled and unknown columns.
+
+    ``lenient`` (gkml import without --strict): an unknown column is kept (its cells go to each
+    record's 备注), a second column of the same kind too, a missing column is a warning (its value
+    becomes a placeholder in every record), a header cell naming two values (``州级县级``) heads
+    the two columns under it, and a level that is none of the three (州级) is read as the nearest (said)."""
     problems: list[Diagnostic] = []
+    split: dict[int, t.Column] = {}
     for col in range(1, grid.width + 1):
         top, sub = _header_text(grid, section, col)
-        if not top.strip() and not sub.strip():
+        if col in split:
+            column: t.Column | None = split[col]
+        elif not top.strip() and not sub.strip():
             continue
-        column = t.classify(top, sub)
+        else:
+            parts = _split_header(grid, section, col, top, sub) if lenient else None
+            if parts:
+                split.update({col + i: part for i, part in enumerate(parts)})
+                why = "一个表头格写了几个层级，按顺序对应其下的各列"
+                shown = "、".join(f"{p.header}→{p.value}" for p in parts)
+                problems.append(
+                    grid.at(
+                        "import-guess", section.sub or section.header, col, value=sub.strip(), normal=shown, why=why
+                    )
+                )
+                column = parts[0]
+            else:
+                column = t.classify(top, sub)
+        if column is not None and column.tick and t.tick_value(column.key, column.header) is None and not lenient:
+            column = None  # 州级: read as 市级 only when guesses are allowed
+        elif column is not None and column.tick and t.tick_value(column.key, column.header) is None:
+            value = column.header
+            why = "不是标准的三个层级，按最接近的层级理解"
+            problems.append(
+                grid.at("import-guess", section.sub or section.header, col, value=value, normal=column.value, why=why)
+            )
+        if column is None and lenient:
+            top, sub = top.strip(), sub.strip()
+            section.unknown[col] = f"{top}/{sub}" if top and sub and top != sub else (top or sub)
+            problems.append(
+                grid.at("import-column-kept", section.sub or section.header, col, header=section.unknown[col])
+            )
+            continue
         if column is None:
             top, sub = top.strip(), sub.strip()
             section.unknown[col] = f"{top}/{sub}" if top and sub and top != sub else (top or sub)
@@ -337,6 +395,10 @@ def map_columns(grid: Grid, section: Section) -> list[Diagnostic]:
             )
             continue
         key = f"{column.key}:{column.value}" if column.tick else column.key
+        if lenient and (key in section.columns or (not column.tick and column.key in section.tick_columns)):
+            section.unknown[col] = column.title  # a second column of a kind: kept in 备注
+            problems.append(grid.at("import-column-kept", section.sub or section.header, col, header=column.title))
+            continue
         if key in section.columns or (not column.tick and column.key in section.tick_columns):
             other = section.columns.get(key) or section.columns.get(column.key)
             problems.append(
@@ -348,8 +410,11 @@ def map_columns(grid: Grid, section: Section) -> list[Diagnostic]:
             section.tick_columns.setdefault(column.key, []).append((col, column))
             section.columns.setdefault(column.key, col)
     missing = [t.label_of(k) for k in (*_REQUIRED, *t.TICK_GROUPS) if k not in section.columns]
+    severity = Severity.WARNING if lenient else None
     for name in missing:
-        problems.append(grid.at("column-missing", section.header, name=name, columns=t.standard_headers()))
+        problems.append(
+            grid.at("column-missing", section.header, name=name, columns=t.standard_headers(), severity=severity)
+        )
     return problems
 
 
@@ -365,6 +430,9 @@ class _Context:
     sheet_areas: dict[str, str] = field(default_factory=dict)  #: sheet name → area (settings sheet)
     ids: dict[str, str] = field(default_factory=dict)  #: id given in the file → where first seen
     counters: dict[tuple[str, str], int] = field(default_factory=dict)  #: 顺序 for tables without gkml's
+    #: keep what cannot be mapped in placeholders, say each guess (gkml import without --strict)
+    lenient: bool = False
+    area: str = ""  #: the area of tables that name none (gkml import --area)
 
     def next_order(self, area: str, level1: str) -> int:
         """The 顺序 of the next item of a column, for a table that has no 顺序 column (its rows' order)."""
@@ -380,6 +448,7 @@ class _Names:
     level1: str
     name: str
     level3: str
+    note: str = ""  #: the table's own names, when the standard's were taken (lenient)
 
 
 @dataclass(frozen=True)
@@ -434,10 +503,12 @@ _FILLED = (t.NAME, t.CONTENT, t.BASIS, t.TIME_LIMIT, t.SUBJECT, t.CHANNELS)
 class _Reader:
     """Reads the data rows of one section of a grid into items; problems go to ``self.problems``."""
 
-    def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: MergedCells) -> None:
-        self.grid, self.section, self.zones, self.bad = grid, section, zones, bad
+    def __init__(self, grid: Grid, section: Section, zones: dict[int, int], bad: MergedCells, lenient: bool) -> None:
+        self.grid, self.section, self.zones, self.bad, self.lenient = grid, section, zones, bad, lenient
         self.problems: list[Diagnostic] = []
         self.previous = _Names("", "", "", "")  #: the last row's (for continuation)
+        self.standard: StandardItem | None = None  #: the current row's standard item (lenient)
+        self.unnamed: list[int] = []  #: rows without a name (lenient: listed, not imported)
 
     def value(self, row: int, key: str) -> str:
         col = self.section.columns.get(key)
@@ -457,15 +528,21 @@ class _Reader:
         self.problems.append(self.grid.place(found, row, self.section.columns.get(column_key(found.element), 0)))
 
     def row(self, row: int, ctx: _Context) -> Item | None:
-        """The item of data row ``row``; None when the row has an error (reported)."""
+        """The item of data row ``row``; None when the row has an error (reported) or, lenient, no name (listed)."""
         before = len(self.problems)
         names = self.names(row)
         if names is None:
-            return None  # the merge's error says why
+            return None  # the merge's error says why, or the row has no name (listed)
+        if self.lenient:
+            names = self.matched(row, names)
         texts = self.filled(row, names.name)
         elements = self.elements(row, texts)
         self.unknown_ticks(row)
         own = self.gkml_values(row, ctx)
+        if self.lenient and self.section.unknown:
+            own = dataclasses.replace(own, note="\n".join(filter(None, [own.note, *self.kept(row)])))
+        if self.lenient and names.note:
+            own = dataclasses.replace(own, note="\n".join(filter(None, [own.note, names.note])))
         if not names.area:
             self.report(cell_problem("cell-empty", t.AREA, name=t.AREA_HEADER), row)
         if has_errors(self.problems[before:]):
@@ -476,35 +553,80 @@ class _Reader:
         grid, columns, todo = self.grid, dict(self.section.columns), list(elements.todo)
         return Item(names.area, names.level1, record, grid.file, grid.sheet, row, "", grid.order, columns, todo)
 
+    def kept(self, row: int) -> list[str]:
+        """``列标题：文字`` for the cells of the columns the table has beyond the standard's (lenient)."""
+        return [f"{header}：{text}" for col, header in self.section.unknown.items() if (text := self.cell(row, col))]
+
     def names(self, row: int) -> _Names | None:
         """Area, 一级事项, 二级事项 and 三级事项 of a row; an empty 一级事项 or 二级事项 continues the
-        row above (when no merge says otherwise). None when the 一级事项 is under a bad merge."""
+        row above (when no merge says otherwise). None when the 一级事项 is under a bad merge, or
+        (lenient) when the row has no name at all: then it is listed with its full text."""
         s, previous = self.section, self.previous
         area = self.value(row, t.AREA) or (previous.area if t.AREA in s.columns else s.area)
         level1 = self.value(row, t.LEVEL1)
-        level1_col = s.columns[t.LEVEL1]
+        level1_col = s.columns.get(t.LEVEL1, 0)
         if not level1 and (row, level1_col) in self.bad:
             return None
-        if not level1 and (row, level1_col) not in self.grid.covered and previous.area == area:
+        if not level1 and (row, level1_col) not in self.grid.covered and previous.area == area and previous.level1:
             level1 = previous.level1
-        if not level1:
-            self.report(cell_problem("level1-empty", t.LEVEL1), row)
+            if self.lenient and level1_col:
+                self.problems.append(self.grid.at("import-level1-continued", row, level1_col, value=level1))
         name, level3 = self.value(row, t.NAME), self.value(row, t.LEVEL3)
         if not name and level3 and previous.level1 == level1:
             name = previous.name
+        if self.lenient and not name:
+            text = " | ".join(self.grid.raw(row, c).strip() for c in self.grid.filled(row))
+            self.problems.append(self.grid.at("import-row-unnamed", row, s.columns.get(t.NAME, 0), text=text))
+            self.unnamed.append(row)
+            return None
+        if not level1 and not self.lenient:
+            self.report(cell_problem("level1-empty", t.LEVEL1), row)
         self.previous = _Names(area, level1, name, level3)
         return self.previous
 
+    def matched(self, row: int, names: _Names) -> _Names:
+        """The names of a row matched to the national standard (lenient): a name written with other
+        spaces or punctuation, or a little differently, becomes the standard's, the table's text
+        kept in 备注 (said); an empty 一级事项 becomes the standard item's, or a placeholder."""
+        match = match_item(names.area, names.level1, names.name, names.level3)
+        self.standard = match.item if match else None
+        level1, name, note = names.level1, names.name, []
+        col = self.section.columns.get(t.NAME, 0)
+        if match is not None and match.item.level2 != name:
+            item = match.item
+            why = "与国家标准目录的事项名称写法不同，按标准名称导入，原表名称写入备注"
+            self.problems.append(self.grid.at("import-guess", row, col, value=name, normal=item.level2, why=why))
+            note.append(f"原表事项名称：{name}")
+            name = item.level2
+        if not level1:
+            col1 = self.section.columns.get(t.LEVEL1, 0)
+            if match is not None:
+                level1 = match.item.level1
+                why = "原表没有一级事项，按国家标准目录中这个事项的一级事项"
+                self.problems.append(self.grid.at("import-guess", row, col1, value="", normal=level1, why=why))
+            else:
+                level1, found = lenient.missing(t.LEVEL1)
+                self.report(found, row)
+        self.previous = _Names(names.area, level1, self.previous.name, names.level3)
+        return _Names(names.area, level1, name, names.level3, "\n".join(note))
+
     def filled(self, row: int, name: str) -> dict[str, str]:
-        """The text of the columns every item fills in (empty ones reported)."""
+        """The text of the columns every item fills in (empty ones reported; lenient: a placeholder)."""
         texts = {key: name if key == t.NAME else self.value(row, key) for key in _FILLED}
         for key, text in texts.items():
-            if not text:
+            if text:
+                continue
+            if self.lenient and key in (t.TIME_LIMIT, t.SUBJECT):
+                texts[key], found = lenient.missing(key)
+                self.report(found, row)
+            elif not self.lenient or key == t.NAME:
                 self.report(cell_problem("cell-empty", key, name=t.label_of(key)), row)
         return texts
 
     def elements(self, row: int, texts: dict[str, str]) -> _Elements:
         """内容, 依据, 渠道, 对象, 方式 and 层级 from their cells (completed by gkml's detail columns)."""
+        if self.lenient:
+            return self.kept_elements(row, texts)
         found: list[Diagnostic] = []
         content, more = cells.parse_content(texts[t.CONTENT]) if texts[t.CONTENT] else ((), [])
         found += more
@@ -524,8 +646,46 @@ class _Reader:
         placeholders = (*channels.placeholders, *todo)
         return _Elements(content, basis, channels.channels, audiences, methods, levels, placeholders)
 
+    def kept_elements(self, row: int, texts: dict[str, str]) -> _Elements:
+        """The elements as :meth:`elements` reads them, but nothing dropped (:mod:`.lenient`)."""
+        found: list[Diagnostic] = []
+        content: tuple[ContentElement, ...]
+        basis: tuple[Basis, ...]
+        if texts[t.CONTENT]:
+            content, more = lenient.content(texts[t.CONTENT], self.standard)
+            found += more
+        if not texts[t.CONTENT] or not content:
+            text, more_one = lenient.missing(t.CONTENT)
+            content, found = (ContentElement(text, True),), [*found, more_one]
+        if texts[t.BASIS]:
+            basis, more = lenient.basis(texts[t.BASIS], self.value(row, t.BASIS_DETAILS))
+            found += more
+        if not texts[t.BASIS] or not basis:
+            text, more_one = lenient.missing(t.BASIS)
+            basis, found = (Basis(text),), [*found, more_one]
+        channel_text = texts[t.CHANNELS]
+        if not channel_text:
+            channel_text, more_one = lenient.missing(t.CHANNELS)
+            channel_text = f"{vocab.CHANNEL_REQUIRED}{vocab.OTHER_CHANNEL}（{channel_text}）"
+            found.append(more_one)
+        channels = lenient.channels(channel_text, self.value(row, t.CHANNEL_DETAILS), self.standard)
+        found += channels.problems
+        audiences, more, todo = self.audiences(row)
+        found += more
+        methods, more = self.choices(row, t.METHODS)
+        found += more
+        levels, more = self.choices(row, t.LEVELS)
+        found += more
+        for problem in found:
+            self.report(problem, row)
+        placeholders = (*channels.placeholders, *todo)
+        return _Elements(content, basis, channels.channels, audiences, methods, levels, placeholders)
+
     def unknown_ticks(self, row: int) -> None:
-        """Report a √ in a column whose header is not understood (its value cannot be imported)."""
+        """Report a √ in a column whose header is not understood (its value cannot be imported;
+        lenient: it is kept in 备注 with its header)."""
+        if self.lenient:
+            return
         for col, header in self.section.unknown.items():
             text = self.cell(row, col)
             if text and text[0] in t.TICK_MARKS:
@@ -553,7 +713,13 @@ class _Reader:
         """The ticked values of a group of √ columns (problems reported at their cells); whether any was bad."""
         out, bad = [], False
         for col, column in self.section.tick_columns.get(group, []):
-            tick, found = cells.parse_tick(self.cell(row, col), column)
+            text = self.cell(row, col)
+            if self.lenient and text.strip():
+                given, found = lenient.tick(text, column)
+                self.problems += [self.grid.place(p, row, col) for p in found]
+                out += [(value, cells.Tick(True, extra)) for value, extra in given]
+                continue
+            tick, found = cells.parse_tick(text, column)
             self.problems += [self.grid.place(p, row, col) for p in found]
             bad = bad or has_errors(found)
             if tick.on:
@@ -563,6 +729,17 @@ class _Reader:
     def choices(self, row: int, group: str) -> tuple[tuple[str, ...], list[Diagnostic]]:
         """公开方式 or 公开层级: from its √ columns, or from one column holding the values as text."""
         none = cell_problem("tick-none", group, allowed=_allowed(group))
+        if self.lenient:
+            if group in self.section.tick_columns:
+                ticked, _ = self.ticks(row, group)
+                found, problems = [value for value, _ in ticked], list[Diagnostic]()
+            else:
+                text = self.value(row, group)
+                found, problems = lenient.values(text, group) if text else ([], [])
+            if not found:
+                kept, warning = lenient.missing(group)
+                found, problems = [kept], [*problems, warning]
+            return lenient.ordered(found, group), problems
         if group not in self.section.tick_columns:
             text = self.value(row, group)
             return cells.parse_values(text, group) if text else ((), [none])
@@ -577,11 +754,21 @@ class _Reader:
         if group not in self.section.tick_columns:
             text = self.value(row, group)
             if not text:
+                if self.lenient:
+                    kept, warning = lenient.missing(group)
+                    return (Audience(kept),), [warning], []
                 return (), [none], []
-            listed, problems = cells.parse_audience_texts(re.split(r"[\n、，,；;]+", text))
+            parts = re.split(r"[\n、，,；;]+", text)
+            if self.lenient:
+                listed, problems = self.kept_audiences(parts)
+            else:
+                listed, problems = cells.parse_audience_texts(parts)
         else:
             ticked, bad = self.ticks(row, group)
             if not ticked:
+                if self.lenient:
+                    kept, warning = lenient.missing(group)
+                    return (Audience(kept),), [warning], []
                 return (), [] if bad else [none], []
             listed = [Audience(kind, tick.extra if kind == vocab.AUDIENCE_GROUP else "") for kind, tick in ticked]
         details = self.value(row, t.AUDIENCE_DETAILS)
@@ -595,8 +782,23 @@ class _Reader:
                 groups = [a for a in given if a.kind == vocab.AUDIENCE_GROUP]
                 if groups and any(a.kind == vocab.AUDIENCE_GROUP for a in listed):
                     listed = [a for a in listed if a.kind != vocab.AUDIENCE_GROUP] + groups
+        listed = list({(a.kind, a.group): a for a in listed}.values())
         audiences, found, todo = cells.complete_audiences(listed)
         return audiences, problems + found, todo
+
+    def kept_audiences(self, parts: list[str]) -> tuple[list[Audience], list[Diagnostic]]:
+        """公开对象 written out (lenient): what is not 全社会 or 特定群体 kept in a placeholder."""
+        listed, problems = [], []
+        for part in (p.strip() for p in parts if p.strip()):
+            one, found = cells.parse_audience_texts([part])
+            if one and not has_errors(found):
+                listed += one
+                problems += found
+                continue
+            kept, warning = lenient.placeholder(t.AUDIENCES, part, "公开对象只能是全社会、特定群体（群体名称）")
+            listed.append(Audience(kept))
+            problems.append(warning)
+        return listed, problems
 
 
 def _tick_hint(header: str) -> str:
@@ -669,8 +871,12 @@ def _section_area(grid: Grid, section: Section, ctx: _Context, parsed: Parsed) -
             return area
     if grid.name in ctx.sheet_areas:
         return ctx.sheet_areas[grid.name]
+    if ctx.area:
+        return ctx.area
     if grid.name.lower().endswith(".csv") or t.GENERIC_SHEET.match(grid.name.strip()):
         return ""
+    if ctx.lenient and grid.name.strip() not in ctx.known_areas:
+        return _inferred_area(grid, section, parsed, ctx) or grid.name.strip()
     return grid.name.strip()
 
 
@@ -686,7 +892,7 @@ def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) ->
     found, bad = _bad_merges(grid, sections, zones)
     parsed.problems += found
     for section in sections:
-        column_problems = map_columns(grid, section)
+        column_problems = map_columns(grid, section, ctx.lenient)
         header_cells = ((r, c) for r in range(section.header, section.first) for c in range(1, grid.width + 1))
         if any(cell in bad for cell in header_cells):  # the merge over this header is reported: not its consequences
             parsed.problems += [p for p in column_problems if p.code != "column-missing"]
@@ -696,25 +902,71 @@ def read_grid(grid: Grid, ctx: _Context, parsed: Parsed, *, lone_sheet: bool) ->
             continue
         if t.AREA not in section.columns:
             section.area = _section_area(grid, section, ctx, parsed)
+            if not section.area and ctx.lenient:
+                section.area = _inferred_area(grid, section, parsed, ctx)
             if not section.area:
                 example = t.sheet_title(ctx.bureau or "示例县住房和城乡建设局", "保障性住房")
                 parsed.problems.append(grid.at("area-unknown", section.title_row or section.header, example=example))
                 continue
-        reader = _Reader(grid, section, zones, bad)
-        for row in range(section.first, section.end + 1):
-            if not grid.filled(row):
-                continue
-            lone = _lone_text(grid, row)
-            if lone is not None and _not_an_item(grid, section, row, *lone):
-                if not (t.is_title(lone[1]) or t.is_legend(lone[1])):
-                    text = lone[1] if len(lone[1]) <= 30 else lone[1][:30] + "…"
-                    parsed.problems.append(grid.at("row-skipped", row, lone[0], text=text))
-                continue
-            item = reader.row(row, ctx)
-            if item is not None:
-                parsed.items.append(item)
-        parsed.problems += reader.problems
+        _read_rows(grid, section, zones, bad, ctx, parsed)
     return True
+
+
+def _read_rows(
+    grid: Grid, section: Section, zones: dict[int, int], bad: MergedCells, ctx: _Context, parsed: Parsed
+) -> None:
+    """The data rows of one table into ``parsed`` (counted: items, rows without a name, notes, failed)."""
+    reader = _Reader(grid, section, zones, bad, ctx.lenient)
+    for row in range(section.first, section.end + 1):
+        if not grid.filled(row):
+            continue
+        parsed.rows_read += 1
+        lone = _lone_text(grid, row)
+        if lone is not None and _not_an_item(grid, section, row, *lone):
+            parsed.rows_skipped += 1
+            title = t.parse_title(lone[1], ctx.known_areas, ctx.bureau) if t.is_title(lone[1]) else None
+            if ctx.lenient and title is not None and t.AREA not in section.columns and title[0] in ctx.known_areas:
+                section.area = title[0]  # a title inside the table: the rows below are of its area
+                reader.previous = _Names("", "", "", "")
+                parsed.problems.append(grid.at("import-title-in-table", row, lone[0], text=lone[1], area=title[0]))
+            elif not (t.is_title(lone[1]) or t.is_legend(lone[1])) or (ctx.lenient and not _standard_legend(lone[1])):
+                code = "row-skipped" if not (t.is_title(lone[1]) or t.is_legend(lone[1])) else "import-note-row"
+                parsed.problems.append(grid.at(code, row, lone[0], text=lone[1]))
+            continue
+        before = len(reader.unnamed)
+        item = reader.row(row, ctx)
+        if item is not None:
+            item.standard = reader.standard
+            parsed.items.append(item)
+        elif len(reader.unnamed) > before:
+            parsed.rows_unnamed += 1
+        else:
+            parsed.rows_failed += 1
+    parsed.problems += reader.problems
+
+
+def _standard_legend(text: str) -> bool:
+    """Whether a note under a table is only the national table's own legend (“●”表示必选项 …)."""
+    return "表示必选" in text or "表示可选" in text
+
+
+def _inferred_area(grid: Grid, section: Section, parsed: Parsed, ctx: _Context) -> str:
+    """The area of a table that names none: ``--area``, or the standard area its rows match most (said)."""
+    if ctx.area:
+        return ctx.area
+    names = []
+    for row in range(section.first, section.end + 1):
+        col1, col2 = section.columns.get(t.LEVEL1), section.columns.get(t.NAME)
+        names.append((grid.raw(row, col1).strip() if col1 else "", grid.raw(row, col2).strip() if col2 else ""))
+    found = infer_area(names)
+    if found is None:
+        return ""
+    area, matched = found
+    rows = sum(1 for _, name in names if name)
+    example = t.sheet_title(ctx.bureau or "示例县住房和城乡建设局", area)
+    at = section.header
+    parsed.problems.append(grid.at("import-area-inferred", at, area=area, matched=matched, rows=rows, example=example))
+    return area
 
 
 def _not_an_item(grid: Grid, section: Section, row: int, col: int, text: str) -> bool:
@@ -763,12 +1015,21 @@ def read_settings(grid: Grid, parsed: Parsed, ctx: _Context) -> None:
 
 
 def read_file(
-    path: Path, *, known_areas: list[str] | None = None, bureau: str = "", gate: FileGate | None = None
+    path: Path,
+    *,
+    known_areas: list[str] | None = None,
+    bureau: str = "",
+    gate: FileGate | None = None,
+    lenient: bool = False,
+    area: str = "",
 ) -> Parsed:
-    """Items, settings and problems from a .xlsx, .csv or .json file (never raises for bad input).
+    """Items, settings and problems from a .xlsx, .xls, .csv, .docx, .html or .json file (never raises
+    for bad input).
 
     The file is read through ``gate`` (by default: anywhere, at the default limits), which refuses
     it when larger than ``import_file_bytes``; its sheets are read within the gate's other limits.
+    ``lenient`` (``gkml import`` without ``--strict``): nothing a row holds is dropped, what cannot
+    be mapped is kept in a placeholder (:mod:`.lenient`); ``area``: the area of tables that name none.
     """
     shown = path.name
     parsed = Parsed(shown)
@@ -781,11 +1042,8 @@ def read_file(
     if raw is None:
         parsed.problems += [d.placed(d.file) for d in refused]  # said of the file, not of a line in it
         return parsed
-    if raw.startswith(_OLE):
+    if raw.startswith(_OLE) and suffix != ".xls":
         parsed.problems.append(make_cell("file-word" if suffix == ".doc" else "file-xls", shown))
-        return parsed
-    if suffix == ".docx":  # a catalogue table to copy into Excel, or a notice for gkml new --entry
-        parsed.problems.append(_word_file(raw, shown, gate.limits))
         return parsed
     if suffix not in SUFFIXES:
         parsed.problems.append(make_cell("file-type", shown, suffix=path.suffix or "（无扩展名）"))
@@ -798,10 +1056,25 @@ def read_file(
             return parsed
         return read_json(text, shown)
     ctx = _Context(sorted({*(known_areas or []), *standard_areas()}, key=len, reverse=True), bureau)
+    ctx.lenient, ctx.area = lenient, area
     if suffix == ".csv":
         grid, problems = read_csv(raw, shown, gate.limits)
         parsed.problems += problems
         grids = [grid] if grid is not None else []
+    elif suffix == ".xls":
+        grids, problems = read_xls_grids(raw, shown, gate.limits)
+        parsed.problems += problems
+    elif suffix == ".docx":
+        grids, problems = _word_grids(raw, shown, gate.limits)
+        parsed.problems += problems
+        if not grids:
+            return parsed
+    elif suffix in (".html", ".htm"):
+        grids, problems = read_html_grids(raw, shown, gate.limits)
+        parsed.problems += problems
+        if not grids:
+            parsed.problems.append(make_cell("html-no-table", shown))
+            return parsed
     else:
         grids, problems = read_xlsx(raw, shown, gate.limits)
         parsed.problems += problems
@@ -820,13 +1093,63 @@ def read_file(
     return parsed
 
 
-def _word_file(raw: bytes, shown: str, limits: Limits) -> Diagnostic:
-    """What to do with a Word file: copy its catalogue table into Excel, or publish it as an entry."""
+def _limited(
+    shown: str,
+    name: str,
+    order: int,
+    rows: list[list[str]],
+    merges: Sequence[tuple[int, int, int, int]],
+    limits: Limits,
+) -> tuple[Grid, list[Diagnostic]]:
+    """A table read by another reader (Word, a web page, .xls) as a grid, its cells within ``limits``."""
+    found = SheetCells(shown, name, order, limits)
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row, start=1):
+            if text:
+                found.add(r, c, cell_text(text))
+        if found.full:
+            break
+    height = found.height
+    kept = [Merge(*m) for m in merges if m[0] <= max(height, 1)]
+    return Grid(shown, name, order, found.rows(), kept), found.problems
+
+
+def read_xls_grids(raw: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Grid], list[Diagnostic]]:
+    """Every worksheet of a legacy .xls workbook as a grid (:mod:`.xlsfile`)."""
+    sheets, problems = read_xls(raw, shown, limits)
+    return [Grid(shown, s.name, s.order, s.rows, [Merge(*m) for m in s.merges]) for s in sheets], problems
+
+
+def _tables(
+    shown: str, tables: Sequence[tuple[list[list[str]], Sequence[tuple[int, int, int, int]]]], limits: Limits
+) -> tuple[list[Grid], list[Diagnostic]]:
+    """The tables headed like the catalogue, each as a grid named 表格1, 表格2 … (others are the page's layout)."""
+    grids: list[Grid] = []
+    problems: list[Diagnostic] = []
+    for number, (rows, merges) in enumerate(tables, start=1):
+        grid, found = _limited(shown, f"表格{number}", number - 1, rows, merges, limits)
+        if find_sections(grid):
+            grids.append(grid)
+            problems += found
+    return grids, problems
+
+
+def read_html_grids(raw: bytes, shown: str, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Grid], list[Diagnostic]]:
+    """The catalogue tables of a saved web page (:mod:`.htmltables`), in any encoding a Chinese site uses."""
+    text, _ = htmltables.decode(raw)
+    return _tables(shown, [(table.rows, table.merges) for table in htmltables.read_tables(text)], limits)
+
+
+def _word_grids(raw: bytes, shown: str, limits: Limits) -> tuple[list[Grid], list[Diagnostic]]:
+    """The catalogue tables of a Word document (several tables, merged cells); a notice is said to be one."""
     try:
         document = read_docx(raw, shown, limits)
     except WordError as error:
-        return error.diagnostic
-    return make_cell("file-word" if is_catalogue(document) else "file-word-notice", shown)
+        return [], [error.diagnostic]
+    grids, problems = _tables(shown, document.grids, limits)
+    if not grids:
+        return [], [make_cell("file-word-notice", shown)]
+    return grids, problems
 
 
 # -- planning ------------------------------------------------------------------------------------------------------
@@ -966,6 +1289,17 @@ def _folder_name(parent: Path, title: str, taken: set[str]) -> Path:
     return path
 
 
+#: What the checker says of a record that the import has already said, more precisely, at its cell.
+_SAID_BY_IMPORT = frozenset({"record-placeholder"})
+#: What the checker says of a value that is one of the import's placeholders (a 时限 it cannot read).
+_OF_PLACEHOLDER = frozenset({"time-limit-unparsed"})
+
+
+def _held(diagnostic: Diagnostic) -> bool:
+    """Whether ``diagnostic`` is said of a value that holds an import placeholder."""
+    return bool(find_placeholders(diagnostic.message))
+
+
 class _Planner:
     def __init__(self, parsed: Parsed, into: Path, force: bool) -> None:
         self.parsed, self.into, self.force = parsed, into, force
@@ -1066,6 +1400,8 @@ class _Planner:
         of the element it names)."""
         doc, problems = parse_yaml(text.encode("utf-8"), item.source)
         read, more = validate_record(doc) if doc is not None else (None, [])
+        # each placeholder the import wrote was said where it wrote it (import-placeholder …): not again
+        more = [d for d in more if d.code not in _SAID_BY_IMPORT and not (d.code in _OF_PLACEHOLDER and _held(d))]
         self.problems += [item.locate(d) for d in [*problems, *more]]
         if read is not None and _unplaced(read) != _unplaced(record):
             self.problems.append(item.locate(make_cell("import-readback")))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator.check.diagnostics import Diagnostic
 from generator.exchange import table as t
 from generator.model.records import RECORD_FIELDS, Record
+from generator.model.standard import StandardItem
 
 _TABLE_KEYS = (
     t.AREA,
@@ -53,6 +54,7 @@ class Item:
     sheet_index: int = 0
     columns: dict[str, int] = field(default_factory=dict)  #: column key → column number, to locate problems
     todo: list[str] = field(default_factory=list)  #: placeholders written for the editor to replace
+    standard: StandardItem | None = None  #: the national standard's item the row was matched to
 
     def locate(self, diagnostic: Diagnostic) -> Diagnostic:
         """``diagnostic`` placed at this item's row, in the column its element names when the table has it."""
@@ -78,3 +80,7 @@ class Parsed:
     #: ``_site.yaml`` values by key; at least 单位名称 when the file names the bureau
     site: dict[str, str] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    rows_read: int = 0  #: rows with text under the tables' headers (items, rows without a name, notes, failed)
+    rows_unnamed: int = 0  #: rows without a name (listed in problems, not imported)
+    rows_skipped: int = 0  #: rows holding one text only: a title, a note, a legend (not items)
+    rows_failed: int = 0  #: rows with an error (not imported)

@@ -60,6 +60,8 @@ TICK_GROUPS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     METHODS: (vocab.METHODS, vocab.METHOD_VARIANTS),
     LEVELS: (vocab.LEVELS, vocab.LEVEL_VARIANTS),
 }
+#: Words of real tables that are none of a group's values, read as the nearest one and said so (import only).
+TICK_GUESSES: dict[str, dict[str, str]] = {LEVELS: vocab.LEVEL_GUESSES}
 #: Spellings of real copies named in hints (all of the variants are understood).
 TICK_EXAMPLES = {AUDIENCES: ("特定群众",), METHODS: ("依申请公开",), LEVELS: ("县(区)级", "乡、村级", "镇街(园区)级")}
 #: Marked at the end of the header of every column that is gkml's, not the national table's.
@@ -298,6 +300,29 @@ def tick_value(group: str, text: str) -> str | None:
     return vocab.normalise(text.translate(_PAREN), values, {k.translate(_PAREN): v for k, v in variants.items()})
 
 
+def guessed_value(group: str, text: str) -> str | None:
+    """The standard value a word that is none of the group's spellings is read as (州级 → 市级), or None."""
+    guesses = TICK_GUESSES.get(group, {})
+    key = normalise_header(text)
+    return next((v for k, v in guesses.items() if normalise_header(k) == key), None)
+
+
+def split_values(group: str, text: str) -> list[tuple[str, str]] | None:
+    """A header cell naming several values of ``group`` at once (``州级县级``): each (spelling, value),
+    in order; None when ``text`` is not such a run of spellings."""
+    values, variants = TICK_GROUPS[group]
+    spellings = {normalise_header(s): v for s, v in {**TICK_GUESSES.get(group, {}), **variants}.items()}
+    spellings.update({normalise_header(v): v for v in values})
+    rest, out = normalise_header(text), []
+    while rest:
+        found = next((s for s in sorted(spellings, key=len, reverse=True) if rest.startswith(s)), None)
+        if found is None:
+            return None
+        out.append((found, spellings[found]))
+        rest = rest[len(found) :].lstrip("、，,/／")
+    return out if len(out) > 1 else None
+
+
 def group_of(text: str) -> str | None:
     """公开事项, or the key of a tick group (公开对象 → audiences), when ``text`` heads a group of columns."""
     return _GROUPS.get(normalise_header(text))
@@ -325,7 +350,7 @@ def classify(top: str, sub: str = "") -> Column | None:
     if group is not None:
         if not s:
             return Column(group, top.strip())  # one column holding the values as text
-        value = tick_value(group, s)
+        value = tick_value(group, s) or guessed_value(group, s)
         return Column(group, sub.strip(), label(group), value=value) if value else None
     if s:
         return None  # an unknown group

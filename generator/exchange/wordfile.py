@@ -55,6 +55,10 @@ class WordDocument:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)  #: each table: rows of cell texts
+    #: each table as a grid: rows of cell texts at their grid columns (a merged cell's text in its
+    #: first cell), and its merged ranges (top, left, bottom, right; 1-based, inclusive) from
+    #: ``w:gridSpan`` and ``w:vMerge``
+    grids: list[tuple[list[list[str]], list[tuple[int, int, int, int]]]] = field(default_factory=list)
 
     @property
     def text_length(self) -> int:
@@ -219,6 +223,8 @@ class _BodyReader:
         self.rows: list[list[str]] = []
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
+        self.spans: list[list[tuple[int, str | None]]] = []  #: per row: (gridSpan, vMerge) of each cell
+        self.span: tuple[int, str | None] = (1, None)
         self.text: list[str] = []
         self.in_text = False
         self.centred = self.heading = False
@@ -238,11 +244,20 @@ class _BodyReader:
         if local == "tbl":
             self.depth += 1
             if self.depth == 1:
-                self.rows = []
+                self.rows, self.spans = [], []
         elif local == "tr" and self.depth == 1:
             self.row = []
+            self.spans.append([])
         elif local == "tc" and self.depth == 1:
             self.cell = []
+            self.span = (1, None)
+        elif local == "gridSpan" and self.depth == 1 and self.cell is not None:
+            try:
+                self.span = (max(1, min(1_000, int(_attr(attrs, "val") or "1"))), self.span[1])
+            except ValueError:
+                pass
+        elif local == "vMerge" and self.depth == 1 and self.cell is not None:
+            self.span = (self.span[0], _attr(attrs, "val") or "continue")
         elif local == "p":
             self.text, self.centred, self.heading, self.runs_bold = [], False, False, []
         elif local == "jc":
@@ -280,6 +295,7 @@ class _BodyReader:
                 self.cell.append(text)
         elif local == "tc" and self.depth == 1 and self.row is not None and self.cell is not None:
             self.row.append("\n".join(line for line in self.cell if line))
+            self.spans[-1].append(self.span)
             self.cell = None
         elif local == "tr" and self.depth == 1 and self.row is not None:
             self.rows.append(self.row)
@@ -287,4 +303,36 @@ class _BodyReader:
         elif local == "tbl":
             if self.depth == 1:
                 self.document.tables.append(self.rows)
+                self.document.grids.append(_grid(self.rows, self.spans))
             self.depth -= 1
+
+
+def _grid(
+    rows: list[list[str]], spans: list[list[tuple[int, str | None]]]
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """A table's cells at their grid columns, and its merged ranges (``w:gridSpan`` across,
+    ``w:vMerge`` down: a ``continue`` cell belongs to the range started above it)."""
+    grid: list[list[str]] = []
+    merges: dict[tuple[int, int], list[int]] = {}  #: first cell → [bottom, right]
+    open_down: dict[int, tuple[int, int]] = {}  #: grid column → the first cell of the vertical merge there
+    for r, (row, row_spans) in enumerate(zip(rows, spans, strict=False), start=1):
+        line: list[str] = []
+        col = 1
+        for text, (span, vmerge) in zip(row, row_spans, strict=False):
+            line += [""] * (col + span - 1 - len(line))
+            if vmerge == "continue" and col in open_down:
+                first = open_down[col]
+                merges[first][0] = r
+            else:
+                line[col - 1] = text
+                if vmerge == "restart":
+                    open_down[col] = (r, col)
+                    merges[(r, col)] = [r, col + span - 1]
+                else:
+                    open_down.pop(col, None)
+                    if span > 1:
+                        merges[(r, col)] = [r, col + span - 1]
+            col += span
+        grid.append(line)
+    ranges = [(top, left, bottom, right) for (top, left), (bottom, right) in merges.items()]
+    return grid, [m for m in ranges if m[2] > m[0] or m[3] > m[1]]

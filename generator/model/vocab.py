@@ -92,6 +92,32 @@ LEVEL_VARIANTS: Final[dict[str, str]] = {
     "街道级": "乡级",
 }
 
+#: Levels of real tables that are none of the three: ``gkml import`` reads them as the nearest
+#: standard level and says so (a guess, reported; a record file must still use :data:`LEVELS`).
+LEVEL_GUESSES: Final[dict[str, str]] = {
+    "州级": "市级",
+    "州(市)级": "市级",
+    "州（市）级": "市级",
+    "地级": "市级",
+    "盟级": "市级",
+    "镇、村级": "乡级",
+    "镇村级": "乡级",
+    "镇级": "乡级",
+    "村级": "乡级",
+    "街道": "乡级",
+    "镇、街道": "乡级",
+    "乡镇(街道)级": "乡级",
+    "乡镇（街道）级": "乡级",
+    "乡镇(街道)": "乡级",
+    "乡镇（街道）": "乡级",
+}
+#: How a bureau names its own website in 公开渠道 (``高新区(掇刀区)政府网站``, ``XX县人民政府门户网站``):
+#: ``gkml import`` reads a channel ending so as 政府网站, the whole text kept as the channel's column.
+WEBSITE_GUESS_ENDINGS: Final[tuple[str, ...]] = ("政府网站", "门户网站", "政府网", "政务网", "官方网站", "官网")
+#: Marks written as text in a √ column (``主动公开`` under 主动, ``县级`` under 县级): read as √.
+#: (Any spelling of the column's own value counts; these are the other words seen.)
+TEXT_TICKS: Final[frozenset[str]] = frozenset({"是", "有", "公开", "适用"})
+
 
 def normalise(value: str, allowed: tuple[str, ...], variants: dict[str, str]) -> str | None:
     """Return the standard spelling of ``value``, or None when it is not a known term.
