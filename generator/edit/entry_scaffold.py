@@ -165,6 +165,13 @@ def _source(path: Path, gate: FileGate, limits: Limits) -> Converted:
     if suffix in TABLE_SUFFIXES:
         raise EntryScaffoldError(
             f"{shown} 是表格文件，不是公文。导入标准目录表格请用 gkml import {shown}；"
+            f"旧网站导出的信息列表（标题、发布日期、栏目、网址）请用 gkml import --entries {shown}；"
+            "--from 只读取通知、公告等 Word 公文（.docx）。"
+        )
+    if suffix in (".html", ".htm"):
+        raise EntryScaffoldError(
+            f"{shown} 是网页。旧网站上保存下来的信息网页请用 gkml import --entries {shown} 导入"
+            "（也可以写放网页的文件夹）；"
             "--from 只读取通知、公告等 Word 公文（.docx）。"
         )
     if suffix == ".doc":
