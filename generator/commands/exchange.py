@@ -55,14 +55,14 @@ def _record_id(text: str) -> str:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    try:
-        return _import(args)
     from generator.commands import import_entries  # gkml import --entries: information of the old site
 
     if args.entries or args.pages or args.redirects:
         return import_entries.run(args)
     if import_entries.refuse_entry_source(Path(args.file)):
         return 2
+    try:
+        return _import(args)
     except Exception as exc:  # a file no rule foresaw: say so in Chinese, never a traceback
         print(
             f"错误：导入时发生意外错误（{type(exc).__name__}: {exc}），未写入任何文件或只写入了一部分。"
@@ -196,27 +196,13 @@ def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """Register ``gkml import`` and ``gkml export`` (``command(name, help)`` makes a subparser)."""
     from generator.commands import import_entries  # its options only: nothing heavy is loaded
 
-    cmd = command(
-        "import",
-        "导入已发布的标准目录表格（Excel .xlsx/.xls、Word .docx、保存的网页 .html、CSV），每行生成一个事项文件",
-    )
-    cmd.add_argument(
-        "file",
-        metavar="FILE",
-        help="要导入的 .xlsx、.xls、.docx、.html/.htm、.csv 文件，或 gkml export 导出的 .json 文件",
-    )
-    cmd.add_argument(
-        "--strict",
-        action="store_true",
-        help="严格模式（用于持续集成）：有任何不能直接对应标准写法的内容就报错，不写入任何文件；"
-        "默认会导入，并把这些地方写成“【待核实：原文“…”】”",
-    )
-    cmd.add_argument("--area", metavar="领域", help="表格没有标题行、无法得知领域时，按这个领域导入（如 保障性住房）")
-    cmd.add_argument("--report", metavar="FILE.md", help="把导入报告写入这个文件（默认直接显示）")
+    cmd = command("import", "导入标准目录格式的 Excel 表格（.xlsx）或 CSV，为每一行生成一个事项文件")
+    cmd.add_argument("file", metavar="FILE", help="要导入的 .xlsx、.csv 文件，或 gkml export 导出的 .json 文件")
     cmd.add_argument("--into", metavar="DIR", help="写入的目录文件夹（默认与 --catalogue 相同）")
     cmd.add_argument("--dry-run", action="store_true", help="只显示将要写入的文件和内容，不写入")
     cmd.add_argument("--force", action="store_true", help="覆盖目录中已有的、内容不同的同一事项")
     add_config_file(cmd, "MkDocs 配置文件（默认 mkdocs.yml），从中读取 gkml 插件的 limits 设置")
+    import_entries.add_arguments(cmd)
     cmd.set_defaults(run=_run_import)
 
     cmd = command("export", "把目录导出为标准目录格式的 Excel 表格（.xlsx）、CSV 或 JSON（开放数据）")
@@ -232,4 +218,3 @@ def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     cmd.add_argument("--force", action="store_true", help="覆盖已有的同名文件（目录、网站内容等文件夹中仍不能写入）")
     add_config_file(cmd, "MkDocs 配置文件（默认 mkdocs.yml），从中得知哪些文件夹不能写入、读取的上限")
     cmd.set_defaults(run=_run_export)
-    import_entries.add_arguments(cmd)
