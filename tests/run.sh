@@ -64,13 +64,6 @@ install() {
     apt_install fonts-noto-cjk
   fi
 
-  # deploy/publish.sh 用 rsync 上传网站，测试在本机的临时文件夹上运行它。
-  # deploy/publish.sh uploads with rsync; tests/unit/test_publish_script.py runs it against a local folder.
-  if ! command -v rsync >/dev/null 2>&1; then
-    echo "未找到 rsync，正在安装… / rsync missing: installing it…" >&2
-    apt_install rsync
-  fi
-
   # 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
   # The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
   if ! command -v pdftoppm >/dev/null 2>&1; then

@@ -26,7 +26,9 @@ Reading a large PDF takes seconds, so texts are kept in a cache by content (:cla
 named by the sha256 of its bytes (written atomically, so forked workers share it without an
 index); a cache file that cannot be read, or was written by another version of the readers, is
 read again and rewritten. Only the passages the scanner would look at are kept
-(:func:`generator.check.privacy.worth_scanning`): texts with the eleven digits any identifier has.
+(:func:`generator.check.privacy.worth_scanning`): texts with the eleven digits any identifier has;
+and for the site's search, the text as a reader sees it up to :data:`SEARCH_CHARS` characters
+(:func:`attachment_words`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.privacy import PRESCREEN, worth_scanning
+from generator.model.entries import Attachment
 from generator.model.limits import MIB, format_size
 
 #: The folder gkml keeps what it may throw away in, beside mkdocs.yml (listed in .gitignore).
@@ -57,11 +60,12 @@ CACHE_FOLDER = ".gkml-cache"
 #: Its subfolder for the attachments' texts.
 ATTACHMENT_CACHE = "attachments"
 #: Bump when what the readers take from a file changes: cache files of another version are read again.
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 MAX_PAGES = 300  #: pages of a PDF read
 MAX_CHARS = 2_000_000  #: characters read from one attachment
 MAX_CELLS = 1_000_000  #: cells of a workbook looked at (empty ones before a value count)
+SEARCH_CHARS = 20_000  #: characters of an attachment's text the site's search holds (from its beginning)
 MAX_UNPACKED = 200 * MIB  #: a Word or Excel file's contents once unzipped
 MAX_MEMBERS = 10_000  #: files inside a Word or Excel file
 _MAX_CACHE_FILE = 4 * MAX_CHARS + MIB  #: a cache file larger than any gkml writes is not read
@@ -86,6 +90,8 @@ class AttachmentText:
     """What could be read of an attachment: the passages worth scanning, and what could not be read."""
 
     passages: tuple[Passage, ...] = ()
+    #: the text as a reader sees it, up to :data:`SEARCH_CHARS` (for the site's search)
+    words: str = ""
     unreadable: str = ""  #: why text could not be read ("" when all of it was), e.g. ``设置了打开密码，无法读取``
     cut: str = ""  #: what was left unread because of the limits, e.g. ``超过 300 页，只读取了前 300 页``
 
@@ -133,8 +139,12 @@ class _Text:
         self.passages: list[Passage] = []
         self.chars = 0
         self.full = False
+        self.words: list[str] = []
+        self.words_left = SEARCH_CHARS
 
-    def add(self, where: str, text: str) -> None:
+    def add(self, where: str, text: str, shown: str | None = None) -> None:
+        """``text`` read at ``where``; ``shown``: what a reader sees of it, when that is less (a
+        Word paragraph without its tracked deletions), for the search."""
         if self.full:
             return
         if self.chars + len(text) > MAX_CHARS:
@@ -143,11 +153,15 @@ class _Text:
         text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate from a broken font map
         if worth_scanning(text):
             self.passages.append(Passage(where, text))
+        if self.words_left > 0:
+            shown = text if shown is None else shown.encode("utf-8", "replace").decode("utf-8")
+            self.words.append(shown[: self.words_left])
+            self.words_left -= len(shown) + 1
 
     def result(self, unreadable: Iterable[str] = (), cut: str = "") -> AttachmentText:
         if self.full and not cut:
             cut = f"的文字超过 {_amount(MAX_CHARS, '字')}，只读取了前 {_amount(MAX_CHARS, '字')}"
-        return AttachmentText(tuple(self.passages), "；".join(unreadable), cut)
+        return AttachmentText(tuple(self.passages), "\n".join(self.words), "；".join(unreadable), cut)
 
 
 def _amount(n: int, unit: str) -> str:
@@ -252,18 +266,18 @@ def _docx(data: bytes) -> AttachmentText:
         if block.tag == qn("w:tbl"):
             tables += 1
             for r, c, cell in _table_cells(block, qn):
-                text.add(f"第 {tables} 个表格第 {r} 行第 {c} 列", _xml_text(cell, qn))
+                text.add(f"第 {tables} 个表格第 {r} 行第 {c} 列", *_xml_texts(cell, qn))
         elif block.tag != qn("w:sectPr"):
-            block_text = _xml_text(block, qn)
+            block_text, shown = _xml_texts(block, qn)
             if block_text.strip():
                 paragraphs += 1
-                text.add(f"第 {paragraphs} 段", block_text)
+                text.add(f"第 {paragraphs} 段", block_text, shown)
     parts = sorted(document.part.package.iter_parts(), key=lambda p: str(p.partname))
     for part in parts:
         name = _WORD_PARTS.get(re.sub(r"\d+(?=\.xml$)", "", str(part.partname)))
         if name is not None:
             with contextlib.suppress(Exception):  # a damaged header leaves the rest readable
-                text.add(name, _xml_text(parse_xml(part.blob), qn))
+                text.add(name, *_xml_texts(parse_xml(part.blob), qn))
     return text.result()
 
 
@@ -284,13 +298,14 @@ def _table_cells(table: Any, qn: Callable[[str], str]) -> Iterator[tuple[int, in
             yield r, c, cell
 
 
-def _xml_text(element: Any, qn: Callable[[str], str]) -> str:
-    """The text of a Word element as the reader sees it, tabs and breaks kept apart (so that ``138`` and
-    ``12345678`` in two cells of a line are not read as one number); with tracked changes, the text as
-    it now reads, then as it read before them (a deletion is still in the file), never the two run together."""
+def _xml_texts(element: Any, qn: Callable[[str], str]) -> tuple[str, str]:
+    """The text of a Word element to scan, and as the reader sees it. Tabs and breaks are kept apart (so
+    that ``138`` and ``12345678`` in two cells of a line are not read as one number); with tracked
+    changes, the text to scan is the text as it now reads, then as it read before them (a deletion is
+    still in the file), never the two run together."""
     final = _view(element, qn, {qn("w:del"), qn("w:moveFrom")})
     before = _view(element, qn, {qn("w:ins"), qn("w:moveTo")})
-    return final if before == final else f"{final}\n{before}"
+    return (final if before == final else f"{final}\n{before}"), final
 
 
 def _view(element: Any, qn: Callable[[str], str], left_out: set[str]) -> str:
@@ -357,6 +372,19 @@ def _cell_text(value: object) -> str:
 
 
 _READERS: dict[str, Callable[[bytes], AttachmentText]] = {".pdf": _pdf, ".docx": _docx, ".xlsx": _xlsx}
+
+
+def attachment_words(texts: AttachmentTexts, attachment: Attachment) -> str:
+    """What the site's search holds of ``attachment`` (a file the gate passed when the catalogue was
+    read): the first :data:`SEARCH_CHARS` characters of its text, "" when none is read."""
+    source = Path(attachment.source)
+    if not attachment.source or not reads(source.suffix):
+        return ""
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return ""
+    return texts.read(data, source.suffix).words
 
 
 # -- the cache ---------------------------------------------------------------------------------------------
@@ -440,15 +468,17 @@ def _load(path: Path) -> AttachmentText | None:
         return None
     if not isinstance(data, dict) or data.get("reader") != _reader_tag():
         return None
-    passages, unreadable, cut = data.get("passages"), data.get("unreadable"), data.get("cut")
+    passages, unreadable, cut, words = data.get("passages"), data.get("unreadable"), data.get("cut"), data.get("words")
     if not (isinstance(passages, list) and isinstance(unreadable, str) and isinstance(cut, str)):
+        return None
+    if not isinstance(words, str):
         return None
     read = []
     for item in passages:
         if not (isinstance(item, list) and len(item) == 2 and all(isinstance(s, str) for s in item)):
             return None
         read.append(Passage(item[0], item[1]))
-    return AttachmentText(tuple(read), unreadable, cut)
+    return AttachmentText(tuple(read), words, unreadable, cut)
 
 
 def _store(path: Path, text: AttachmentText) -> None:
@@ -456,6 +486,7 @@ def _store(path: Path, text: AttachmentText) -> None:
     data = {
         "reader": _reader_tag(),
         "passages": [[p.where, p.text] for p in text.passages],
+        "words": text.words,
         "unreadable": text.unreadable,
         "cut": text.cut,
     }

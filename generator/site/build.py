@@ -7,6 +7,7 @@ The adapters (generator/adapters/) only translate: their configuration into
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from generator.check.freshness import beijing_today
 from generator.check.report import build_report
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
+from generator.load.attachments import AttachmentTexts, attachment_words
 from generator.load.cache import EntryCache
 from generator.model.records import Catalogue
 from generator.profiling import phase
@@ -95,4 +97,5 @@ def prepare(
     # the public address is the catalogue's (网站地址 in _site.yaml): canonical links, sitemap, QR codes
     renderer = Renderer(catalogue, routes, site_url=catalogue.site.url, extra_pages=extra_pages, report=report)
     writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
+    writer.words = functools.partial(attachment_words, AttachmentTexts(settings.attachment_cache()))
     return Prepared(catalogue, routes, renderer, writer, diagnostics, publishable)

@@ -148,7 +148,7 @@ class Preview:
         self._entry_downloads(writer.catalogue)  # the entries converted once, now rather than on the first edit
         #: the search index of the site as built, made again meanwhile on the other core, kept to be updated
         self._search: Callable[[], SearchIndex] = fork_call(
-            functools.partial(SearchIndex.build, writer.catalogue, writer.renderer.routes)
+            functools.partial(SearchIndex.build, writer.catalogue, writer.renderer.routes, writer.words)
         )
 
     # -- the update ---------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ class Preview:
             index.remember(self.writer.catalogue)
         update = index.update(writer.catalogue, writer.renderer.routes)
         if update is None:
-            index = SearchIndex.build(writer.catalogue, writer.renderer.routes)
+            index = SearchIndex.build(writer.catalogue, writer.renderer.routes, writer.words)
             write_index(self.site_dir, index)
         else:
             write_files(self.site_dir, *update)

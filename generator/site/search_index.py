@@ -40,8 +40,9 @@ Fields
     Each posting says where a document holds the key, its best field only: 0 title (and pinyin),
     1 文号, 2 摘要 and 发布机构 (an item's 公开内容, area and column), 3 body (an item's 依据 and
     主体). A term's field in a document is the worst over its keys; a query ranks documents by the
-    sum over its terms, then by number (newer first). Attachments' text is not indexed: the
-    check keeps only the passages its privacy scan reads, not the whole text.
+    sum over its terms, then by number (newer first). An entry's body includes its attachments'
+    names and the first 20,000 characters of the text of each PDF, Word and Excel attachment
+    (:func:`generator.load.attachments.attachment_words`, kept in the check's cache).
 
 Files (under ``search/``, all scripts so that they load from ``file://`` in a kiosk too)
     * ``index.js`` — the manifest ``gkmlSearchData({...})``: the number of shards, documents and
@@ -72,6 +73,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import functools
 import json
 import operator
 import re
@@ -79,14 +81,15 @@ import shutil
 import unicodedata
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, repeat
 from pathlib import Path
 from typing import TypeAlias
 
 from generator.model import vocab
-from generator.model.entries import CATEGORIES, POLICY_CATEGORIES, VALIDITY_STATES, Entry
+from generator.model.entries import CATEGORIES, POLICY_CATEGORIES, VALIDITY_STATES, Attachment, Entry
 from generator.model.naming import ENTRY_FOLDER
 from generator.model.records import Catalogue
 from generator.model.slugs import pinyin_syllables
@@ -94,6 +97,8 @@ from generator.site.routes import SEARCH_DATA, SEARCH_INDEX, Routes
 
 INDEX_VERSION = 3
 
+#: The text of an attachment (:func:`generator.load.attachments.attachment_words`).
+AttachmentWords: TypeAlias = "Callable[[Attachment], str]"
 #: The values of the items' filters stored as bit sets, in bit order.
 FACETS: dict[str, tuple[str, ...]] = {"方式": vocab.METHODS, "对象": vocab.AUDIENCES, "层级": vocab.LEVELS}
 #: Fields, best first: where a document holds a key.
@@ -207,15 +212,30 @@ def _entry_year(entry: Entry) -> str:
 
 
 def documents(
-    catalogue: Catalogue, routes: Routes, known: Mapping[int, tuple[Entry, Doc]] | None = None
+    catalogue: Catalogue,
+    routes: Routes,
+    known: Mapping[int, tuple[Entry, Doc]] | None = None,
+    words: AttachmentWords | None = None,
 ) -> tuple[list[list[str]], list[Doc], dict[str, list[str]]]:
     """The manifest's columns ([area, column, address]), the documents in number order, and the
     filters' values (subjects, 类别, 有效性). ``known``: id of an entry → (the entry, its document)
     made before, used again for the same entry in the same column (``gkml serve`` keeps the
     entries it did not read again)."""
+    columns, items, entries, values = iter_documents(catalogue, routes, known, words)
+    return columns, [*items, *entries], values
+
+
+def iter_documents(
+    catalogue: Catalogue,
+    routes: Routes,
+    known: Mapping[int, tuple[Entry, Doc]] | None = None,
+    words: AttachmentWords | None = None,
+) -> tuple[list[list[str]], list[Doc], Iterator[Doc], dict[str, list[str]]]:
+    """:func:`documents` with the entries' documents made one at a time, as they are read (a full
+    build holds no more than one entry's text beside the catalogue). ``words``: the text of an
+    attachment, searched with the entry's body (None: attachments are searched by name only)."""
     known = known or {}
     columns: list[list[str]] = []
-    column_of: dict[int, int] = {}
     subjects: dict[str, int] = {}
     categories = {c: i for i, c in enumerate(CATEGORIES)}
     validity = {v: i for i, v in enumerate(VALIDITY_STATES)}
@@ -224,7 +244,6 @@ def documents(
     for area in catalogue.areas:
         for category in area.categories:
             index = len(columns)
-            column_of[id(category)] = index
             columns.append([area.title, category.title, routes.url(routes.category(area, category))])
             for r in category.records:
                 title = f"{r.title} {r.name}" if r.level3 else r.title
@@ -251,21 +270,22 @@ def documents(
                 )
             entries += [(e, index) for e in category.entries]
     entries.sort(key=lambda ec: (ec[0].published, ec[0].id))  # oldest first: a new entry is numbered last
-    docs = list(items)
-    for entry, index in entries:
-        before = known.get(id(entry))
-        if before is not None and before[0] is entry and before[1].column == index:
-            docs.append(before[1])
-            continue
-        body = plain_text(entry.body)
-        docs.append(
-            Doc(
+
+    def entry_docs() -> Iterator[Doc]:
+        for entry, index in entries:
+            before = known.get(id(entry))
+            if before is not None and before[0] is entry and before[1].column == index:
+                yield before[1]
+                continue
+            body = plain_text(entry.body)
+            attached = "\n".join(f"{a.name}\n{words(a) if words else ''}" for a in entry.attachments)
+            yield Doc(
                 1,
                 entry.title,
                 routes.url(routes.entry(entry)),
                 index,
                 entry.published,
-                (entry.title, entry.doc_no, f"{entry.summary}\n{entry.publisher}", body),
+                (entry.title, entry.doc_no, f"{entry.summary}\n{entry.publisher}", f"{body}\n{attached}"),
                 entry.title,
                 doc_no=entry.doc_no,
                 summary=entry.summary,
@@ -277,9 +297,9 @@ def documents(
                     _entry_year(entry),
                 ],
             )
-        )
+
     values = {"主体": list(subjects), "类别": list(categories), "有效性": list(validity)}
-    return columns, docs, values
+    return columns, items, entry_docs(), values
 
 
 def _bits(values: Iterable[str], universe: tuple[str, ...]) -> int:
@@ -351,15 +371,60 @@ def encode_numbers(numbers: Sequence[int]) -> str:
     if not numbers:
         return ""
     gaps = [numbers[0], *map(operator.sub, numbers[1:], numbers[:-1])]
-    listed = "l" + base64.b64encode(_varints(gaps)).decode("ascii")
-    first, span = numbers[0], numbers[-1] - numbers[0] + 1
-    if (span + 7) // 8 * 4 // 3 + 8 >= len(listed):
-        return listed
-    bitmap = bytearray((span + 7) // 8)
-    for n in numbers:
-        offset = n - first
-        bitmap[offset >> 3] |= 1 << (offset & 7)
-    return f"m{first}," + base64.b64encode(bytes(bitmap)).decode("ascii")
+    return _encode_gaps(_varints(gaps), numbers[0], numbers[-1], lambda: numbers)
+
+
+def _encode_gaps(varints: bytes | bytearray, first: int, last: int, numbers: Callable[[], Sequence[int]]) -> str:
+    """:func:`encode_numbers` of the numbers whose gaps are ``varints`` (from ``first`` to
+    ``last``); ``numbers()`` gives them, asked only for a bitmap."""
+    span = last - first + 1
+    if _bitmap_is_longer(len(varints), span):
+        return "l" + base64.b64encode(varints).decode("ascii")
+    return f"m{first}," + base64.b64encode(_bitmap(numbers(), first, span)).decode("ascii")
+
+
+def _bitmap_is_longer(varint_bytes: int, span: int) -> bool:
+    """Whether numbers whose gaps take ``varint_bytes`` over ``span`` are shorter listed."""
+    return (span + 7) // 8 * 4 // 3 + 8 >= _base64_length(varint_bytes) + 1
+
+
+def _base64_length(size: int) -> int:
+    return (size + 2) // 3 * 4
+
+
+def _encoded_length(varints: bytes | bytearray, first: int, last: int) -> int:
+    """``len(_encode_gaps(varints, first, last, …))``, without encoding."""
+    span = last - first + 1
+    if _bitmap_is_longer(len(varints), span):
+        return 1 + _base64_length(len(varints))
+    return len(f"m{first},") + _base64_length((span + 7) // 8)
+
+
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _bitmap(numbers: Iterable[int], first: int, span: int) -> bytes:
+    """Bit i of byte j set for each number first + 8j + i (made in C: one byte per number
+    first, then read as the digits of a binary number)."""
+    size = (span + 7) // 8
+    flags = bytearray(size * 8)
+    deque(map(flags.__setitem__, map(operator.sub, numbers, repeat(first)), repeat(1)), maxlen=0)
+    return int(flags.translate(_BITS)[::-1], 2).to_bytes(size, "little")
+
+
+def decode_varints(data: bytes | bytearray) -> list[int]:
+    """The numbers whose varints are ``data`` (see :func:`_varints`)."""
+    if not data or max(data) < 0x80:
+        return list(data)  # the usual case: one byte each, read in C
+    numbers, value, shift = [], 0, 0
+    for byte in data:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+        else:
+            numbers.append(value)
+            value, shift = 0, 0
+    return numbers
 
 
 def encode_postings(found: Postings, key: str) -> list[str]:
@@ -412,6 +477,48 @@ def _fragment_path(number: int) -> str:
     return f"{SEARCH_DATA}/r/{number // DOCS_PER_FOLDER}/{number}.js"
 
 
+def shard_files(
+    n: int, keys: Iterable[str], encoded: Mapping[str, list[str]], hashes: Mapping[str, int]
+) -> dict[str, str]:
+    """Shard ``n`` (holding ``keys``) and the own files of its keys that need one."""
+    files: dict[str, str] = {}
+    shard: dict[str, object] = {}
+    for key in sorted(keys):
+        parts, h = encoded[key], hashes[key]
+        if sum(len(p) for p in parts) > OWN_FILE:
+            name = f"k{h:08x}"
+            path = f"{SEARCH_DATA}/{name}.js"
+            # keys with the same hash share their file (rare): one call per key
+            files[path] = files.get(path, "") + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
+            shard[key] = sum(len(p) for p in parts)  # its size: a query may do without it
+        else:
+            shard[key] = parts
+    if shard:
+        files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
+    return files
+
+
+def facet_file(chunk: int, rows: Sequence[object]) -> tuple[str, str]:
+    """The filters' values of documents chunk·:data:`FACET_CHUNK`… (``rows``)."""
+    return f"{SEARCH_DATA}/f{chunk}.js", f"gkmlFacets({chunk * FACET_CHUNK},{_json(rows)});\n"
+
+
+def manifest(shards: int, docs: int, items: int, columns: list[list[str]], values: dict[str, list[str]]) -> str:
+    """``search/index.js`` (see the module docstring)."""
+    data = {
+        "v": INDEX_VERSION,
+        "shards": shards,
+        "docs": docs,
+        "items": items,
+        "data": SEARCH_DATA.removeprefix("search/"),
+        "perFolder": DOCS_PER_FOLDER,
+        "facetChunk": FACET_CHUNK,
+        "cats": columns,
+        "facets": {key: list(v) for key, v in FACETS.items()} | values,
+    }
+    return f"gkmlSearchData({_json(data)});\n"
+
+
 @dataclass
 class SearchIndex:
     """The search data of one catalogue, kept in memory so that ``gkml serve`` can update it after
@@ -429,15 +536,16 @@ class SearchIndex:
     by_shard: list[set[str]]  #: the keys of each shard
     own: list[set[str]]  #: the own files (paths) of each shard's keys
     known: dict[int, tuple[Entry, Doc]] = field(default_factory=dict)  #: see :func:`documents`
+    words: AttachmentWords | None = None  #: see :func:`iter_documents`
 
     @classmethod
-    def build(cls, catalogue: Catalogue, routes: Routes) -> SearchIndex:
-        columns, docs, values = documents(catalogue, routes)
+    def build(cls, catalogue: Catalogue, routes: Routes, words: AttachmentWords | None = None) -> SearchIndex:
+        columns, docs, values = documents(catalogue, routes, words=words)
         found = postings(docs)
         encoded = {key: encode_postings(found, key) for key in set().union(*found)}
         hashes = {key: fnv1a(key) for key in encoded}
         total = sum(_size(key, parts) for key, parts in encoded.items())
-        index = cls(columns, docs, values, found, encoded, hashes, total, 0, [], [])
+        index = cls(columns, docs, values, found, encoded, hashes, total, 0, [], [], words=words)
         index._shard(shard_count(total))
         index.remember(catalogue)
         return index
@@ -467,41 +575,16 @@ class SearchIndex:
 
     def shard_files(self, n: int) -> dict[str, str]:
         """Shard ``n`` and the own files of its keys that need one."""
-        files: dict[str, str] = {}
-        shard: dict[str, object] = {}
-        for key in sorted(self.by_shard[n]):
-            parts, h = self.encoded[key], self.hashes[key]
-            if sum(len(p) for p in parts) > OWN_FILE:
-                name = f"k{h:08x}"
-                path = f"{SEARCH_DATA}/{name}.js"
-                # keys with the same hash share their file (rare): one call per key
-                files[path] = files.get(path, "") + f"gkmlShard({_json(name)},{_json({key: parts})});\n"
-                shard[key] = sum(len(p) for p in parts)  # its size: a query may do without it
-            else:
-                shard[key] = parts
-        if shard:
-            files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
+        files = shard_files(n, self.by_shard[n], self.encoded, self.hashes)
         self.own[n] = {p for p in files if not p.endswith(f"/s{n}.js")}
         return files
 
     def facet_file(self, chunk: int) -> tuple[str, str]:
         start = chunk * FACET_CHUNK
-        rows = [doc.facets for doc in self.docs[start : start + FACET_CHUNK]]
-        return f"{SEARCH_DATA}/f{chunk}.js", f"gkmlFacets({start},{_json(rows)});\n"
+        return facet_file(chunk, [doc.facets for doc in self.docs[start : start + FACET_CHUNK]])
 
     def manifest(self) -> str:
-        data = {
-            "v": INDEX_VERSION,
-            "shards": self.count,
-            "docs": len(self.docs),
-            "items": sum(1 for d in self.docs if d.kind == 0),
-            "data": SEARCH_DATA.removeprefix("search/"),
-            "perFolder": DOCS_PER_FOLDER,
-            "facetChunk": FACET_CHUNK,
-            "cats": self.columns,
-            "facets": {key: list(v) for key, v in FACETS.items()} | self.values,
-        }
-        return f"gkmlSearchData({_json(data)});\n"
+        return manifest(self.count, len(self.docs), sum(1 for d in self.docs if d.kind == 0), self.columns, self.values)
 
     def files(self) -> dict[str, str]:
         """Every file: path below the site → text."""
@@ -517,7 +600,7 @@ class SearchIndex:
         """Follow ``catalogue`` (this one with other entries): the files to write and those to
         remove; None when a document's number changed (an entry removed, or dated before
         another), which needs every file written again."""
-        columns, docs, values = documents(catalogue, routes, self.known)
+        columns, docs, values = documents(catalogue, routes, self.known, self.words)
         old = self.docs
         if columns != self.columns or values != self.values or len(docs) < len(old):
             return None
@@ -577,14 +660,134 @@ class SearchIndex:
         return files, removed
 
 
-def build_search_files(catalogue: Catalogue, routes: Routes) -> SearchFiles:
+class PackedPostings:
+    """The postings of documents added in number order, kept as each key's varint gaps (about a
+    byte a number where the numbers are dense, against 4 in an array): what lets a full build
+    index 200,000 entries in a bounded memory. The documents of a block of numbers are gathered
+    as arrays (appended in C, as :func:`postings` does) and packed at the end of the block. A
+    key's strings (:meth:`encoded`) are those of :func:`encode_postings` over the same documents."""
+
+    BLOCK = 8192  #: documents gathered before they are packed
+
+    def __init__(self, block: int = BLOCK) -> None:
+        self.block = block
+        self._open: tuple[defaultdict[str, array[int]], ...] = tuple(defaultdict(_new_list) for _ in range(4))
+        self._in_block = 0
+        self._gaps: tuple[dict[str, bytearray], ...] = tuple({} for _ in range(4))
+        self._last: tuple[dict[str, int], ...] = tuple({} for _ in range(4))
+
+    def add(self, number: int, key_sets: tuple[set[str], set[str], set[str], set[str]]) -> None:
+        """Document ``number`` (larger than any added before) holds ``key_sets`` (:func:`doc_key_sets`)."""
+        add = operator.methodcaller("append", number)
+        for lists, keys in zip(self._open, key_sets, strict=True):
+            deque(map(add, map(lists.__getitem__, keys)), maxlen=0)
+        self._in_block += 1
+        if self._in_block == self.block:
+            self._pack()
+
+    def _pack(self) -> None:
+        for lists, gaps_of, last_of in zip(self._open, self._gaps, self._last, strict=True):
+            for key, numbers in lists.items():
+                if _SEPARATOR in key:
+                    continue
+                gaps = [numbers[0] - last_of.get(key, 0), *map(operator.sub, numbers[1:], numbers[:-1])]
+                packed = gaps_of.get(key)
+                if packed is None:
+                    gaps_of[key] = bytearray(_varints(gaps))
+                else:
+                    packed += _varints(gaps)
+                last_of[key] = numbers[-1]
+            lists.clear()
+        self._in_block = 0
+
+    def keys(self) -> set[str]:
+        """Every key of the documents added (to be called once all are added)."""
+        self._pack()
+        return set().union(*self._gaps)
+
+    def encoded(self, key: str) -> list[str]:
+        """``key``'s documents as one string per field, trailing empty ones left out."""
+        encoded = []
+        for gaps_of, last_of in zip(self._gaps, self._last, strict=True):
+            packed = gaps_of.get(key)
+            if packed is None:
+                encoded.append("")
+                continue
+            encoded.append(_encode_gaps(packed, _first(packed), last_of[key], functools.partial(_numbers, packed)))
+        while encoded and not encoded[-1]:
+            encoded.pop()
+        return encoded
+
+    def size(self, key: str) -> int:
+        """``_size(key, self.encoded(key))``, without encoding."""
+        lengths = []
+        for gaps_of, last_of in zip(self._gaps, self._last, strict=True):
+            packed = gaps_of.get(key)
+            lengths.append(0 if packed is None else _encoded_length(packed, _first(packed), last_of[key]))
+        while lengths and not lengths[-1]:
+            lengths.pop()
+        return len(key) + sum(length + 3 for length in lengths) + 6
+
+
+def _first(packed: bytes | bytearray) -> int:
+    """The first number of varint gaps ``packed`` (its first gap)."""
+    return packed[0] if packed[0] < 0x80 else decode_varints(packed[:10])[0]
+
+
+def _numbers(packed: bytes | bytearray) -> list[int]:
+    """The numbers whose varint gaps are ``packed``."""
+    return list(accumulate(decode_varints(packed)))
+
+
+def build_search_files(catalogue: Catalogue, routes: Routes, words: AttachmentWords | None = None) -> SearchFiles:
     """The search data of ``catalogue`` (see the module docstring)."""
-    return SearchFiles(SearchIndex.build(catalogue, routes).files())
+    return SearchFiles(SearchIndex.build(catalogue, routes, words).files())
 
 
-def write_search_files(site_dir: Path, catalogue: Catalogue, routes: Routes) -> None:
-    """Write the search data into ``site_dir``, replacing what an earlier build wrote there."""
-    write_index(site_dir, SearchIndex.build(catalogue, routes))
+WRITE_BATCH = 4096  #: files written at a time by :func:`write_search_files`
+
+
+def write_search_files(
+    site_dir: Path,
+    catalogue: Catalogue,
+    routes: Routes,
+    words: AttachmentWords | None = None,
+    *,
+    block: int = PackedPostings.BLOCK,
+) -> None:
+    """Write the search data of ``catalogue`` into ``site_dir``, replacing what an earlier build
+    wrote there: the files of :meth:`SearchIndex.files`, made as the documents are read. Each
+    result fragment is written once its document is indexed, the postings are kept packed
+    (:class:`PackedPostings`) and the shards written a batch at a time, so that memory holds
+    little more than the packed postings (at 200,000 entries: benchmarks/README.md)."""
+    target = site_dir / SEARCH_DATA
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    columns, items, entries, values = iter_documents(catalogue, routes, words=words)
+    packed = PackedPostings(block)
+    facets: list[list[object]] = []
+    pending: dict[str, str] = {}
+    for number, doc in enumerate(chain(items, entries)):
+        packed.add(number, doc_key_sets(doc))
+        facets.append(doc.facets)
+        pending[_fragment_path(number)] = _fragment(number, doc)
+        if len(pending) >= WRITE_BATCH:
+            write_files(site_dir, pending)
+            pending = {}
+    hashes = {key: fnv1a(key) for key in packed.keys()}
+    count = shard_count(sum(map(packed.size, hashes)))
+    by_shard: list[list[str]] = [[] for _ in range(count)]
+    for key, h in hashes.items():
+        by_shard[h % count].append(key)
+    for n, keys in enumerate(by_shard):
+        pending.update(shard_files(n, keys, {key: packed.encoded(key) for key in keys}, hashes))
+        if len(pending) >= WRITE_BATCH:
+            write_files(site_dir, pending)
+            pending = {}
+    chunks = range((len(facets) + FACET_CHUNK - 1) // FACET_CHUNK)
+    pending.update(facet_file(c, facets[c * FACET_CHUNK : (c + 1) * FACET_CHUNK]) for c in chunks)
+    pending[SEARCH_INDEX] = manifest(count, len(facets), len(items), columns, values)
+    write_files(site_dir, pending)
 
 
 def write_index(site_dir: Path, index: SearchIndex) -> None:

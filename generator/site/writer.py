@@ -39,7 +39,7 @@ from generator.site.downloads import Download, site_downloads
 from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
 from generator.site.routes import ENTRIES_PER_PAGE
-from generator.site.search_index import write_search_files
+from generator.site.search_index import AttachmentWords, write_search_files
 from generator.site.sitemap import SitemapEntry, sitemap_files
 
 #: Parts of the theme's layout that each kind of generated page leaves out.
@@ -88,6 +88,8 @@ class SiteWriter:
     renderer: Renderer
     download_name: str = "catalogue"
     language: str = "zh"
+    #: The text of an entry's attachments, searched with its body (None: by their names only).
+    words: AttachmentWords | None = None
     _pages: list[GeneratedPage] = field(default_factory=list, init=False)
     _downloads: Callable[[], list[Download]] | None = field(default=None, init=False)
     downloads: list[Download] = field(default_factory=list, init=False)  #: as written
@@ -155,6 +157,7 @@ class SiteWriter:
         :meth:`write_downloads` is given new ones, the templates already compiled."""
         other = SiteWriter(catalogue, self.renderer.for_catalogue(catalogue), self.download_name, self.language)
         other._pages, other.downloads, other._sitemap_kept = self._pages, self.downloads, self._sitemap_kept
+        other.words = self.words
         return other
 
     # -- after the builder ran ------------------------------------------------------------------
@@ -194,7 +197,7 @@ class SiteWriter:
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""
         with phase("search"):
-            write_search_files(site_dir, self.catalogue, self.renderer.routes)
+            write_search_files(site_dir, self.catalogue, self.renderer.routes, self.words)
 
     @property
     def site_pages(self) -> list[GeneratedPage]:

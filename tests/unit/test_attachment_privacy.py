@@ -545,3 +545,35 @@ def test_export_import_and_diff_load_without_reading_attachments(project: Path, 
     loaded, diagnostics = catalogue.load_catalogue(project / "catalogue", git_dates=False)
     assert loaded is not None and _scanned(diagnostics) == []
     assert extractions == []
+
+
+# -- the text the site's search holds ------------------------------------------------------------------------
+
+
+def test_search_reads_a_word_file_as_it_reads_now_without_tracked_deletions() -> None:
+    document = docx.Document()
+    revised = document.add_paragraph("办理地点：")
+    revised._p.append(
+        parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="甲"><w:r><w:delText>旧址东楼</w:delText></w:r></w:del>')
+    )
+    revised._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="甲"><w:r><w:t>政务服务中心</w:t></w:r></w:ins>')
+    )
+    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "申请材料清单"
+    out = io.BytesIO()
+    document.save(out)
+    words = extract(out.getvalue(), ".docx").words
+    assert "办理地点：政务服务中心" in words and "申请材料清单" in words
+    assert "旧址东楼" not in words  # deleted: still scanned for identifiers, but not what a reader sees
+
+
+def test_search_holds_the_first_20000_characters_and_they_come_from_the_cache(tmp_path: Path) -> None:
+    pages = ["第一页的正文" * 2000, "第二页的正文" * 2000, "第三页不在检索范围内"]
+    data = pdf(pages)
+    text = extract(data, ".pdf")
+    assert len(text.words) <= attachments.SEARCH_CHARS + 1 and "第三页" not in text.words
+    assert text.words.startswith("第一页的正文")
+    cache = AttachmentTexts(tmp_path / ".gkml-cache" / "attachments")
+    assert cache.read(data, ".pdf") == text
+    assert cache.read(data, ".pdf").words == text.words  # read back from the cache file
+    assert len(list((tmp_path / ".gkml-cache" / "attachments").rglob("*.json"))) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import copy
 import dataclasses
+import functools
 import json
 import os
 import random
@@ -19,7 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.load.attachments import AttachmentTexts, attachment_words
 from generator.load.catalogue import load_catalogue
 from generator.model import vocab
 from generator.model.records import Catalogue
@@ -31,12 +35,14 @@ from generator.site.search_index import (
     SUMMARY,
     TITLE,
     Doc,
+    PackedPostings,
     SearchIndex,
     build_search_files,
     doc_keys,
     doc_number_key,
     documents,
     encode_numbers,
+    encode_postings,
     facet_bits,
     fnv1a,
     grams,
@@ -61,15 +67,19 @@ def example() -> Catalogue:
     return catalogue
 
 
+#: The text of the attachments, read as a build reads it (here without the cache).
+WORDS = functools.partial(attachment_words, AttachmentTexts(None))
+
+
 @pytest.fixture(scope="module")
 def example_docs(example: Catalogue) -> list[Doc]:
-    return documents(example, Routes())[1]
+    return documents(example, Routes(), words=WORDS)[1]
 
 
 @pytest.fixture(scope="module")
 def example_site(example: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("search-site")
-    write_search_files(site, example, Routes())
+    write_search_files(site, example, Routes(), WORDS)
     return site
 
 
@@ -218,15 +228,41 @@ def ranked(numbers: list[int], docs: list[Doc]) -> list[int]:
     return sorted(numbers, key=lambda n: n if n < items else items + len(docs) - n)
 
 
-def test_the_same_catalogue_builds_the_same_files(example: Catalogue, tmp_path: Path) -> None:
+@pytest.mark.parametrize("block", [1, 7, 4096])
+def test_the_same_catalogue_builds_the_same_files(example: Catalogue, tmp_path: Path, block: int) -> None:
+    """The files written as the documents are read (a full build, in bounded memory, packed a
+    block of documents at a time) are those of the index gkml serve keeps, byte for byte."""
     first = build_search_files(example, Routes()).files
     assert first == build_search_files(example, Routes()).files
-    write_search_files(tmp_path, example, Routes())
+    write_search_files(tmp_path, example, Routes(), block=block)
     (tmp_path / SEARCH_DATA / "s999999.js").write_text("stale")
-    write_search_files(tmp_path, example, Routes())
+    write_search_files(tmp_path, example, Routes(), block=block)
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert written == set(first)
     assert all((tmp_path / p).read_text(encoding="utf-8") == text for p, text in first.items())
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from(["住房", "补贴", "ab", "房补贴"]), st.integers(0, 3)), max_size=300),
+    st.integers(1, 64),
+    st.integers(1, 200),
+)
+def test_packed_postings_encode_as_the_arrays_do(docs: list[dict[str, int]], block: int, stride: int) -> None:
+    """Numbers far apart (varints of several bytes), dense runs (bitmaps) and blocks of any size."""
+    key_sets = [tuple({k for k, f in doc.items() if f == field} for field in range(4)) for doc in docs]
+    packed = PackedPostings(block)
+    for number, sets in enumerate(key_sets):
+        packed.add(number * stride, sets)  # type: ignore[arg-type]
+    lists: tuple[dict[str, list[int]], ...] = tuple({} for _ in range(4))
+    for number, sets in enumerate(key_sets):
+        for field, keys in enumerate(sets):
+            for key in keys:
+                lists[field].setdefault(key, []).append(number * stride)
+    keys = packed.keys()
+    assert keys == set().union(*lists)
+    assert {k: packed.encoded(k) for k in keys} == {k: encode_postings(lists, k) for k in keys}  # type: ignore[arg-type]
+    assert all(packed.size(k) == len(k) + sum(len(p) + 3 for p in packed.encoded(k)) + 6 for k in keys)
 
 
 def _updated(index: SearchIndex, catalogue: Catalogue, files: dict[str, str]) -> dict[str, str] | None:
@@ -337,6 +373,27 @@ def test_runs_of_body_text_find_their_entry(example_docs: list[Doc], search: Sea
     missed = [q for q, n, hits in zip(queries, wanted, found, strict=True) if n not in hits]
     assert missed == []
     assert len(queries) > 500
+
+
+def test_runs_of_attachment_text_find_their_entry(example: Catalogue, example_docs: list[Doc], search: Search) -> None:
+    """The text of a PDF, Word or Excel attachment is searched with the entry's body; a phrase only
+    the attachment holds finds the entry (every PDF of the example)."""
+    numbers = {d.url: n for n, d in enumerate(example_docs)}
+    routes = Routes()
+    queries, wanted = [], []
+    for entry in example.entries:
+        body = plain_text(entry.body) + entry.title + entry.summary
+        for attachment in entry.attachments:
+            text = WORDS(attachment)
+            phrases = [r[i : i + 4] for r in _HAN_RUN.findall(text) for i in range(0, len(r) - 3, 7)]
+            only_here = [p for p in phrases if p not in body]
+            if only_here:
+                queries.append(only_here[len(only_here) // 2])
+                wanted.append(numbers[routes.url(routes.entry(entry))])
+    assert len(queries) >= 10, "the example's attachments hold text of their own"
+    found = search(queries)
+    missed = [q for q, n, hits in zip(queries, wanted, found, strict=True) if n not in hits]
+    assert missed == []
 
 
 def test_a_doc_number_typed_three_ways_finds_its_entry_first(example_docs: list[Doc], search: Search) -> None:
