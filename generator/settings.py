@@ -42,6 +42,8 @@ class Settings:
     theme_dir: Path | None = None  #: the theme's files the project replaces (``theme.custom_dir``)
     #: whether the site has the staff page 公开情况 (plugin option ``report_page``; not in the public site by default)
     report_page: bool = False
+    #: whether the build writes a ``.gz`` copy beside each text file, for nginx's ``gzip_static`` (plugin option ``precompress``)
+    precompress: bool = True
     #: the day the checks and the report are as of (``gkml build --today``); None: today in Beijing
     today: dt.date | None = None
 
@@ -69,6 +71,9 @@ class Settings:
         report_page = options.get("report_page", False)
         if not isinstance(report_page, bool):
             raise SettingsError(f"gkml 插件的 report_page 设置应为 true 或 false，现在是“{report_page}”。")
+        precompress = options.get("precompress", True)
+        if not isinstance(precompress, bool):
+            raise SettingsError(f"gkml 插件的 precompress 设置应为 true 或 false，现在是“{precompress}”。")
         return cls(
             project=project,
             catalogue=folder,
@@ -79,6 +84,7 @@ class Settings:
             limits=limits,
             theme_dir=project / str(custom_dir) if custom_dir else None,
             report_page=report_page,
+            precompress=precompress,
         )
 
     @classmethod

@@ -64,6 +64,20 @@ install() {
     apt_install fonts-noto-cjk
   fi
 
+  # 浏览器测试通过 nginx 和 deploy/nginx/ 中随附的配置访问网站（tests/e2e/webserver.py）。
+  # The browser tests load the site through nginx with the shipped configuration (deploy/nginx/).
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    echo "未找到 nginx，正在安装… / nginx missing: installing nginx…" >&2
+    apt_install nginx
+  fi
+
+  # deploy/publish.sh 用 rsync 上传网站，测试在本机的临时文件夹上运行它。
+  # deploy/publish.sh uploads with rsync; tests/unit/test_publish_script.py runs it against a local folder.
+  if ! command -v rsync >/dev/null 2>&1; then
+    echo "未找到 rsync，正在安装… / rsync missing: installing it…" >&2
+    apt_install rsync
+  fi
+
   # 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
   # The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
   if ! command -v pdftoppm >/dev/null 2>&1; then

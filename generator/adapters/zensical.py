@@ -26,6 +26,7 @@ from markupsafe import escape
 from generator.check.diagnostics import Diagnostic, fails, make
 from generator.check.outcome import failure_reasons
 from generator.settings import Settings, SettingsError
+from generator.site.assets import asset_names, precompress, publish_assets
 from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.links import missing_item_links
@@ -114,7 +115,8 @@ def build(
             use_directory_urls=routes.directory_urls,
         )
         config.pop("plugins", None)
-        config["extra"] = {**(config.get("extra") or {}), "gkml": routes.theme_links()}
+        assets = asset_names(settings.theme_dir)
+        config["extra"] = {**(config.get("extra") or {}), "gkml": {**routes.theme_links(), "assets": assets}}
         theme = config.get("theme")
         if isinstance(theme, dict) and theme.get("custom_dir"):
             theme["custom_dir"] = str((config_file.parent / str(theme["custom_dir"])).resolve())
@@ -138,6 +140,9 @@ def build(
         html = finish_page(html, relative_root(dest), footer, head=renderer.head(), language=settings.language)
         page.write_text(html, encoding="utf-8")
     writer.write(site_dir, shells, hand_written=[src for src in pages_of.values() if src not in stubs])
+    publish_assets(site_dir, assets)
+    if settings.precompress and routes.directory_urls:
+        precompress(site_dir)  # for a web server's gzip_static: not for file://
     return diagnostics, True
 
 

@@ -1,8 +1,9 @@
 """End-to-end fixtures: build the real site once, serve it on 127.0.0.1, drive headless Chromium.
 
 * ``site``: the example catalogue (``catalogue/``) built with ``gkml build`` into a
-  temporary folder and served by a ``ThreadingHTTPServer`` on 127.0.0.1 (port 0), with
-  the loaded :class:`~generator.model.records.Catalogue` the expectations are derived from.
+  temporary folder and served by nginx with the shipped configuration (deploy/nginx/,
+  tests/e2e/webserver.py) on 127.0.0.1 (a free port), under its address's sub-path if it has
+  one, with the loaded :class:`~generator.model.records.Catalogue` the expectations are derived from.
 * ``browser``: Chromium from the Debian package (``/usr/bin/chromium``) through
   Playwright. A missing browser fails the suite; it is never skipped.
 * ``pages`` / ``page``: fresh browser contexts (375×812 unless asked otherwise; in
@@ -19,21 +20,20 @@
 
 from __future__ import annotations
 
-import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
+import webserver  # tests/e2e is on sys.path (pytest prepends it)
 
 from generator.load.catalogue import load_catalogue
 from generator.model.entries import Entry, Links
@@ -84,33 +84,13 @@ def load(folder: Path, *, git_dates: bool = True) -> Catalogue:
 # -- serving ------------------------------------------------------------------------------
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """The browser dropping a connection (navigating away mid-download) is not an error."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL ending in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = _Server((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="gkml-e2e-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    """Serve ``directory`` with nginx and the shipped configuration (deploy/nginx/: tests/e2e/webserver.py)
+    on 127.0.0.1, a free port; yields the site's URL, ending in ``/`` (under the sub-path of the site's
+    address when it has one: ``/zjj/gkml/``)."""
+    with webserver.serve(directory) as url:
+        yield url
 
 
 @dataclass
@@ -120,6 +100,11 @@ class Site:
     dir: Path
     url: str  #: base URL, ending in ``/``
     catalogue: Catalogue
+
+    def path_of(self, url: str) -> str:
+        """``url``'s path from the site's root, starting with ``/`` (the site may be served under a
+        sub-path: ``/zjj/gkml/item/x/`` → ``/item/x/``)."""
+        return "/" + urlsplit(url).path.removeprefix(urlsplit(self.url).path)
 
     # URLs are spelled out here (not taken from generator.site.routes) so the tests check them.
     def home_url(self) -> str:
@@ -320,21 +305,35 @@ def is_local(url: str) -> bool:
     return parts.scheme == "http" and parts.hostname == LOCAL_HOST
 
 
+#: A fingerprinted name's hash (gkml.ab99f548.js: generator/site/assets.py), dropped when tests ask
+#: whether a file was requested by its plain name (``requested("/assets/gkml/search.js")``).
+FINGERPRINT = re.compile(r"\.[0-9a-f]{8}(?=\.[a-z0-9]+$)")
+
+#: Reports every Content-Security-Policy violation a page meets to the test (``__gkmlCspViolation``).
+CSP_WATCH = """document.addEventListener("securitypolicyviolation", function (e) {
+  var where = [e.effectiveDirective, e.blockedURI, e.sourceFile, e.lineNumber, location.href];
+  window.__gkmlCspViolation(where.join(" | "));
+}, true);"""
+
+
 @dataclass
 class Watch:
-    """What one page did: every request URL, dialogs it opened, uncaught script errors."""
+    """What one page did: every request URL, dialogs it opened, uncaught script errors, Content-Security-Policy
+    violations (``securitypolicyviolation`` events and the console's reports), console errors."""
 
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
 
     @property
     def foreign(self) -> list[str]:
         return [u for u in self.requests if not is_local(u)]
 
     def requested(self, path_end: str) -> list[str]:
-        """Requests whose path ends with ``path_end`` (query strings ignored)."""
-        return [u for u in self.requests if urlsplit(u).path.endswith(path_end)]
+        """Requests whose path ends with ``path_end`` (query strings and file names' fingerprints ignored)."""
+        return [u for u in self.requests if FINGERPRINT.sub("", urlsplit(u).path).endswith(path_end)]
 
 
 class Pages:
@@ -361,6 +360,15 @@ class Pages:
             watch.dialogs.append(f"{dialog.type}: {dialog.message} (on {page.url})")
             dialog.dismiss()
 
+        def on_console(message: Any) -> None:
+            if message.type == "error":
+                source = (message.location or {}).get("url") or ""
+                text = f"{message.text}{f' [{source}]' if source else ''} (on {page.url})"
+                (watch.csp if "Content Security Policy" in message.text else watch.console).append(text)
+
+        page.expose_function("__gkmlCspViolation", lambda text: watch.csp.append(text))
+        page.add_init_script(CSP_WATCH)
+        page.on("console", on_console)
         page.on("request", lambda request: watch.requests.append(request.url))
         page.on("dialog", on_dialog)
         page.on("pageerror", lambda error: watch.errors.append(f"{error} (on {page.url})"))
@@ -380,6 +388,7 @@ class Pages:
             found += [f"request to a host other than the local server: {u}" for u in watch.foreign]
             found += [f"unexpected dialog: {d}" for d in watch.dialogs]
             found += [f"JavaScript error: {e}" for e in watch.errors]
+            found += [f"Content-Security-Policy violation: {v}" for v in watch.csp]
         return found
 
 

@@ -176,7 +176,7 @@ def test_item_page_shows_all_elements_marks_and_breadcrumbs(site: Any, page: Any
     main = content(page)
 
     # ASCII permalink /item/<id>/
-    path = urlsplit(page.url).path
+    path = site.path_of(page.url)
     assert path == f"/item/{record.id}/"
     assert re.fullmatch(r"/item/[a-z0-9-]+/", path), path
     expect(main).to_contain_text(f"编号：{record.id}")

@@ -18,3 +18,6 @@ class GkmlConfig(Config):
     ``gkml check`` reads it too). Any value: :class:`~generator.settings.Settings` says in Chinese what is wrong."""
     report_page = c.Type(bool, default=False)
     """Whether the site has the staff page 公开情况 (``report/``): left out of the public site unless true."""
+    precompress = c.Type(bool, default=True)
+    """Whether the build writes a ``.gz`` copy beside each text file of the site, which nginx's
+    ``gzip_static`` sends as it is (deploy/nginx); off: only the files themselves."""

@@ -32,6 +32,7 @@ from generator.check.diagnostics import Diagnostic, make, parse_severity_overrid
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
 from generator.settings import Settings, SettingsError
+from generator.site.assets import asset_names, precompress, publish_assets
 from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.incremental import Outcome, Preview, Result
@@ -101,7 +102,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         # under `serve`, whose own local address MkDocs put here (the pages' links are relative).
         config.site_url = built.catalogue.site.url or None
         config.nav = self._made_nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
-        config.extra["gkml"] = built.routes.theme_links()
+        self.assets = asset_names(settings.theme_dir)
+        config.extra["gkml"] = {**built.routes.theme_links(), "assets": self.assets}
         mark_site(Path(config.site_dir))  # the folder is gkml's from now on, even if this build fails
         return config
 
@@ -134,6 +136,9 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_post_build(self, config: Any) -> None:
         site, others = Path(config.site_dir), self._others(config)
         self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=others)
+        publish_assets(site, self.assets)
+        if self.settings_used.precompress and config.use_directory_urls and not self._serving:
+            precompress(site)  # for a web server's gzip_static: not for file:// nor the preview
         if self._serving and self._entry_cache is not None:
             self.preview = Preview(
                 self.built.writer,

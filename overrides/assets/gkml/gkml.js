@@ -7,10 +7,18 @@
   var pending = null;
   var filtersPending = null;
   var ELDER_KEY = "gkml.elder";
+  /* The scripts loaded later, by their fingerprinted names (main.html: data-gkml-*-js on this
+     script's element, site-relative; generator/site/assets.py). */
+  var self = document.currentScript;
+  function scriptPath(name) {
+    return (self && self.getAttribute("data-gkml-" + name + "-js")) || "assets/gkml/" + name + ".js";
+  }
 
+  /* The site's root relative to the page, without a final "/" (the 404 page's is absolute: "/" or
+     "/zjj/gkml/", which would otherwise give "//assets/…", another host). */
   function base() {
     var form = document.querySelector("[data-gkml-base]");
-    return form ? form.getAttribute("data-gkml-base") : ".";
+    return (form ? form.getAttribute("data-gkml-base") : ".").replace(/\/+$/, "");
   }
 
   function loadScript(src) {
@@ -24,7 +32,7 @@
   }
 
   function loadFilters() {
-    if (!filtersPending) { filtersPending = loadScript(base() + "/assets/gkml/filters.js"); }
+    if (!filtersPending) { filtersPending = loadScript(base() + "/" + scriptPath("filters")); }
     return filtersPending;
   }
 
@@ -33,7 +41,7 @@
       var root = base();
       var before = document.getElementById("gkml-search-results") ? loadFilters() : Promise.resolve();
       pending = before.then(function () {
-        return loadScript(root + "/assets/gkml/search.js");
+        return loadScript(root + "/" + scriptPath("search"));
       }).then(function () {
         var form = document.querySelector("[data-gkml-index]");
         return window.gkmlSearch.start(root, form ? form.getAttribute("data-gkml-index") : "search/index.js");
@@ -82,6 +90,11 @@
   document.addEventListener("input", function (event) {
     if (isSearchBox(event.target)) { loadSearch(); }
   });
+  /* The theme's script after the content, moved here from the page (overrides/partials/javascripts/
+     content.html): an address's #anchor naming a content tab selects it. */
+  var target = document.getElementById(location.hash.slice(1));
+  if (target && target.name) { target.checked = target.name.startsWith("__tabbed_"); }
+
   if (document.getElementById("gkml-search-results")) { loadSearch(); }
   if (document.querySelector("ul[data-gkml-filter]")) { loadFilters(); }
   window.gkmlLoadSearch = loadSearch;

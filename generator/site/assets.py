@@ -1,0 +1,112 @@
+"""The site's static files as published: gkml's own assets fingerprinted, the theme's unused
+files left out, text files pre-compressed for the web server.
+
+* **Fingerprints.** Each file of gkml's assets (``assets/gkml/`` in the theme folder,
+  ``overrides/``) is published as ``assets/gkml/<stem>.<hash>.<suffix>``, ``<hash>`` being the
+  first :data:`HASH_LENGTH` hex digits of the SHA-256 of its bytes, as the theme names its own
+  (``bundle.a5f9d56c.min.js``). A page names each file by its content, so a web server may let
+  browsers keep such files for a year (deploy/nginx): a new version has a new name. The names
+  reach the templates as ``config.extra.gkml.assets`` (:func:`asset_names`), and gkml.js finds
+  those of the scripts it loads later (search, filters) on its own ``<script>`` element.
+* **Not shipped** (:data:`UNSHIPPED`): source maps, Material's search (its worker and lunr's
+  language files; gkml has its own search), which no page loads.
+* **Pre-compressed** (:func:`precompress`): beside each text file a ``.gz`` copy that nginx's
+  ``gzip_static`` sends as it is (no compression on each request). The copies are the same bytes
+  every build: no time or file name in the gzip header (``mtime=0``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+
+#: Where gkml's own assets are, in the theme folder and in the site.
+ASSETS_FOLDER = "assets/gkml"
+#: Hex digits of the content hash in a fingerprinted name (the theme uses 8 too).
+HASH_LENGTH = 8
+#: What the theme copies but no page of a gkml site loads: folders, then file name endings.
+UNSHIPPED_FOLDERS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+UNSHIPPED_SUFFIXES = (".map",)
+#: Text files worth a pre-compressed copy (by suffix); images, PDF and Office files are compressed already.
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"})
+#: Files smaller than this are sent as they are (a gzip header and a request cost more than they save).
+MIN_COMPRESS_BYTES = 256
+#: gzip level of the pre-compressed copies: the best, as it is paid once per build, not per request.
+GZIP_LEVEL = 9
+
+
+def fingerprinted(name: str, data: bytes) -> str:
+    """``gkml.css`` with bytes ``data`` → ``gkml.<hash>.css``."""
+    path = PurePosixPath(name)
+    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    return f"{path.stem}.{digest}{path.suffix}"
+
+
+def asset_names(theme_dir: Path | None) -> dict[str, str]:
+    """Site-relative paths of gkml's assets by file name (``{"gkml.css": "assets/gkml/gkml.<hash>.css"}``),
+    for the templates (``config.extra.gkml.assets``). Empty without a theme folder or assets."""
+    folder = theme_dir / ASSETS_FOLDER if theme_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return {}
+    return {
+        file.name: f"{ASSETS_FOLDER}/{fingerprinted(file.name, file.read_bytes())}"
+        for file in sorted(folder.iterdir())
+        if file.is_file() and not file.name.startswith(".")
+    }
+
+
+def publish_assets(site_dir: Path, names: Mapping[str, str]) -> None:
+    """Give gkml's assets in ``site_dir`` (as the builder copied them) their fingerprinted names and
+    remove what the site does not use (:data:`UNSHIPPED_FOLDERS`, :data:`UNSHIPPED_SUFFIXES`)."""
+    for name, published in names.items():
+        copied = site_dir / ASSETS_FOLDER / name
+        if copied.is_file():
+            os.replace(copied, site_dir / published)
+    for folder in UNSHIPPED_FOLDERS:
+        shutil.rmtree(site_dir / folder, ignore_errors=True)
+    assets = site_dir / "assets"
+    if assets.is_dir():
+        for path in sorted(assets.rglob("*")):
+            if path.suffix in UNSHIPPED_SUFFIXES and path.is_file():
+                path.unlink()
+
+
+def compressible(site_dir: Path) -> list[Path]:
+    """The files of ``site_dir`` that get a pre-compressed copy, in a stable order."""
+    found = []
+    for folder, dirs, files in os.walk(site_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            if path.suffix in COMPRESSIBLE and not name.startswith("."):
+                found.append(path)
+    return found
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` in gzip format, the same bytes every time: no modification time, no file name."""
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def precompress(site_dir: Path, files: Iterable[Path] | None = None) -> int:
+    """Write ``<file>.gz`` beside each text file of ``site_dir`` (or each of ``files``) that compression
+    makes smaller; a stale copy of a file that no longer gains is removed. Returns how many were written."""
+    paths = compressible(site_dir) if files is None else list(files)
+
+    def one(path: Path) -> bool:
+        target = path.with_name(path.name + ".gz")
+        data = path.read_bytes()
+        packed = gzipped(data) if len(data) >= MIN_COMPRESS_BYTES else b""
+        if not packed or len(packed) >= len(data):
+            target.unlink(missing_ok=True)
+            return False
+        target.write_bytes(packed)
+        return True
+
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # zlib lets go of the GIL
+        return sum(pool.map(one, paths))
