@@ -49,6 +49,7 @@ PHASES: dict[str, str] = {
     "search": "搜索索引",
     "sitemap": "网站地图",
     "wait": "等待并行任务（下载文件、搜索索引）",
+    "cache": "保存构建缓存（二维码）",
     "swap": "替换网站文件夹",
     "other": "其他",
 }

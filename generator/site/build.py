@@ -18,11 +18,12 @@ from generator.check.freshness import beijing_today
 from generator.check.report import build_report
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
-from generator.load.attachments import AttachmentTexts, attachment_words
+from generator.load.attachments import CACHE_FOLDER, AttachmentTexts, attachment_words
 from generator.load.cache import EntryCache
 from generator.model.records import Catalogue
 from generator.profiling import phase
 from generator.settings import Settings
+from generator.site.cache import BUILD_CACHE, BuildCache
 from generator.site.downloads import download_name
 from generator.site.nav import nav_pages
 from generator.site.pages import Renderer
@@ -96,6 +97,7 @@ def prepare(
     extra_pages = tuple(nav_pages(list(user_nav)))
     # the public address is the catalogue's (网站地址 in _site.yaml): canonical links, sitemap, QR codes
     renderer = Renderer(catalogue, routes, site_url=catalogue.site.url, extra_pages=extra_pages, report=report)
-    writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language)
+    cache = BuildCache(settings.project / CACHE_FOLDER / BUILD_CACHE)  # QR codes and downloads, for the next build
+    writer = SiteWriter(catalogue, renderer, download_name(settings.catalogue.name), settings.language, cache)
     writer.words = functools.partial(attachment_words, AttachmentTexts(settings.attachment_cache()))
     return Prepared(catalogue, routes, renderer, writer, diagnostics, publishable)

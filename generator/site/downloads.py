@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from generator.model.naming import DOWNLOADS_FOLDER
 from generator.model.records import Catalogue
+from generator.site.cache import BuildCache, content_key
 from generator.site.routes import Routes
 
 if TYPE_CHECKING:
@@ -116,6 +117,42 @@ def site_downloads(
         for p, make in zip(planned, makers[: len(planned)], strict=True)
         if p.group in groups
     ]
+
+
+def cached_downloads(
+    catalogue: Catalogue, name: str, routes: Routes, site_url: str, cache: BuildCache
+) -> list[Download]:
+    """:func:`site_downloads`, each group's files taken from ``cache`` when everything they are made
+    from is as when they were kept (:func:`generator.site.cache.content_key`), else made and kept."""
+    found: list[Download] = []
+    planned = planned_downloads(catalogue, name)
+    for group in (CATALOGUE, ENTRIES):
+        mine = [p for p in planned if p.group == group]
+        if not mine:
+            continue
+        key = content_key(group, name, site_url, routes, *_made_from(catalogue, group))
+        names = [posixpath.basename(p.path) for p in mine]
+        kept = cache.downloads(group, key, names)
+        if kept is not None:
+            found += [dataclasses.replace(p, data=data) for p, data in zip(mine, kept, strict=True)]
+            continue
+        made = site_downloads(catalogue, name, routes, site_url, groups=(group,))
+        cache.keep_downloads(group, key, [(n, d.data) for n, d in zip(names, made, strict=True)])
+        found += made
+    return found
+
+
+def _made_from(catalogue: Catalogue, group: str) -> tuple[object, ...]:
+    """What the files of ``group`` are made from: the site's settings and the areas, columns and
+    records (the catalogue's files have no entries: its columns are taken without them); the
+    entries' files, everything."""
+    if group == ENTRIES:
+        return (catalogue,)
+    areas = [
+        dataclasses.replace(a, categories=[dataclasses.replace(c, entries=[]) for c in a.categories])
+        for a in catalogue.areas
+    ]
+    return (catalogue.site, areas)
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,43 @@ def qr_svg(url: str, label: str = "") -> Markup:
     ``label`` becomes the image's accessible name (``role="img"``); without one the
     code is hidden from assistive technology (the text next to it says what it is).
     """
+    key = f"{label}\n{url}"
+    known = _known.get(key)
+    if known is not None:
+        _reused.add(key)
+        return Markup(known)
     with phase("qr"):
-        return _qr_svg(url, label)
+        code = _qr_svg(url, label)
+    _made[key] = str(code)
+    return code
+
+
+#: Codes kept by the last build (:mod:`generator.site.cache`), by label and address; the codes this
+#: process made, and the keys of those it took from there, since :func:`take_codes` last took them.
+_known: dict[str, str] = {}
+_made: dict[str, str] = {}
+_reused: set[str] = set()
+
+
+def reuse_codes(known: dict[str, str]) -> None:
+    """Let :func:`qr_svg` answer from ``known`` (codes an earlier build made, by ``label\\naddress``)."""
+    global _known
+    _known = known
+    _made.clear()
+    _reused.clear()
+
+
+def take_codes() -> tuple[dict[str, str], set[str]]:
+    """The codes made and the keys of the codes reused since the last call (in this process)."""
+    made, reused = dict(_made), set(_reused)
+    _made.clear()
+    _reused.clear()
+    return made, reused
+
+
+def known_code(key: str) -> str | None:
+    """A code given to :func:`reuse_codes`, by its key."""
+    return _known.get(key)
 
 
 def _qr_svg(url: str, label: str) -> Markup:

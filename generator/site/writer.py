@@ -34,8 +34,10 @@ from generator.model.entries import Entry, published_names
 from generator.model.records import Area, Catalogue, Category, Record
 from generator.parallel import fork_call, fork_map
 from generator.profiling import Figures, collected, merge, phase, timed
+from generator.site import qr
 from generator.site import shell as s
-from generator.site.downloads import Download, site_downloads
+from generator.site.cache import BuildCache
+from generator.site.downloads import Download, cached_downloads
 from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
 from generator.site.routes import ENTRIES_PER_PAGE
@@ -88,6 +90,8 @@ class SiteWriter:
     renderer: Renderer
     download_name: str = "catalogue"
     language: str = "zh"
+    #: What the last build kept (QR codes, downloads) and this one keeps (:mod:`generator.site.cache`).
+    cache: BuildCache = field(default_factory=lambda: BuildCache(None))
     #: The text of an entry's attachments, searched with its body (None: by their names only).
     words: AttachmentWords | None = None
     _pages: list[GeneratedPage] = field(default_factory=list, init=False)
@@ -95,15 +99,16 @@ class SiteWriter:
     downloads: list[Download] = field(default_factory=list, init=False)  #: as written
     #: Each column's part of the sitemap (its entries' and further pages), by the id of its category.
     _sitemap_kept: dict[int, tuple[Category, list[SitemapEntry]]] = field(default_factory=dict, init=False)
+    _codes: dict[str, str] = field(default_factory=dict, init=False)  #: this build's QR codes, to keep
 
     # -- before the builder runs ---------------------------------------------------------------
     def stubs(self) -> list[Stub]:
         """The stub pages the builder renders (and starts making the downloads meanwhile)."""
-        make = functools.partial(
-            site_downloads, self.catalogue, self.download_name, self.renderer.routes, self.renderer.site_url
-        )
+        routes, site_url = self.renderer.routes, self.renderer.site_url
+        make = functools.partial(cached_downloads, self.catalogue, self.download_name, routes, site_url, self.cache)
         self._downloads = _joined(fork_call(collected(timed("downloads", make))))
         with phase("plan"):
+            qr.reuse_codes(self.cache.qr_codes())
             self._pages = self.renderer.site_pages()
         stubs = [
             Stub(
@@ -193,6 +198,16 @@ class SiteWriter:
             search()
         with phase("sitemap"):
             self.write_sitemap(site_dir, hand_written)
+        self._keep_codes(*qr.take_codes())
+        if self.cache.folder is not None:
+            with phase("cache"):
+                self.cache.keep_qr_codes(self._codes)
+
+    def _keep_codes(self, made: dict[str, str], reused: set[str]) -> None:
+        """Note the QR codes of this build's pages (made or reused), for the next build."""
+        if self.cache.folder is not None:
+            self._codes.update(made)
+            self._codes.update((key, qr.known_code(key) or "") for key in reused)
 
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""
@@ -221,8 +236,9 @@ class SiteWriter:
         batches = list(_chunks(list(jobs), _WRITE_BATCH))
         write = functools.partial(self._write_batch, site_dir, filled, self.footer, post_process)
         with phase("pages"):
-            for _, figures in fork_map(lambda b: collected(functools.partial(write, b))(), batches, min_share=1):
+            for codes, figures in fork_map(lambda b: collected(functools.partial(write, b))(), batches, min_share=1):
                 merge(figures)
+                self._keep_codes(*codes)
 
     def write_downloads(self, site_dir: Path, downloads: list[Download]) -> None:
         """Write ``downloads`` (and keep them: the table pages and 政府信息公开 link to them with their sizes)."""
@@ -268,11 +284,11 @@ class SiteWriter:
         footer: str,
         post_process: PostProcess | None,
         batch: list[Job],
-    ) -> None:
+    ) -> tuple[dict[str, str], set[str]]:
         """Render a batch of pages filled from shells, then write them (and the entries'
         attachments) with a few threads while this one waits: creating thousands of folders
         one after another spends most of its time waiting on the file system's journal,
-        which concurrent writers share."""
+        which concurrent writers share. Returns the QR codes made and reused (:func:`qr.take_codes`)."""
         out: list[tuple[str, str]] = []
         copies: list[tuple[Path, str]] = []
         with phase("render"):
@@ -284,6 +300,7 @@ class SiteWriter:
             waiting += [pool.submit(copy, source, dest) for source, dest in copies]
             for done in waiting:
                 done.result()  # re-raises a failure: the build fails
+        return qr.take_codes()
 
     def _render_batch(
         self,

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.load.attachments import CACHE_FOLDER
 from generator.profiling import PHASES
+from generator.site.cache import BUILD_CACHE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,6 +22,8 @@ EVERY_BUILD = set(PHASES) - {"swap"}
 
 
 def gkml_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """A cold build: without the QR codes and downloads a build before kept (.gkml-cache/build/)."""
+    shutil.rmtree(project / CACHE_FOLDER / BUILD_CACHE, ignore_errors=True)
     return subprocess.run(
         [sys.executable, "-m", "generator", "build", "-d", str(site), "--today", "2026-06-01", *extra],
         capture_output=True,

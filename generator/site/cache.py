@@ -1,0 +1,135 @@
+"""What one build keeps for the next: QR codes and download files, by content.
+
+A cold build (a fresh clone in CI) makes every QR code and every download file; a build
+after a small change would make nearly all of them again the same. So each build leaves in
+``.gkml-cache/build/`` beside mkdocs.yml (a folder gkml owns, listed in .gitignore, next to
+the attachments' text in ``.gkml-cache/attachments/``):
+
+* ``qr.json``: the SVG of each QR code of the site (by its address and label);
+* ``downloads/<group>-<key>/``: the bytes of each download file of a group (the catalogue's
+  Excel, CSV, JSON …; the entries' CSV, JSON …), ``<key>`` being a hash of everything the
+  files are made from (:func:`content_key`).
+
+Every key includes :func:`code_version`, a hash of gkml's own source and of the libraries that
+draw the files: another version of gkml never reuses them. Only what the last build used is
+kept (each build rewrites ``qr.json`` with its own codes and removes the other download
+folders of a group), so the folder stays the size of one site's codes and downloads. A
+missing, damaged or foreign cache is no error: the build makes everything as a cold one would,
+and the site is the same byte for byte either way (a test compares them).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import generator
+
+#: The folder inside ``.gkml-cache/``.
+BUILD_CACHE = "build"
+QR_FILE = "qr.json"
+DOWNLOADS = "downloads"
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of gkml's source files (and of the versions of segno and openpyxl): any change of
+    how a QR code or a download is drawn makes every key new."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    package = Path(generator.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".html", ".yaml") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for library in ("segno", "openpyxl"):
+        try:
+            digest.update(f"{library}={version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library}=?".encode())
+    return digest.hexdigest()
+
+
+def content_key(*parts: object) -> str:
+    """A hash of ``parts`` (plain data and gkml's model objects) and of :func:`code_version`."""
+    digest = hashlib.sha256(code_version().encode("ascii"))
+    digest.update(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()[:32]
+
+
+class BuildCache:
+    """The cache folder of one project (None: nothing is kept, nothing reused)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    # -- QR codes ------------------------------------------------------------------------------
+    def qr_codes(self) -> dict[str, str]:
+        """The codes the last build kept (``{}`` when there are none, or made by another gkml)."""
+        if self.folder is None:
+            return {}
+        try:
+            data = json.loads((self.folder / QR_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        codes = data.get("codes") if isinstance(data, dict) and data.get("version") == code_version() else None
+        if not isinstance(codes, dict):
+            return {}
+        return {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def keep_qr_codes(self, codes: dict[str, str]) -> None:
+        """Keep ``codes`` (this build's, and only those) for the next build."""
+        if self.folder is not None:
+            data = {"version": code_version(), "codes": dict(sorted(codes.items()))}
+            _write_atomically(self.folder / QR_FILE, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+    # -- downloads -----------------------------------------------------------------------------
+    def downloads(self, group: str, key: str, names: Sequence[str]) -> list[bytes] | None:
+        """The bytes of the files ``names`` of ``group`` kept under ``key``, or None."""
+        if self.folder is None:
+            return None
+        kept = self.folder / DOWNLOADS / f"{group}-{key}"
+        try:
+            return [(kept / name).read_bytes() for name in names]
+        except OSError:
+            return None
+
+    def keep_downloads(self, group: str, key: str, files: Sequence[tuple[str, bytes]]) -> None:
+        """Keep ``files`` (name, bytes) of ``group`` under ``key``; other versions of the group go."""
+        if self.folder is None:
+            return
+        where = self.folder / DOWNLOADS
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{group}-", dir=where))
+            for name, data in files:
+                (staging / name).write_bytes(data)
+            target = where / f"{group}-{key}"
+            if target.exists():
+                shutil.rmtree(staging)
+            else:
+                staging.rename(target)
+            for old in where.iterdir():
+                if old.name.startswith(f"{group}-") and old.name != target.name:
+                    shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # see keep_downloads
