@@ -6,7 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.commands.common import Subparsers, add_command, add_config_file, add_strict, add_today
+from generator.commands.common import (
+    Subparsers,
+    add_command,
+    add_config_file,
+    add_min_severity,
+    add_strict,
+    add_today,
+    missing_config,
+)
 
 #: The programs that can draw the theme around gkml's pages (generator/adapters/).
 BUILDERS = ("mkdocs", "zensical")
@@ -19,6 +27,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     add_config_file(cmd)
     add_strict(cmd)
     cmd.add_argument("-v", "--verbose", action="store_true", help="显示详细过程")
+    add_min_severity(cmd)
     cmd.add_argument(
         "--offline",
         action="store_true",
@@ -85,6 +94,10 @@ def _zip(args: argparse.Namespace, status: int) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    missing = missing_config(args.config_file)
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
     if args.builder == "zensical":
         from generator.adapters.zensical import build_site
 
@@ -106,4 +119,5 @@ def _build(args: argparse.Namespace) -> int:
         verbose=args.verbose,
         offline=args.offline,
         today=args.today,
+        min_severity=args.min_severity,
     )

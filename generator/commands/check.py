@@ -6,7 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.commands.common import MKDOCS_CONFIG, Subparsers, add_command, add_config_file, add_strict, add_today
+from generator.commands.common import (
+    MKDOCS_CONFIG,
+    Subparsers,
+    add_command,
+    add_config_file,
+    add_min_severity,
+    add_strict,
+    add_today,
+    shown_at,
+)
 
 #: The output formats (generator.check.diagnostics' format_*, imported with the checks when checking).
 _FORMATS = ("human", "json", "github")
@@ -29,6 +38,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         "json（供工具使用）",
     )
     add_strict(cmd)
+    add_min_severity(cmd)
     add_today(cmd, "按这一天判断栏目是否长期未更新、事项是否逾期、更新日期是否晚于今天（默认北京时间的今天）")
     add_config_file(cmd, f"从中读取 gkml 插件的 severity 和 limits 设置（默认 {MKDOCS_CONFIG}，不存在时用默认值）")
     cmd.set_defaults(run=run)
@@ -87,7 +97,14 @@ def run(args: argparse.Namespace) -> int:
         )
     failed = fails(diagnostics, strict=args.strict)
     formats = {"human": format_human, "json": format_json, "github": format_github}
-    print(formats[args.format](diagnostics))
+    listed = [d for d in diagnostics if shown_at(d.severity.value, args.min_severity)]
+    text = formats[args.format](listed)
+    if args.format == "human":  # the count is of every problem, listed or not
+        lines = [*text.splitlines()[:-1], format_human(diagnostics).splitlines()[-1]]
+        if len(listed) < len(diagnostics):
+            lines[-1] += f"（按 --min-severity {args.min_severity} 未列出 {len(diagnostics) - len(listed)} 个）"
+        text = "\n".join(lines)
+    print(text)
     if args.format == "human" and not failed:
         if catalogue is not None:
             entries = f"，{len(catalogue.entries)} 条公开信息" if catalogue.entries else ""

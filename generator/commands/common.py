@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import TypeAlias
 
 #: What ``ArgumentParser.add_subparsers`` returns: each command module adds its parser to it.
@@ -37,6 +38,48 @@ def add_strict(cmd: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="有警告也视为失败（随日期变化的警告除外：栏目长期未更新、事项逾期、更新日期晚于今天）",
+    )
+
+
+#: The severities of diagnostics, most severe first (``--min-severity``).
+SEVERITIES = ("error", "warning", "info")
+_SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def add_min_severity(cmd: argparse.ArgumentParser, default: str = "info") -> None:
+    """``-q/--quiet`` and ``--min-severity``: which diagnostics are listed (all are counted)."""
+    shown = {"error": "只列出错误", "warning": "列出错误和警告", "info": "全部列出"}[default]
+    cmd.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        default=default,
+        help=f"列出哪些问题：error 只列错误，warning 列错误和警告，info 全部列出（默认：{shown}）；"
+        "没有列出的也计入总数，是否通过不受影响",
+    )
+    cmd.add_argument(
+        "-q",
+        "--quiet",
+        dest="min_severity",
+        action="store_const",
+        const="warning" if default == "info" else "error",
+        help="只列出错误和警告（同 --min-severity warning）"
+        if default == "info"
+        else "只列出错误（同 --min-severity error）",
+    )
+
+
+def shown_at(severity: str, min_severity: str) -> bool:
+    """Whether a diagnostic of ``severity`` is listed under ``--min-severity min_severity``."""
+    return SEVERITIES.index(severity) <= SEVERITIES.index(min_severity)
+
+
+def missing_config(config_file: str) -> str | None:
+    """The Chinese line for a MkDocs configuration file that is not there (None when it is)."""
+    if Path(config_file).is_file():
+        return None
+    return (
+        f"错误：找不到 {config_file}。请在网站项目的根目录（有 mkdocs.yml 和 catalogue/ 的文件夹）运行，"
+        "或用 -f 指定配置文件。"
     )
 
 

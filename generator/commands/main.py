@@ -21,7 +21,7 @@ from generator import __version__
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the commands)."""
-    from generator.commands import build, check, diff, exchange, new, reference, report, schema, serve
+    from generator.commands import build, bundle, check, diff, exchange, new, reference, report, schema, serve
     from generator.commands.chinese_argparse import ChineseArgumentParser
     from generator.commands.common import add_command
 
@@ -35,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
     for command in (check, build, serve, report, reference, new, diff, schema):
         command.add_parser(subparsers)
     exchange.add_command(functools.partial(add_command, subparsers))
+    bundle.add_parser(subparsers)
     return p
 
 

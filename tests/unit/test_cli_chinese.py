@@ -136,3 +136,16 @@ def test_help_loads_no_heavy_module(argv: list[str]) -> None:
     heavy |= {"segno", "PIL", "pypdf", "docx", "mammoth", "zensical", "lxml"}
     assert loaded & heavy == set()
     assert not {name for name in json.loads(done.stderr.splitlines()[-1]) if name.startswith("generator.check")}
+
+
+def test_check_quiet_lists_errors_and_warnings_but_counts_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["check", "--catalogue", str(ROOT / "catalogue"), "-f", str(ROOT / "mkdocs.yml"), "--today", "2026-01-01"]
+    _, everything, _ = run(capsys, *argv)
+    code, quiet, _ = run(capsys, *argv, "-q")
+    _, errors, _ = run(capsys, *argv, "--min-severity", "error")
+    assert code == 0
+    assert "提示[" in everything and "提示[" not in quiet and "警告[" in quiet and "警告[" not in errors
+    total = everything.splitlines()[-2]
+    hidden = everything.count("提示[")
+    assert quiet.splitlines()[-2] == f"{total}（按 --min-severity warning 未列出 {hidden} 个）"
+    assert quiet.splitlines()[-1] == everything.splitlines()[-1]  # 检查通过：…

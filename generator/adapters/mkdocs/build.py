@@ -23,7 +23,14 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from generator.adapters.mkdocs.console import Presentation
 from generator.adapters.mkdocs.plugin import GkmlPlugin
+from generator.adapters.mkdocs.serve_errors import (
+    address_in_use,
+    address_in_use_message,
+    address_taken,
+    guarded_builds,
+)
 from generator.check.outcome import builder_failure, failure_reasons
 from generator.profiling import phase
 from generator.settings import Settings, SettingsError, plugin_options, read_config
@@ -34,7 +41,7 @@ class _Formatter(logging.Formatter):
     """gkml's diagnostics as they are; MkDocs' own messages with their level."""
 
     def format(self, record: logging.LogRecord) -> str:
-        if record.name == "mkdocs.plugins.gkml":
+        if record.name == "mkdocs.plugins.gkml" or getattr(record, "gkml_plain", False):
             return record.getMessage()
         return f"{record.levelname:<8}- {record.getMessage()}"
 
@@ -47,15 +54,19 @@ def _not_a_system_error(record: logging.LogRecord) -> bool:
     return not _SYSTEM_ERROR.match(record.getMessage())
 
 
-def _setup(verbose: bool) -> None:
+def _setup(verbose: bool, min_severity: str = "info", *, preview: bool = False) -> Presentation:
+    """Log MkDocs and gkml to standard error, as :class:`Presentation` decides (returned)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
     handler.addFilter(_not_a_system_error)
+    presentation = Presentation(min_severity, preview=preview)
+    handler.addFilter(presentation)
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
+    return presentation
 
 
 def _give_settings(config: MkDocsConfig, catalogue: Path, today: dt.date | None = None) -> None:
@@ -89,6 +100,7 @@ def build(
     verbose: bool = False,
     offline: bool = False,
     today: dt.date | None = None,
+    min_severity: str = "info",
 ) -> int:
     """Build the site into ``site_dir`` atomically, checked as of ``today`` (by default today in
     Beijing). Returns a process exit code.
@@ -97,7 +109,7 @@ def build(
     names its ``index.html``, as browsers do not open folders from disk. Search works
     there too, as its data is a script rather than a fetched file.
     """
-    _setup(verbose)
+    _setup(verbose, min_severity)
     dest = site_dir.resolve()
     config: MkDocsConfig | None = None
     try:
@@ -129,16 +141,29 @@ def build(
     return 0
 
 
-def serve(config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = False) -> int:
-    """Serve the site with live reload (records, content and overrides are watched)."""
-    _setup(False)
+def serve(
+    config_file: Path, catalogue: Path, *, dev_addr: str, strict: bool = False, min_severity: str = "warning"
+) -> int:
+    """Serve the site with live reload (records, content and overrides are watched). A build that
+    fails shows its problems in the browser (:mod:`~generator.adapters.mkdocs.serve_errors`);
+    an address in use is one line."""
+    presentation = _setup(False, min_severity, preview=True)
+    if address_taken(dev_addr):
+        print(address_in_use_message(dev_addr), file=sys.stderr)
+        return 1
     try:
         # MkDocs loads the configuration anew for every rebuild: a catalogue other than the
         # plugin's option is given as the option (the plugin watches the catalogue)
         overrides: dict[str, Any] = {}
         if catalogue.resolve() != Settings.from_project(config_file).catalogue.resolve():
             overrides["plugins"] = _with_catalogue(read_config(config_file), catalogue.resolve())
-        mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, **overrides)
+        with guarded_builds(presentation):
+            mkdocs_serve(str(config_file), dev_addr=dev_addr, strict=strict, **overrides)
+    except OSError as exc:
+        if not address_in_use(exc):
+            raise
+        print(address_in_use_message(dev_addr), file=sys.stderr)
+        return 1
     except SettingsError as exc:
         print(str(exc), file=sys.stderr)
         return 1
