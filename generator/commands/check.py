@@ -15,6 +15,7 @@ from generator.commands.common import (
     add_strict,
     add_today,
     shown_at,
+    user_path,
 )
 
 #: The output formats (generator.check.diagnostics' format_*, imported with the checks when checking).
@@ -27,6 +28,7 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     cmd.add_argument(
         "paths",
         nargs="*",
+        type=user_path,
         metavar="PATH",
         help="要检查的目录文件夹（默认 --catalogue），或若干个事项文件（只检查这些文件本身）",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TypeAlias
 
@@ -22,9 +23,24 @@ def add_command(
     cmd = subparsers.add_parser(name, help=help_text, description=help_text)
     if catalogue:
         cmd.add_argument(
-            "--catalogue", default="catalogue", metavar="DIR", help="事项记录所在文件夹（默认 catalogue/）"
+            "--catalogue",
+            default="catalogue",
+            type=user_path,
+            metavar="DIR",
+            help="事项记录所在文件夹（默认 catalogue/）",
         )
     return cmd
+
+
+def user_path(text: str) -> str:
+    """A path as typed, with ``\\`` read as ``/`` where that names what is there and the text as typed
+    does not: a path copied from Windows (``catalogue\\保障性住房\\x.yaml``) works on Linux and macOS too
+    (on Windows both separators work anyway)."""
+    if "\\" in text and os.sep != "\\" and not os.path.exists(text):
+        slashed = text.replace("\\", "/")
+        if os.path.exists(slashed):
+            return slashed
+    return text
 
 
 def add_config_file(cmd: argparse.ArgumentParser, help_text: str = f"MkDocs 配置文件（默认 {MKDOCS_CONFIG}）") -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import os
 import sys
 
@@ -39,8 +40,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _tolerant_output() -> None:
+    """Standard output and error that never fail on a character their encoding lacks: a Windows console
+    redirected to a file writes GBK (cp936), which has no “›” or “✓”; they become “?” instead of a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``gkml`` console script."""
+    _tolerant_output()
     try:
         p = parser()
         args = p.parse_args(argv)
