@@ -46,6 +46,12 @@ take minutes to write).
 without it the catalogue has items only, as in the earlier figures. ``ms_per_page``
 is ``build_s`` divided by the HTML pages of the site.
 
+Every gkml build is cold: its output folder is new and the build cache gkml keeps beside
+mkdocs.yml (``.gkml-cache/build/``: QR codes and download files) is removed before it (not
+timed). ``--warm`` adds, after each gkml build, a warm one: one record's 时限 is changed (each
+time back or forth), and the site is built again into a new folder with the cache the cold build
+left; its figures are reported as ``warm`` (and ``cache_bytes``, the cache's size on disk).
+
 ``--plain`` also builds, in the same run and alternating with the gkml builds, the
 plain MkDocs + Material anchor from the same records: a home page and 50 category
 pages, each item an ``##`` heading followed by a bullet list of the eight labelled
@@ -396,6 +402,18 @@ def plain_project(work: Path, items: int, seed: int, entries: int = 0) -> Path:
     return project / "mkdocs.yml"
 
 
+def _first_record(catalogue: Path) -> Path:
+    """The record file a warm build finds changed: the first in path order."""
+    return min(p for p in catalogue.rglob("*.yaml") if not p.name.startswith("_"))
+
+
+def _change_record(path: Path, run: int) -> None:
+    """Change the record's 时限 (a different text on each run, so each warm build has a change to see)."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(时限: .*?)(（第 \d+ 次修改）)?$", lambda m: f"{m[1]}（第 {run + 1} 次修改）", text, count=1)
+    path.write_text(text, encoding="utf-8")
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -406,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="counted runs after one warm-up (default 3)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--plain", action="store_true", help="also build the plain MkDocs + Material anchor")
+    parser.add_argument("--warm", action="store_true", help="after each gkml build, one with a record changed")
     parser.add_argument("--catalogue-only", metavar="DIR", type=Path, help="write the catalogue into DIR and exit")
     parser.add_argument("--workdir", metavar="DIR", type=Path, help="work and keep files here (default: temp dir)")
     parser.add_argument(
@@ -435,11 +454,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.plain:
             builds["plain"] = (plain_project(work, args.items, args.seed, args.entries), env)
         runs: dict[str, list[Run]] = {name: [] for name in builds}
+        warm_runs: list[Run] = []
+        cache = builds["gkml"][0].parent / ".gkml-cache" / "build"
+        changed = _first_record(catalogue)
         for config, _ in builds.values():  # sites of an earlier benchmark in the same --workdir
             for old in config.parent.glob("site-*"):
                 shutil.rmtree(old)
         for i in range(args.runs + 1):  # run 0 is the warm-up; gkml and plain alternate
             for name, (config, build_env) in builds.items():
+                if name == "gkml":
+                    shutil.rmtree(cache, ignore_errors=True)  # a cold build: no cache either
                 run = run_build(config, config.parent / f"site-{i}", build_env)
                 wall, peak, cpu, sys_cpu, pss, rss = run
                 label = "warm-up" if i == 0 else f"run {i}"
@@ -449,11 +473,20 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if i:
                     runs[name].append(run)
+                if name == "gkml" and args.warm:
+                    _change_record(changed, i)
+                    warm = run_build(config, config.parent / f"site-{i}-warm", build_env)
+                    log(f"gkml warm {label}: {warm[0]:.2f} s, {warm[2]:.2f} s CPU, {warm[1]:.0f} MiB")
+                    if i:
+                        warm_runs.append(warm)
 
         gkml_site = builds["gkml"][0].parent / f"site-{args.runs}"
         result: dict[str, object] = {"items": args.items, "entries": args.entries, **summary(runs["gkml"])}
         result.update(site_figures(gkml_site, gkml_site / "search" / "index.js", gkml_site / "search" / "d"))
         result["ms_per_page"] = round(1000 * result["build_s"] / result["pages"], 3)  # type: ignore[operator]
+        if args.warm:
+            result["warm"] = summary(warm_runs)
+            result["cache_bytes"] = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
         if args.plain:
             plain_site = builds["plain"][0].parent / f"site-{args.runs}"
             plain = {**summary(runs["plain"]), **site_figures(plain_site, plain_site / "search" / "search_index.json")}

@@ -476,6 +476,9 @@ def write_catalogue(out_dir: Path, items: int, seed: int = 1, entries: int = 0) 
         {
             "单位名称": "示例县住房和城乡建设局",
             "网站名称": "示例县住房和城乡建设局政务公开标准目录",
+            # a public address (QR codes, canonical links, sitemap) about as long as the http://127.0.0.1:8000/
+            # that mkdocs.yml's site_url gave the earlier figures (a local one would be noted by the check)
+            "网站地址": "http://gkml.example.cn/",
             "简介": "本目录依据《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》"
             "（国办发〔2019〕54号）编制。本站为性能测试生成的虚构数据。",
             "地址": "示例县城关镇人民路 88 号",
