@@ -6,12 +6,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from generator.commands.common import add_config_file
 
 if TYPE_CHECKING:  # imported by the commands' functions: `gkml --help` need not load openpyxl
+    from generator.check.diagnostics import Diagnostic
     from generator.exchange import importer
+    from generator.exchange.rows import Parsed
     from generator.model.records import Catalogue
 
 FORMATS = ("xlsx", "csv", "json", "schema")
@@ -77,6 +79,7 @@ def _import(args: argparse.Namespace) -> int:
     from generator.exchange import importer
     from generator.load.files import FileGate
     from generator.settings import Settings, SettingsError
+    from generator.site.output import file_refusal
 
     source = Path(args.file)
     into = Path(args.into if args.into is not None else args.catalogue)
@@ -88,18 +91,28 @@ def _import(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         print(f"错误：{args.config_file} 中{exc}", file=sys.stderr)
         return 2
+    if args.report is not None:
+        refused = file_refusal(Path(args.report), settings, force=True)
+        if refused is not None:
+            print(f"错误：{refused}。", file=sys.stderr)
+            return 2
     areas, bureau = importer.known_areas(into)
     # the table is named on purpose: it may lie anywhere, within the limits set in mkdocs.yml
-    parsed = importer.read_file(source, known_areas=areas, bureau=bureau, gate=FileGate(limits=settings.limits))
+    gate = FileGate(limits=settings.limits)
+    area = (args.area or "").strip()
+    parsed = importer.read_file(source, known_areas=areas, bureau=bureau, gate=gate, lenient=not args.strict, area=area)
     if has_errors(parsed.problems):
         print(format_human(parsed.problems))
         print("有错误，未写入任何文件。请按上面的提示修改后重新导入。")
+        _report(args, parsed, None, parsed.problems)
         return 1
     plan = importer.plan_import(parsed, into, force=args.force)
     problems = parsed.problems + plan.problems
-    if has_errors(problems):
+    personal = [d for d in problems if d.code in importer.PRIVACY_CODES]
+    if has_errors([d for d in problems if d.code not in importer.PRIVACY_CODES]) or (personal and args.strict):
         print(format_human(problems))
         print("导入的事项有错误，未写入任何文件。请按上面的提示修改表格后重新导入。")
+        _report(args, parsed, None, problems)
         return 1
     if args.dry_run:
         for planned in plan.writes:
@@ -109,7 +122,8 @@ def _import(args: argparse.Namespace) -> int:
         print("\n".join(["预览（--dry-run）：未写入任何文件。", *_summary(plan, dry_run=True)]), file=err)
         if problems:
             print(format_human(problems), file=err)
-        return 1 if plan.conflicts else 0
+        _report(args, parsed, plan, problems, dry_run=True, out=err)
+        return 1 if plan.conflicts or personal else 0
     try:
         importer.write_plan(plan)
     except OSError as exc:
@@ -118,9 +132,47 @@ def _import(args: argparse.Namespace) -> int:
     print("\n".join(_summary(plan, dry_run=False)))
     if problems:
         print(format_human(problems))
-    if plan.writes:
-        print("下一步：运行 gkml check 检查导入的事项，把标有“待填写”的地方改成本单位的实际情况。")
-    return 1 if plan.conflicts else 0
+    _report(args, parsed, plan, problems)
+    if personal:
+        print(
+            f"注意：导入的内容中有 {len(personal)} 处个人信息（手机号码、身份证号等），已原样写入事项文件，"
+            "gkml check 会一直报错、网站不能生成，请按上面的位置删除后再检查。"
+        )
+    if plan.writes and args.report is not None:  # the printed report ends with the next step
+        print(
+            "下一步：运行 gkml check 检查导入的事项，把标有“待核实”“待填写”的地方改成本单位的实际情况"
+            "（网站状态为“试运行”时可以先 gkml build 预览）。"
+        )
+    return 1 if plan.conflicts or personal else 0
+
+
+def _report(
+    args: argparse.Namespace,
+    parsed: Parsed,
+    plan: importer.Plan | None,
+    problems: list[Diagnostic],
+    *,
+    dry_run: bool = False,
+    out: TextIO | None = None,
+) -> None:
+    """The migration report: into ``--report`` (its one-line summary printed), or printed whole (not when
+    nothing is written: then the messages say why)."""
+    from generator.exchange import migration
+
+    report = migration.file_report(parsed, plan, problems)
+    text = migration.markdown([report], dry_run=dry_run)
+    if args.report is None:
+        if plan is not None:
+            print(text, file=out or sys.stdout)
+        return
+    path = Path(args.report)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        print(f"错误：无法写入导入报告 {_shown(path)}：{exc.strerror or exc}", file=sys.stderr)
+        return
+    print(f"导入报告：{_shown(path)}。{migration.summary([report])}", file=out or sys.stdout)
 
 
 # -- export -------------------------------------------------------------------------------------------------
@@ -196,8 +248,23 @@ def add_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """Register ``gkml import`` and ``gkml export`` (``command(name, help)`` makes a subparser)."""
     from generator.commands import import_entries  # its options only: nothing heavy is loaded
 
-    cmd = command("import", "导入标准目录格式的 Excel 表格（.xlsx）或 CSV，为每一行生成一个事项文件")
-    cmd.add_argument("file", metavar="FILE", help="要导入的 .xlsx、.csv 文件，或 gkml export 导出的 .json 文件")
+    cmd = command(
+        "import",
+        "导入已发布的标准目录表格（Excel .xlsx/.xls、Word .docx、保存的网页 .html、CSV），每行生成一个事项文件",
+    )
+    cmd.add_argument(
+        "file",
+        metavar="FILE",
+        help="要导入的 .xlsx、.xls、.docx、.html/.htm、.csv 文件，或 gkml export 导出的 .json 文件",
+    )
+    cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="严格模式（用于持续集成）：有任何不能直接对应标准写法的内容就报错，不写入任何文件；"
+        "默认会导入，并把这些地方写成“【待核实：原文“…”】”",
+    )
+    cmd.add_argument("--area", metavar="领域", help="表格没有标题行、无法得知领域时，按这个领域导入（如 保障性住房）")
+    cmd.add_argument("--report", metavar="FILE.md", help="把导入报告写入这个文件（默认直接显示）")
     cmd.add_argument("--into", metavar="DIR", help="写入的目录文件夹（默认与 --catalogue 相同）")
     cmd.add_argument("--dry-run", action="store_true", help="只显示将要写入的文件和内容，不写入")
     cmd.add_argument("--force", action="store_true", help="覆盖目录中已有的、内容不同的同一事项")

@@ -250,9 +250,13 @@ class Section:
 def _main_keys(grid: Grid, row: int) -> set[str]:
     keys = set()
     for col in grid.filled(row):
-        column = t.classify(t.clean_header(grid.raw(row, col)))
-        if column is not None and column.key in t.MAIN_KEYS:
-            keys.add(column.key)
+        text = t.clean_header(grid.raw(row, col))
+        column = t.classify(text)
+        if column is None or column.key not in t.MAIN_KEYS:
+            continue
+        if column.tick and t.normalise_header(text) == t.normalise_header(column.header):
+            continue  # a bare 全社会, 主动公开, 县级: a lower header row's word, or a mark written as text
+        keys.add(column.key)
     return keys
 
 
@@ -1056,7 +1060,7 @@ def read_file(
             return parsed
         return read_json(text, shown)
     ctx = _Context(sorted({*(known_areas or []), *standard_areas()}, key=len, reverse=True), bureau)
-    ctx.lenient, ctx.area = lenient, area
+    ctx.lenient, ctx.area, parsed.lenient = lenient, area, lenient
     if suffix == ".csv":
         grid, problems = read_csv(raw, shown, gate.limits)
         parsed.problems += problems
@@ -1289,6 +1293,8 @@ def _folder_name(parent: Path, title: str, taken: set[str]) -> Path:
     return path
 
 
+#: A person's numbers found in a cell: an error that a lenient import writes anyway (gkml check keeps it an error).
+PRIVACY_CODES = frozenset({"privacy-mobile", "privacy-id-number", "privacy-bank-card"})
 #: What the checker says of a record that the import has already said, more precisely, at its cell.
 _SAID_BY_IMPORT = frozenset({"record-placeholder"})
 #: What the checker says of a value that is one of the import's placeholders (a 时限 it cannot read).
@@ -1406,6 +1412,9 @@ class _Planner:
         if read is not None and _unplaced(read) != _unplaced(record):
             self.problems.append(item.locate(make_cell("import-readback")))
             return False
+        errors = {d.code for d in [*problems, *more] if d.severity.value == "error"}
+        if read is None and self.parsed.lenient and errors and errors <= PRIVACY_CODES:
+            return True  # kept verbatim and written: gkml check reports it until it is removed (never published)
         return read is not None
 
     def _settings_files(self, records: list[Planned]) -> list[Planned]:

@@ -200,8 +200,10 @@ def tick(text: str, column: t.Column) -> tuple[list[tuple[str, str]], list[Diagn
     value = t.tick_value(group, text) or t.guessed_value(group, text)
     if text in vocab.TEXT_TICKS:
         value = column.value
+    if value == column.value:  # the column's own value written out (主动公开 under 主动): a √, nothing to say
+        return [(value, "")], []
     if value is not None:
-        why = "格中写的是文字而不是“√”" + ("" if value == column.value else f"，文字与“{column.header}”列不同")
+        why = f"格中写的是文字而不是“√”，与“{column.header}”列不同"
         return [(value, "")], [guess(group, text, value, why)]
     kept, warning = placeholder(group, text, f"适用的格子打“√”；{t.label_of(group)}只能是{_allowed(group)}")
     return [(kept, "")], [warning]

@@ -84,3 +84,4 @@ class Parsed:
     rows_unnamed: int = 0  #: rows without a name (listed in problems, not imported)
     rows_skipped: int = 0  #: rows holding one text only: a title, a note, a legend (not items)
     rows_failed: int = 0  #: rows with an error (not imported)
+    lenient: bool = False  #: read without --strict: a record holding a person's number is still written

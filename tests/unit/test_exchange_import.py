@@ -335,7 +335,7 @@ def test_a_record_moved_to_another_column_replaces_its_old_file_only_with_force(
 
 def import_messages(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     folder = tmp_path / "out"
-    assert run("import", str(path), "--into", str(folder)) == 1
+    assert run("import", str(path), "--into", str(folder), "--strict") == 1
     assert not folder.exists()
     return capsys.readouterr().out.splitlines()
 
@@ -462,8 +462,8 @@ def test_merged_cells_spanning_two_areas(tmp_path: Path, capsys: pytest.CaptureF
         (
             "旧.xls",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
-            "旧.xls: 错误[file-xls] 这是旧版 Excel（.xls）文件，无法直接读取"
-            "（提示：请用 Excel 或 WPS 打开，选择“另存为”，文件类型选“Excel 工作簿（*.xlsx）”后再导入。）",
+            "旧.xls: 错误[file-not-xls] 文件不是有效的旧版 Excel（.xls）文件：无法按 .xls 格式读取（CompDocError）"
+            "（提示：文件可能已损坏、加了密码，或只是改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。）",
         ),
         (
             "目录.docx",
@@ -475,8 +475,9 @@ def test_merged_cells_spanning_two_areas(tmp_path: Path, capsys: pytest.CaptureF
         (
             "目录.txt",
             b"x",
-            "目录.txt: 错误[file-type] 不支持“.txt”文件（提示：请使用标准目录格式的 Excel 表格（.xlsx）、"
-            "CSV 文件（.csv），或 gkml export 导出的 JSON 文件（.json）。）",
+            "目录.txt: 错误[file-type] 不支持“.txt”文件（提示：请使用标准目录格式的 Excel 表格（.xlsx、.xls）、"
+            "CSV 文件（.csv）、Word 文档（.docx）、从网站保存的网页（.html、.htm），"
+            "或 gkml export 导出的 JSON 文件（.json）。）",
         ),
         (
             "目录.json",
