@@ -78,6 +78,19 @@ install() {
     apt_install rsync
   fi
 
+  # 安装测试用 Debian 自带的 Python 运行 README 的第一条命令（PEP 668，需要 python3-venv），
+  # JSON Schema 测试用 Node.js 检查正则表达式在 JavaScript 中的含义。
+  # The install test runs the README's first command with Debian's own Python (PEP 668; it needs
+  # python3-venv), and a schema test runs the patterns under Node.js: no test is skipped for want of them.
+  if ! /usr/bin/python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+    echo "未找到 Debian 的 python3 和 python3-venv，正在安装… / installing Debian's python3 and python3-venv…" >&2
+    apt_install python3 python3-venv
+  fi
+  if ! command -v node >/dev/null 2>&1; then
+    echo "未找到 node，正在安装 nodejs… / node missing: installing nodejs…" >&2
+    apt_install nodejs
+  fi
+
   # 打印测试把 PDF 转成图片并读回二维码（poppler-utils 的 pdfinfo、pdftotext、pdftoppm）。
   # The print tests read the PDFs with poppler-utils (pdfinfo, pdftotext, pdftoppm).
   if ! command -v pdftoppm >/dev/null 2>&1; then
