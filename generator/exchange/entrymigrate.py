@@ -11,7 +11,8 @@ in the documented place: ``<column folder>/<year of 发布日期>/<title>.md`` (
 a row already imported (an entry of the catalogue has its address, or its title and date) is
 skipped and said. An entry without a body points to its old address (``网址``); one with a body
 from a saved page gets a line in the **redirect map**: an nginx ``map`` from the old address's
-path to the new page, sorted, merged with the lines the map already holds.
+path to the new page (its full address when ``_site.yaml`` gives the 网站地址, so that the old server
+can send visitors to another host), sorted, merged with the lines the map already holds.
 
 Nothing a row holds is lost: what has no key in an entry (extra columns, an address that is not
 a web address, the lines of a page taken out of its body) is written as comments in the entry
@@ -34,12 +35,15 @@ from generator.exchange.entrylist import EntryList, ListRow, read_entry_list
 from generator.exchange.entryplace import Place, Placement, Placer, catalogue_places, plain
 from generator.exchange.oldpages import OldPage, iso_date, read_old_page
 from generator.exchange.writer import yaml_scalar
+from generator.load.catalogue import SITE_FILE
 from generator.load.entries import entry_paths, read_entry_file
 from generator.load.files import FileGate
 from generator.load.folders import CatalogueFolders
+from generator.load.yamlfile import read_yaml
 from generator.model.entries import ENTRY_FIELDS_BY_KEY, ENTRY_SUFFIX
 from generator.model.limits import Limits
 from generator.model.naming import file_stem
+from generator.model.site_address import address_problem, normalised
 from generator.site.routes import Routes
 
 LIST_SUFFIXES = (".xlsx", ".xls", ".csv")
@@ -339,8 +343,10 @@ def plan_migration(
     gate: FileGate,
     routes: Routes | None = None,
 ) -> MigrationPlan:
-    """What to write for ``lists`` and ``pages`` into the catalogue ``folders`` (see the module)."""
+    """What to write for ``lists`` and ``pages`` into the catalogue ``folders`` (see the module); the new
+    pages' addresses (for the redirect map) from ``routes`` and the site's 网站地址 (:func:`site_base`)."""
     routes = routes or Routes()
+    base = site_base(folders.root, gate)
     plan = MigrationPlan()
     rows: list[Incoming] = []
     for found in lists:
@@ -370,7 +376,7 @@ def plan_migration(
             plan.problems.append(_unplaced_problem(incoming, placement))
             figures.left["unplaced"] += 1
             continue
-        planned = _plan_entry(incoming, placement, existing, taken_paths, routes)
+        planned = _plan_entry(incoming, placement, existing, taken_paths, routes, base)
         plan.writes.append(planned)
         figures.written += 1
         figures.guesses.update(planned.guesses)
@@ -440,12 +446,22 @@ def _why_unmapped(url: str) -> str:
     return "网址带有查询参数（?…），nginx 的 $uri 不含这一部分" if parts.query else ""
 
 
-def _redirect(url: str, entry_id: str, routes: Routes) -> tuple[str, str] | None:
-    """(old path, new page path) for an old address nginx can match by ``$uri``, or None."""
+def site_base(folder: Path, gate: FileGate) -> str:
+    """Where the new site's pages are: its 网站地址 (``https://…/gkml/``) when ``_site.yaml`` gives a valid
+    one, else ``/`` (the site at the root of the server that redirects)."""
+    doc, _ = read_yaml(folder / SITE_FILE, gate=gate)
+    address = doc.data.get("网站地址") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(address, str) and address.strip() and address_problem(address.strip()) is None:
+        return normalised(address.strip())
+    return "/"
+
+
+def _redirect(url: str, entry_id: str, routes: Routes, base: str) -> tuple[str, str] | None:
+    """(old path, new page's address) for an old address nginx can match by ``$uri``, or None."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or parts.query or not parts.path or parts.path == "/":
         return None
-    return unquote(parts.path), "/" + routes.url(Routes.entry_of(entry_id))
+    return unquote(parts.path), base + routes.url(Routes.entry_of(entry_id))
 
 
 def _file_path(folder: Path, title: str, taken: set[Path]) -> Path:
@@ -459,7 +475,7 @@ def _file_path(folder: Path, title: str, taken: set[Path]) -> Path:
 
 
 def _plan_entry(
-    incoming: Incoming, placement: Placement, existing: _Existing, taken: set[Path], routes: Routes
+    incoming: Incoming, placement: Placement, existing: _Existing, taken: set[Path], routes: Routes, base: str
 ) -> Planned:
     place = placement.item
     assert place is not None
@@ -474,7 +490,7 @@ def _plan_entry(
     page = incoming.page
     body = page.body if page is not None and page.body.strip() else ""
     web_address = incoming.url.startswith(("http://", "https://"))
-    redirect = _redirect(incoming.url, entry_id, routes) if body and incoming.url else None
+    redirect = _redirect(incoming.url, entry_id, routes, base) if body and incoming.url else None
     publisher = incoming.publisher or place.subject
     values: list[tuple[str, str]] = [
         ("id", entry_id),
@@ -506,8 +522,14 @@ def _plan_entry(
     if incoming.column:
         lines.append(f"# 原栏目：{incoming.column}")
     lines += [f"# 原表“{header}”：{' '.join(text.split())}" for header, text in incoming.extra]
-    if formed and formed > date:
-        lines.append(f"# 原表形成日期 {formed} 晚于发布日期，未写入。")
+    if " ".join(incoming.published.split()) != date:
+        lines.append(f"# 原发布日期：{' '.join(incoming.published.split())}")
+    formed_text = " ".join(incoming.formed.split())
+    if formed_text and (not formed or formed > date):
+        why = "晚于发布日期" if formed else "无法识别"
+        lines.append(f"# 原表形成日期：{formed_text}（{why}，未写入）")
+    elif formed_text and formed_text != formed:
+        lines.append(f"# 原表形成日期：{formed_text}")
     if page is not None:
         lines += [f"# 原网页：{text}" for text in page.dropped]
         if page.images:
@@ -618,7 +640,8 @@ def report_markdown(plan: MigrationPlan, *, dry_run: bool = False, redirects_fil
                 "",
             ]
         for x in rows:
-            where = x.incoming.source + (f" 第 {x.incoming.row} 行" if x.incoming.row else "")
+            sheet = f" 工作表“{x.incoming.sheet}”" if x.incoming.sheet else ""
+            where = x.incoming.source + (f"{sheet} 第 {x.incoming.row} 行" if x.incoming.row else "")
             detail = f"：{x.detail}" if x.detail else ""
             out.append(f"- {where}{detail}。原文：{x.incoming.text}")
         out.append("")
