@@ -77,6 +77,12 @@ install() {
     echo "未找到 rsync，正在安装… / rsync missing: installing it…" >&2
     apt_install rsync
   fi
+  # 定时报告作业用 gh 的 --jq 筛选议题，测试用 jq 运行同一个筛选式。
+  # The scheduled report job's gh --jq filter is run with jq by tests/unit/test_ci_config.py.
+  if ! command -v jq >/dev/null 2>&1; then
+    echo "未找到 jq，正在安装… / jq missing: installing it…" >&2
+    apt_install jq
+  fi
 
   # 安装测试用 Debian 自带的 Python 运行 README 的第一条命令（PEP 668，需要 python3-venv），
   # JSON Schema 测试用 Node.js 检查正则表达式在 JavaScript 中的含义。

@@ -208,7 +208,8 @@ def run_steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
 
 def test_github_triggers(workflow: dict[Any, Any]) -> None:
     on = triggers(workflow)
-    assert set(on) == {"pull_request", "push", "workflow_dispatch"}
+    assert set(on) == {"pull_request", "push", "workflow_dispatch", "schedule"}
+    assert on["schedule"] == [{"cron": "0 1 * * 1"}], "Mondays 9:00 in Beijing"
     paths = on["pull_request"]["paths"]
     for wanted in ("catalogue/**", "content/**", "overrides/**", "mkdocs.yml", "generator/**"):
         assert wanted in paths
@@ -218,7 +219,10 @@ def test_github_triggers(workflow: dict[Any, Any]) -> None:
 def test_github_permissions_and_pages_deployment(workflow: dict[Any, Any]) -> None:
     assert workflow["permissions"] == {"contents": "read"}, "only the deploy job may write"
     jobs = workflow["jobs"]
-    uses = {step["uses"].split("@")[0]: (job_id, step) for job_id, step in steps(workflow) if "uses" in step}
+    uses: dict[str, tuple[str, dict[str, Any]]] = {}
+    for job_id, step in steps(workflow):  # the first job that uses each action: the check job
+        if "uses" in step:
+            uses.setdefault(step["uses"].split("@")[0], (job_id, step))
     for action in ("actions/checkout", "actions/setup-python", "actions/upload-pages-artifact"):
         assert action in uses
     for action in ("actions/configure-pages", "actions/deploy-pages"):
@@ -254,7 +258,7 @@ def test_github_commands(workflow: dict[Any, Any]) -> None:
     commands = [step["run"] for step in run_steps(workflow)]
     assert "python -m pip install -e ." in commands
     assert "gkml check --format github" in commands
-    assert "gkml build --strict -d site" in commands
+    assert "gkml build --strict -d site --zip site.zip" in commands
     [diff] = [step for step in run_steps(workflow) if "gkml diff" in step["run"]]
     assert diff["if"] == "github.event_name == 'pull_request'"
     assert "--format markdown" in diff["run"]
@@ -266,10 +270,10 @@ def test_github_commands(workflow: dict[Any, Any]) -> None:
 
 
 def run_github_steps(workflow: dict[Any, Any], project: Path, env: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Run the workflow's shell steps in order; return (commands run, reasons for steps left out)."""
+    """Run the check job's shell steps in order; return (commands run, reasons for steps left out)."""
     ran: list[str] = []
     left_out: list[str] = []
-    for step in run_steps(workflow):
+    for step in [step for job_id, step in steps(workflow) if job_id == "check" and "run" in step]:
         script = without_installs(step["run"])
         if not script.strip():
             continue
@@ -287,8 +291,12 @@ def run_github_steps(workflow: dict[Any, Any], project: Path, env: dict[str, str
 def test_github_steps_run_locally(workflow: dict[Any, Any], project: Path, env: dict[str, str]) -> None:
     changed = change_a_record(project)  # the pull request's change
     ran, left_out = run_github_steps(workflow, project, env)
-    assert "gkml build --strict -d site" in ran
+    assert "gkml build --strict -d site --zip site.zip" in ran
     assert (project / "site" / "index.html").is_file()
+    assert (project / "site.zip").is_file()
+    assert (project / "preview" / "index.html").is_file(), "the pull request's preview"
+    summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
+    assert "# 公开情况报告" in summary, "the dated findings are shown in the job summary"
     if has_diff():
         summary = Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
         assert changed in summary, f"the job summary does not name the changed record:\n{summary}"
@@ -335,9 +343,9 @@ def gitlab_script(gitlab: dict[str, Any], name: str) -> str:
 
 def test_gitlab_structure(gitlab: dict[str, Any]) -> None:
     assert gitlab["image"] == "python:3.11-slim"
-    assert gitlab["stages"] == ["check", "build", "pages"]
+    assert gitlab["stages"] == ["check", "build", "pages", "deploy"]
     jobs = gitlab_jobs(gitlab)
-    assert {job["stage"] for job in jobs.values()} == {"check", "build", "pages"}
+    assert {job["stage"] for job in jobs.values()} == {"check", "build", "pages", "deploy"}
     assert ".cache/pip" in gitlab["default"]["cache"]["paths"]
     assert gitlab["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
     text = GITLAB.read_text(encoding="utf-8")
@@ -348,15 +356,21 @@ def test_gitlab_structure(gitlab: dict[str, Any]) -> None:
     check = jobs["check"]
     assert "gkml check" in check["script"]
     assert check["artifacts"]["when"] == "always"
-    assert check["artifacts"]["paths"] == ["gkml-check.json"]
+    assert check["artifacts"]["paths"] == ["gkml-check.json", "gkml-report.md"]
+    assert check["artifacts"]["expose_as"] == "公开情况报告", "linked from the merge request"
+    assert "gkml report --format markdown > gkml-report.md || true" in check["script"]
 
     pages = jobs["pages"]
     assert pages["stage"] == "pages"
-    assert pages["artifacts"]["paths"] == ["public"], "GitLab Pages publishes the folder public/"
-    assert "gkml build --strict -d public" in pages["script"]
-    assert [rule["if"] for rule in pages["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"]
+    assert pages["artifacts"]["paths"] == ["public", "gkml-site.zip"], "GitLab Pages publishes the folder public/"
+    assert "gkml build --strict -d public --zip gkml-site.zip" in pages["script"]
+    assert [rule["if"] for rule in pages["rules"]] == [
+        '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "schedule"'
+    ]
     assert str(pages["variables"]["GIT_DEPTH"]) == "0"
     for name, job in jobs.items():
+        if name == "server":  # publishes what the pages job built: needs rsync and ssh, not gkml
+            continue
         before = job.get("before_script", gitlab["default"]["before_script"])
         assert "python -m pip install -e ." in before, name
 
@@ -367,8 +381,11 @@ def test_gitlab_jobs_run_locally(gitlab: dict[str, Any], project: Path, env: dic
         assert done.returncode == 0, f"job {name!r}\n{explain(done)}"
     report = json.loads((project / "gkml-check.json").read_text(encoding="utf-8"))
     assert [d for d in report if d["severity"] != "info"] == []  # notes (e.g. long-unchanged columns) may appear
+    assert (project / "gkml-report.md").read_text(encoding="utf-8").startswith("# 公开情况报告")
     assert (project / "site" / "index.html").is_file()
+    assert (project / "preview" / "index.html").is_file(), "the merge request's preview"
     assert (project / "public" / "index.html").is_file()
+    assert (project / "gkml-site.zip").is_file()
 
 
 def test_gitlab_check_job_points_at_the_broken_line(gitlab: dict[str, Any], project: Path, env: dict[str, str]) -> None:
@@ -416,3 +433,197 @@ def test_pre_commit_hook_runs_locally(project: Path, env: dict[str, str]) -> Non
     done = bash(command, project, env)
     assert done.returncode != 0, explain(done)
     assert f"{broken}:" in done.stdout, explain(done)
+
+
+# -- the scheduled report, the deploy job to the bureau's server ------------------------------------
+
+#: A stand-in for GitHub's ``gh``: logs each call; ``issue list`` answers FAKE_ISSUES (JSON) through
+#: the real jq with the workflow's own ``--jq`` filter, as gh does.
+FAKE_GH = """#!/bin/sh
+printf '%s\\n' "$*" >> "$GH_LOG"
+if [ "$1 $2" = "issue list" ]; then
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--jq" ]; then printf '%s' "$FAKE_ISSUES" | jq -r "$2"; exit; fi
+    shift
+  done
+fi
+"""
+
+
+def job_steps(workflow: dict[Any, Any], job: str) -> list[dict[str, Any]]:
+    return [step for job_id, step in steps(workflow) if job_id == job and "run" in step]
+
+
+def test_jq_is_installed() -> None:
+    assert shutil.which("jq"), "the report job's gh filter is tested with jq (tests/run.sh installs it)"
+
+
+@pytest.mark.parametrize(
+    ("issues", "expected"),
+    [
+        ("[]", "issue create --title 公开情况报告（gkml 每周自动生成） --body-file report.md"),
+        (
+            '[{"number": 3, "title": "别的议题"}, {"number": 7, "title": "公开情况报告（gkml 每周自动生成）"}]',
+            "issue edit 7 --body-file report.md",
+        ),
+    ],
+)
+def test_github_scheduled_report_opens_or_updates_one_issue(
+    workflow: dict[Any, Any], project: Path, env: dict[str, str], tmp_path: Path, issues: str, expected: str
+) -> None:
+    job = workflow["jobs"]["report"]
+    assert job["if"] == "github.event_name == 'schedule'"
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert workflow["jobs"]["check"]["if"] == "github.event_name != 'schedule'", "no build, no deploy on schedule"
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    for step in job_steps(workflow, "report"):
+        script = without_installs(step["run"])
+        if not script.strip():
+            continue
+        step_env = {k: str(v) for k, v in step.get("env", {}).items()}
+        assert step_env.pop("GH_TOKEN", None) in (None, "${{ github.token }}"), "the job's own token"
+        run_env = {**env, **step_env, "PATH": f"{fake}:{env['PATH']}", "GH_LOG": str(log), "FAKE_ISSUES": issues}
+        done = bash(script, project, run_env)
+        assert done.returncode == 0, explain(done)
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith("issue list --state open")
+    assert calls[1:] == [expected]
+    assert (project / "report.md").read_text(encoding="utf-8").startswith("# 公开情况报告")
+
+
+def test_github_deploy_to_the_bureaus_server(
+    workflow: dict[Any, Any], project: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """The server job, run as written against a local folder: the site.zip of the check job is
+    unpacked and published with deploy/publish.sh (the SSH set-up step needs the secrets: left out)."""
+    job = workflow["jobs"]["server"]
+    assert "vars.DEPLOY_TARGET != ''" in job["if"] and "refs/heads/main" in job["if"]
+    assert job["needs"] == "check"
+    assert job["concurrency"] == {"group": "server", "cancel-in-progress": False}
+    [publish] = [step for step in job_steps(workflow, "server") if "deploy/publish.sh" in step["run"]]
+    assert publish["env"]["DEPLOY_TARGET"] == "${{ vars.DEPLOY_TARGET }}"
+    [ssh] = [step for step in job_steps(workflow, "server") if "DEPLOY_SSH_KEY" in step["run"]]
+    assert ssh["env"] == {
+        "DEPLOY_SSH_KEY": "${{ secrets.DEPLOY_SSH_KEY }}",
+        "DEPLOY_KNOWN_HOSTS": "${{ secrets.DEPLOY_KNOWN_HOSTS }}",
+    }
+    done = bash("gkml build --strict -d site --zip site.zip && rm -rf site", project, env)
+    assert done.returncode == 0, explain(done)
+    shutil.copytree(ROOT / "deploy", project / "deploy")
+    server = tmp_path / "server" / "gkml"
+    done = bash(publish["run"], project, {**env, "DEPLOY_TARGET": str(server)})
+    assert done.returncode == 0, explain(done)
+    assert (server / "current" / "index.html").is_file()
+    assert os.readlink(server / "current").startswith("releases/")
+
+
+#: A stand-in for GitLab's issues API (the three calls .gitlab/gkml-report-issue.py makes).
+class _FakeGitLab:
+    def __init__(self, issues: list[dict[str, Any]]) -> None:
+        self.issues = issues
+        self.calls: list[tuple[str, str, dict[str, Any]]] = []
+
+    def serve(self) -> tuple[Any, str]:
+        import threading
+        import urllib.parse
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self, value: object) -> None:
+                body = json.dumps(value).encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _record(self) -> dict[str, Any]:
+                assert self.headers["PRIVATE-TOKEN"] == "glpat-test"
+                length = int(self.headers.get("Content-Length") or 0)
+                form = urllib.parse.parse_qs(self.rfile.read(length).decode("utf-8"))
+                data = {k: v[0] for k, v in form.items()}
+                fake.calls.append((self.command, urllib.parse.unquote(self.path), data))
+                return data
+
+            def do_GET(self) -> None:
+                self._record()
+                self._answer(fake.issues)
+
+            def do_POST(self) -> None:
+                self._answer({"iid": 12, **self._record()})
+
+            def do_PUT(self) -> None:
+                self._answer({"iid": 5, **self._record()})
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server, f"http://127.0.0.1:{server.server_address[1]}/api/v4"
+
+
+@pytest.mark.parametrize("open_issue", [False, True])
+def test_gitlab_scheduled_report_opens_or_updates_one_issue(
+    gitlab: dict[str, Any], project: Path, env: dict[str, str], open_issue: bool
+) -> None:
+    job = gitlab_jobs(gitlab)["report"]
+    assert [rule["if"] for rule in job["rules"]] == ['$CI_PIPELINE_SOURCE == "schedule"']
+    assert '$CI_PIPELINE_SOURCE == "schedule"' in [rule["if"] for rule in gitlab["workflow"]["rules"]]
+    assert [rule["if"] for rule in gitlab_jobs(gitlab)["check"]["rules"]] == ['$CI_PIPELINE_SOURCE != "schedule"']
+    title = "公开情况报告（gkml 定时生成）"
+    issues = [{"iid": 2, "title": "别的议题"}, *([{"iid": 5, "title": title}] if open_issue else [])]
+    fake = _FakeGitLab(issues)
+    server, api = fake.serve()
+    try:
+        shutil.copytree(ROOT / ".gitlab", project / ".gitlab")
+        run_env = {**env, "CI_API_V4_URL": api, "CI_PROJECT_ID": "zjj/gkml", "GKML_REPORT_TOKEN": "glpat-test"}
+        done = bash(gitlab_script(gitlab, "report"), project, run_env)
+    finally:
+        server.shutdown()
+    assert done.returncode == 0, explain(done)
+    report = (project / "gkml-report.md").read_text(encoding="utf-8")
+    method, path, _ = fake.calls[0]
+    assert method == "GET" and path.startswith("/api/v4/projects/zjj/gkml/issues?state=opened&search=")
+    if open_issue:
+        assert fake.calls[1] == ("PUT", "/api/v4/projects/zjj/gkml/issues/5", {"description": report})
+        assert f"已更新议题 #5：{title}" in done.stdout
+    else:
+        assert fake.calls[1] == ("POST", "/api/v4/projects/zjj/gkml/issues", {"title": title, "description": report})
+        assert f"已新建议题 #12：{title}" in done.stdout
+    assert len(fake.calls) == 2
+
+
+def test_gitlab_report_without_a_token_says_what_to_set(
+    gitlab: dict[str, Any], project: Path, env: dict[str, str]
+) -> None:
+    shutil.copytree(ROOT / ".gitlab", project / ".gitlab")
+    (project / "gkml-report.md").write_text("# 公开情况报告\n", encoding="utf-8")
+    done = bash("python3 .gitlab/gkml-report-issue.py gkml-report.md", project, env)
+    assert done.returncode == 1
+    assert "没有设置变量 GKML_REPORT_TOKEN" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_gitlab_deploy_to_the_bureaus_server(
+    gitlab: dict[str, Any], project: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    job = gitlab_jobs(gitlab)["server"]
+    assert job["stage"] == "deploy" and job["needs"] == ["pages"]
+    assert [rule["if"] for rule in job["rules"]] == [
+        '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "schedule" && $DEPLOY_TARGET'
+    ]
+    assert job["resource_group"] == "server", "one deployment at a time"
+    assert job["script"] == ['sh deploy/publish.sh public "$DEPLOY_TARGET"']
+    done = bash(gitlab_script(gitlab, "pages"), project, env)
+    assert done.returncode == 0, explain(done)
+    shutil.copytree(ROOT / "deploy", project / "deploy")
+    server = tmp_path / "server"
+    done = bash("\n".join(job["script"]), project, {**env, "DEPLOY_TARGET": str(server)})
+    assert done.returncode == 0, explain(done)
+    assert (server / "current" / "index.html").is_file()
