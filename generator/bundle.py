@@ -18,7 +18,6 @@ already there; a folder that holds other files is refused.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,11 +65,15 @@ class Target:
 
 def target(platform: str | None, python_version: str | None) -> Target:
     """The :class:`Target` of ``--platform`` (a short name of :data:`PLATFORMS` or pip's tags, comma separated)
-    and ``--python-version`` (``3.11``)."""
+    and ``--python-version`` (``3.11``; by default this Python's ``X.Y``).
+
+    The version is given to pip as ``X.Y``, which it reads as ``X.Y.0``: the packages chosen suit every
+    release of that Python (a package may require a later one: pymdown-extensions 13.1 needs 3.11.5,
+    and Debian 12 has 3.11.2)."""
     tags: tuple[str, ...] = ()
     if platform:
         tags = PLATFORMS.get(platform) or tuple(t.strip() for t in platform.split(",") if t.strip())
-    return Target(tags, python_version or "")
+    return Target(tags, python_version or "{}.{}".format(*sys.version_info[:2]))
 
 
 def project_root() -> Path:
@@ -115,6 +118,8 @@ def instructions(target: Target) -> str:
 
 
 def _pip(args: Sequence[str], *, quiet: bool) -> None:
+    import subprocess  # here: `gkml --help` imports this module for the names of the platforms
+
     command = [sys.executable, "-m", "pip", *args, "--disable-pip-version-check", *(["-q"] if quiet else [])]
     if subprocess.call(command, stdin=subprocess.DEVNULL) != 0:
         raise BundleError(f"pip 没有完成（见上面 pip 的输出）：{' '.join(command[2:])}")
