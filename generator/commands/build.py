@@ -15,6 +15,7 @@ from generator.commands.common import (
     add_today,
     missing_config,
 )
+from generator.commands.progress import Ticker
 
 #: The programs that can draw the theme around gkml's pages (generator/adapters/).
 BUILDERS = ("mkdocs", "zensical")
@@ -98,6 +99,11 @@ def _build(args: argparse.Namespace) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 2
+    with Ticker("正在生成网站"):  # on a terminal: what is being done, for how long; nothing in CI logs
+        return _build_with(args)
+
+
+def _build_with(args: argparse.Namespace) -> int:
     if args.builder == "zensical":
         from generator.adapters.zensical import build_site
 
