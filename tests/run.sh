@@ -77,6 +77,22 @@ install() {
     echo "未找到 rsync，正在安装… / rsync missing: installing it…" >&2
     apt_install rsync
   fi
+  # 浏览器兼容检查（tests/unit/test_browser_targets.py）用 acorn、esbuild、lightningcss：版本固定在
+  # tests/browser_targets/package.json，装在它旁边的 node_modules/（不入库）；已装好相同版本时跳过。
+  # The browser-target check's tools, pinned in tests/browser_targets/package.json, installed beside it.
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "未找到 npm，正在安装 nodejs 和 npm… / npm missing: installing nodejs and npm…" >&2
+    apt_install nodejs npm
+  fi
+  if ! (cd tests/browser_targets && node -e '
+    const wanted = require("./package.json").dependencies;
+    for (const [name, version] of Object.entries(wanted)) {
+      const file = "node_modules/" + name + "/package.json";
+      if (JSON.parse(require("fs").readFileSync(file, "utf8")).version !== version) process.exit(1);
+    }' 2>/dev/null); then
+    (cd tests/browser_targets && npm install --no-audit --no-fund --no-package-lock --loglevel=error </dev/null)
+  fi
+
   # 定时报告作业用 gh 的 --jq 筛选议题，测试用 jq 运行同一个筛选式。
   # The scheduled report job's gh --jq filter is run with jq by tests/unit/test_ci_config.py.
   if ! command -v jq >/dev/null 2>&1; then
