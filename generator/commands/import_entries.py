@@ -102,10 +102,17 @@ def _run(args: argparse.Namespace) -> int:
             print(redirects_text, end="")
     else:
         try:
-            em.write_entries(plan)
+            em.write_entries(plan, into)
             if args.redirects and (plan.redirects or not Path(args.redirects).exists()):
                 Path(args.redirects).parent.mkdir(parents=True, exist_ok=True)
                 Path(args.redirects).write_text(redirects_text, encoding="utf-8", newline="\n")
+        except em.OutsideCatalogue as exc:
+            print(
+                f"错误：{exc.folder.as_posix()} 是指向目录文件夹以外的链接，gkml 不通过它写入，未写入任何信息。"
+                "请把它换成普通文件夹后重新导入。",
+                file=sys.stderr,
+            )
+            return 1
         except FileExistsError as exc:
             print(f"错误：文件 {exc.filename} 已经存在，gkml 不覆盖已有文件；请重新导入。", file=sys.stderr)
             return 1

@@ -561,8 +561,22 @@ def _plan_entry(
 # -- writing ------------------------------------------------------------------------------------------------
 
 
-def write_entries(plan: MigrationPlan) -> None:
-    """Write every planned entry (its year folder made when needed), never overwriting a file."""
+class OutsideCatalogue(Exception):
+    """A year folder is a link leading out of the catalogue: nothing is written through it."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder.as_posix())
+        self.folder = folder
+
+
+def write_entries(plan: MigrationPlan, root: Path) -> None:
+    """Write every planned entry (its year folder made when needed), never overwriting a file and never
+    through a link out of the catalogue ``root`` (checked for every entry before any is written)."""
+    inside = root.resolve()
+    for planned in plan.writes:
+        folder = planned.path.parent
+        if folder.is_symlink() or not folder.resolve().is_relative_to(inside):
+            raise OutsideCatalogue(folder)
     for planned in plan.writes:
         planned.path.parent.mkdir(parents=True, exist_ok=True)
         with planned.path.open("x", encoding="utf-8", newline="\n") as out:

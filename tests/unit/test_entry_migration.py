@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,8 +132,12 @@ def test_the_result_passes_check_lists_each_placeholder_and_builds_on_trial(
     placeholders = sorted((Path(d.file).name, d.line) for d in diagnostics if d.code == "entry-placeholder")
     assert placeholders == [("公租房申请办事指南 （第二版）.md", 17), ("关于公租房配租结果的补充说明.md", 19)]
     assert {d.severity for d in diagnostics if d.code == "entry-placeholder"} == {Severity.WARNING}
-    code, out, err = _run(capsys, "build", "--catalogue", "catalogue", "-d", "site")
-    assert code == 0, out + err
+    # as a county runs it (its own process: what a build prints goes to a terminal or a log)
+    build = [sys.executable, "-m", "generator", "build", "--catalogue", "catalogue", "-d", "site"]
+    result = subprocess.run(
+        build, cwd=project, capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site/info/pjgl-20240520-1/index.html").is_file()
     page = (project / "site/info/pjgl-20240520-1/index.html").read_text(encoding="utf-8")
     assert "第三批 25 户" in page and "主办单位" not in page.split("gkml-entry")[1][:2000]
@@ -237,6 +244,30 @@ def test_an_unknown_file_type_is_a_located_chinese_error(project: Path, capsys: 
     )
 
 
+def test_nothing_is_written_through_a_year_folder_linking_out_of_the_catalogue(
+    project: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "catalogue/保障性住房/配给管理/2024").symlink_to(outside, target_is_directory=True)
+    code, _, err = _run(capsys, "import", "in/list_variants.csv", "--entries", "--catalogue", "catalogue")
+    assert code == 1
+    assert err.startswith("错误：catalogue/保障性住房/配给管理/2024 是指向目录文件夹以外的链接，gkml 不通过它写入")
+    assert list(outside.iterdir()) == []
+    assert not list((project / "catalogue").rglob("*.md"))
+
+
+def test_dry_run_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(
+        capsys,
+        *("import", "in/list_variants.csv", "--entries", "--pages", "in/pages", "--dry-run"),
+        *("--redirects", "out/旧网址.map", "--catalogue", "catalogue"),
+    )
+    assert code == 1
+    assert "# ==> catalogue/保障性住房/配给管理/2024/关于第三批公租房承租资格审核结果的公示.md" in out
+    assert "预览（--dry-run）：没有写入任何文件。" in err and "将写入 7 条公开信息" in err
+    assert not (project / "out").exists() and not list((project / "catalogue").rglob("*.md"))
+
+
 # -- any cell: no traceback, no text lost -----------------------------------------------------------------------
 
 _CHARS = st.sampled_from(list("公租房配给管理办事指南通知关于的第一二三 ,，\"'<>#:：/>〔〕()（）\n\t-=+@ab019"))
@@ -269,7 +300,7 @@ def test_any_list_cells_import_without_traceback_and_without_losing_text(rows: l
         gate = FileGate.within(root / "catalogue")
         plan = em.plan_migration(lists, pages, scan_catalogue(root / "catalogue", gate), gate)
         report = em.report_markdown(plan)
-        em.write_entries(plan)
+        em.write_entries(plan, root / "catalogue")
         assert all("（提示：" in d.format() for d in problems + plan.problems)
         figures = plan.figures[path.as_posix()]
         assert figures.read == figures.written + sum(figures.left.values())
@@ -282,3 +313,51 @@ def test_any_list_cells_import_without_traceback_and_without_losing_text(rows: l
                 assert _plain(cell) in kept or _plain(cell) in _plain(planned.incoming.url), (cell, text)
         for left in plan.left:
             assert _plain(left.incoming.text) in _plain(report)
+
+
+# -- placing a row by its column ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "title", "item", "guess"),
+    [
+        ("政府信息公开 > 保障性住房 > 配给管理", "关于第三批公租房承租资格审核结果的公示", "bzxzf-pjgl-zgsh", "title"),
+        (
+            "政府信息公开＞保障性住房＞配给管理",
+            "2024年公租房配租结果",
+            "bzxzf-pjgl-pzjg",
+            "title",
+        ),  # full-width separators
+        ("首页/信息公开/办事指南", "申请须知", "bzxzf-bszn-gzfsq", ""),  # the column's title, one item
+        ("公租房申请办事指南", "申请须知", "bzxzf-bszn-gzfsq", ""),  # an item's name
+        ("配租结果", "某某公示", "bzxzf-pjgl-pzjg", ""),  # an item's 三级事项
+        ("燃 气 经 营 许 可", "年检情况", "szfw-rqjy-xkzhf", ""),  # spaces inside
+        ("燃气经营许可专栏", "年检情况", "szfw-rqjy-xkzhf", "variant"),  # a word a CMS adds
+    ],
+)
+def test_a_column_is_matched_to_its_item(column: str, title: str, item: str, guess: str) -> None:
+    from generator.exchange.entryplace import Placer, catalogue_places
+
+    gate = FileGate.within(TREES / "golden_site")
+    placer = Placer(catalogue_places(scan_catalogue(TREES / "golden_site", gate), gate))
+    placement = placer.place(column, title)
+    assert placement.item is not None and placement.item.id == item
+    assert placement.guess == guess
+
+
+@pytest.mark.parametrize(
+    ("column", "title", "reason"),
+    [
+        ("领导信箱", "局长信箱答复", "unknown"),
+        ("", "某通知", "unknown"),
+        ("配给管理", "关于开展住房保障政策宣传的通知", "ambiguous"),  # two items, the title names neither
+    ],
+)
+def test_a_column_that_fits_no_item_or_several_is_not_placed(column: str, title: str, reason: str) -> None:
+    from generator.exchange.entryplace import Placer, catalogue_places
+
+    gate = FileGate.within(TREES / "golden_site")
+    placer = Placer(catalogue_places(scan_catalogue(TREES / "golden_site", gate), gate))
+    placement = placer.place(column, title)
+    assert placement.item is None and placement.reason == reason
+    assert len(placement.candidates) == (2 if reason == "ambiguous" else 0)
