@@ -12,7 +12,9 @@ as an editor's clone has it after its first check):
 * ``new_help``: ``gkml new --help``
 * ``check``: ``gkml check`` on the example catalogue (93 items, 196 entries), with the repository's mkdocs.yml
 
-``gkml`` is the console script beside this Python (``python -m generator`` when there is none).
+The runs may write Python's bytecode cache (``PYTHONDONTWRITEBYTECODE`` is removed from their
+environment), as an editor's installation does. ``gkml`` is the console script beside this Python
+(``python -m generator`` when there is none).
 Then each command runs once more under ``python -X importtime``: ``imports`` lists, per command, the
 ``--top`` top-level imports that take longest (cumulative, microseconds) and the number of modules loaded.
 
@@ -52,10 +54,17 @@ def gkml() -> list[str]:
     return [found] if found else [sys.executable, "-m", "generator"]
 
 
+def child_env() -> dict[str, str]:
+    """The environment of the measured runs: Python may write its bytecode cache (``__pycache__``), as on an
+    editor's machine (a CI image or a sandbox may set ``PYTHONDONTWRITEBYTECODE``, which makes every run
+    compile gkml's modules again)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of ``command``."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):  # check exits 1 on errors: still a measured run
@@ -69,6 +78,7 @@ def imports(args: list[str], top: int) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code, *args],
         cwd=ROOT,
+        env=child_env(),
         capture_output=True,
         text=True,
     )
