@@ -1,5 +1,5 @@
 """``gkml import --entries``: information already published on the old site as entries (公开信息),
-with a redirect map for the old addresses (:mod:`generator.exchange.entrymigrate`).
+with a redirect map for the old addresses (:mod:`generator.edit.entry_migration`).
 
 Registered by :mod:`generator.commands.exchange` as options of ``gkml import``; this module reads
 the options, prints in Chinese and returns the exit status (0 written, 1 not written or some
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from generator.check.diagnostics import format_human, has_errors
-    from generator.exchange import entrymigrate as em
+    from generator.edit import entry_migration as em
     from generator.load.files import FileGate
     from generator.load.folders import scan_catalogue
     from generator.settings import Settings, SettingsError
@@ -145,7 +145,7 @@ def _run(args: argparse.Namespace) -> int:
 def refuse_entry_source(path: Path) -> bool:
     """For ``gkml import`` without ``--entries``: when ``path`` is an information list or a saved
     notice (not a catalogue table), say which command reads it (on stderr) and return True."""
-    from generator.exchange.entrymigrate import entry_source_kind
+    from generator.edit.entry_migration import entry_source_kind
 
     try:
         kind = entry_source_kind(path)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from generator.check.run import check_catalogue
 from generator.check.severity import Severity
 from generator.commands import main as cli
-from generator.exchange import entrymigrate as em
+from generator.edit import entry_migration as em
 from generator.exchange.entrylist import read_entry_list
 from generator.load.files import FileGate
 from generator.load.folders import scan_catalogue

@@ -1,7 +1,7 @@
 """``gkml import --entries``: information already published on the old site, as entries.
 
 Sources: lists a CMS exports (.xlsx, .xls, .csv: :mod:`generator.exchange.entrylist`) and notices
-saved from the old site (.html/.htm: :mod:`generator.exchange.oldpages`). A saved page that is the
+saved from the old site (.html/.htm: :mod:`generator.edit.entry_pages`). A saved page that is the
 notice of a list's row (same address, same file name as the address ends with, or same title and
 date) gives that row its body; a page no row names is an entry of its own.
 
@@ -30,10 +30,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.check.diagnostics import Diagnostic, has_errors, make_cell
+from generator.edit.entry_pages import OldPage, iso_date, read_old_page
 from generator.edit.entry_scaffold import DEFAULT_CATEGORY, entry_ids, guess_category, next_entry_id
 from generator.exchange.entrylist import EntryList, ListRow, read_entry_list
 from generator.exchange.entryplace import Place, Placement, Placer, catalogue_places, plain
-from generator.exchange.oldpages import OldPage, iso_date, read_old_page
 from generator.exchange.writer import yaml_scalar
 from generator.load.catalogue import SITE_FILE
 from generator.load.entries import entry_paths, read_entry_file
