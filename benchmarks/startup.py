@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/startup.py [--runs 7] [--top 10]
+    python benchmarks/startup.py [--runs 7] [--top 10] [--tree DIR]
 
 Each command runs ``--runs`` times (at least 5) as a child process from the repository's top folder,
 after one warm-up run (which also fills ``.gkml-cache/`` with the text of the example's attachments,
@@ -37,6 +37,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The folder the commands run in (``--tree``: another checkout, e.g. an older commit, for a before/after figure).
+TREE = ROOT
 COMMANDS = {
     "help": ["--help"],
     "new_help": ["new", "--help"],
@@ -77,7 +79,7 @@ def imports(args: list[str], top: int) -> dict[str, object]:
     code = "import sys; from generator.commands.main import main; sys.exit(main(sys.argv[1:]))"
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code, *args],
-        cwd=ROOT,
+        cwd=TREE,
         env=child_env(),
         capture_output=True,
         text=True,
@@ -93,9 +95,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="runs of each command (at least 5)")
     parser.add_argument("--top", type=int, default=10, help="slowest top-level imports listed per command")
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        help="run `python -m generator` in this checkout instead (e.g. a git worktree of an older commit)",
+    )
     options = parser.parse_args()
     runs = max(5, options.runs)
     base = gkml()
+    if options.tree:
+        global TREE
+        TREE = options.tree.resolve()
+        base = [sys.executable, "-m", "generator"]
     result: dict[str, object] = {"runs": runs, "gkml": " ".join(base)}
     for name, args in COMMANDS.items():
         timed(base + args)  # warm-up: the file cache, .gkml-cache/
@@ -108,7 +119,7 @@ def main() -> None:
             "cpu_s": round(statistics.median(c for _, c in measured), 3),
         }
     result["imports"] = {name: imports(args, options.top) for name, args in COMMANDS.items()}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=TREE, capture_output=True, text=True)
     result["commit"] = commit.stdout.strip()
     result["loadavg_1m"] = round(os.getloadavg()[0], 2)
     print(json.dumps(result, ensure_ascii=False))

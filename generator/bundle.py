@@ -18,7 +18,9 @@ already there; a folder that holds other files is refused.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +136,13 @@ def make_bundle(dest: Path, target: Target, *, quiet: bool) -> list[Path]:
     (dest / MARKER).write_text("gkml bundle：gkml 制作的离线安装包（可删除）。\n", encoding="utf-8")
     for old in dest.glob("gkml-*.whl"):  # this clone's wheel replaces an older one
         old.unlink()
-    _pip(["wheel", "--no-deps", "-w", str(dest), str(root)], quiet=quiet)
+    with tempfile.TemporaryDirectory(prefix="gkml-bundle-") as copy:
+        # built from a copy: setuptools writes build/ and *.egg-info beside the sources, not in the clone
+        source = Path(copy)
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy(root / name, source / name)
+        shutil.copytree(root / "generator", source / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+        _pip(["wheel", "--no-deps", "-w", str(dest.resolve()), str(source)], quiet=quiet)
     (wheel,) = dest.glob("gkml-*.whl")
     options = ["--only-binary=:all:", "-d", str(dest), *target.pip_options()]
     _pip(["download", *options, str(wheel), *BUILD_REQUIREMENTS], quiet=quiet)
