@@ -66,7 +66,7 @@ def child_env() -> dict[str, str]:
 def timed(command: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of ``command``."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, cwd=TREE, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):  # check exits 1 on errors: still a measured run
