@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.check.diagnostics import Diagnostic, has_errors, make_cell
-from generator.edit.entry_pages import OldPage, iso_date, read_old_page
+from generator.edit.entry_pages import OldPage, decode_page, iso_date, read_old_page
 from generator.edit.entry_scaffold import DEFAULT_CATEGORY, entry_ids, guess_category, next_entry_id
 from generator.exchange.entrylist import EntryList, ListRow, read_entry_list
 from generator.exchange.entryplace import Place, Placement, Placer, catalogue_places, plain
@@ -211,7 +211,7 @@ def entry_source_kind(path: Path, limits: Limits | None = None) -> str | None:
     be a catalogue table (or cannot be read): what ``gkml import`` without ``--entries`` refuses."""
     from generator.exchange import table as t
     from generator.exchange.entrylist import is_entry_list_header, sheet_rows
-    from generator.exchange.htmltables import decode, read_tables
+    from generator.exchange.htmltables import read_tables
     from generator.model.limits import DEFAULT_LIMITS
 
     limits = limits or DEFAULT_LIMITS
@@ -226,7 +226,7 @@ def entry_source_kind(path: Path, limits: Limits | None = None) -> str | None:
         return sum(1 for cell in row if cell.strip() and t.classify(cell) is not None) >= 3
 
     if suffix in PAGE_SUFFIXES:
-        tables = read_tables(decode(raw)[0])
+        tables = read_tables(decode_page(raw)[0])
         if any(len(x.rows) >= 3 and max(len(r) for r in x.rows) >= 5 for x in tables):
             return None  # a table a catalogue could be: the catalogue import judges it
         return "page" if read_old_page(raw, path.name).title else None

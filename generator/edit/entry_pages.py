@@ -2,7 +2,8 @@
 栏目, old address and its body in Markdown (``gkml import --entries 旧网页/``).
 
 * Encoding: as for catalogue tables saved from a site (:func:`generator.exchange.htmltables.decode`:
-  BOM, ``<meta charset>``, UTF-8, then charset-normalizer's guess; GB2312/GBK read as GB18030).
+  BOM, ``<meta charset>``, UTF-8, then charset-normalizer's guess; GB2312/GBK read as GB18030), but a
+  page that says nothing, is not UTF-8 and reads as GB18030 is taken as GB18030 (:func:`decode_page`).
 * What the page says of itself: the ``<meta>`` tags government sites carry (政府网站发展指引:
   ``ArticleTitle``, ``PubDate``, ``ColumnName``, ``Url``), ``og:url`` or ``<link rel="canonical">``,
   else ``<title>``, a “发布日期：…” line and the breadcrumb (“当前位置：首页 > … > 配给管理”).
@@ -74,8 +75,19 @@ def iso_date(text: str) -> str:
         return ""
 
 
+#: How deep elements nest in the tree at most: deeper ones are read as their parent's content (a page
+#: nesting thousands of elements would otherwise exhaust the recursion of the walk and the writer).
+_MAX_DEPTH = 100
+
+
 class _PageTree(MarkdownWriter):
     """The page as a tree of elements (the Word converter's), with the means to write part of it."""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        depth = len(self.stack)
+        super().handle_starttag(tag, attrs)
+        if len(self.stack) > depth and depth >= _MAX_DEPTH:
+            self.stack.pop()  # kept, but what follows stays at this depth
 
     def blocks_of(self, node: _Node) -> list[tuple[str, str]]:
         """The Markdown blocks of ``node``'s content: (plain text, Markdown), empty ones left out."""
@@ -148,9 +160,27 @@ def _plain(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+_DECLARED = re.compile(rb"<meta[^>]+charset", re.IGNORECASE)
+#: What a page saved from a county's site is in when it does not say and is not UTF-8.
+_CHINESE = "gb18030"
+
+
+def decode_page(raw: bytes) -> tuple[str, str]:
+    """(text, encoding) of a saved page: as a catalogue page is read (:func:`decode`), except that a page
+    that declares no charset, is not UTF-8 and reads as GB18030 is GB18030 (charset-normalizer's guess
+    on a short Chinese page can be Big5 or a Western code page; sites on the mainland write GBK)."""
+    text, encoding = decode(raw)
+    if encoding in (_CHINESE, "utf-8", "utf-8-sig", "utf-16") or _DECLARED.search(raw[:4096]):
+        return text, encoding
+    try:
+        return raw.decode(_CHINESE), _CHINESE
+    except UnicodeDecodeError:
+        return text, encoding
+
+
 def read_old_page(raw: bytes, shown: str) -> OldPage:
     """The notice in the saved page ``raw`` (see the module); never raises for bad input."""
-    text, encoding = decode(raw)
+    text, encoding = decode_page(raw)
     page = OldPage(shown, encoding)
     page.catalogue = any(_is_catalogue_header(row) for table in read_tables(text) for row in table.rows[:5])
     tree = _PageTree()

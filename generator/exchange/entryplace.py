@@ -129,6 +129,19 @@ class Placer:
         self.by_id = {p.id: p for p in places}
         self.areas = {plain(p.area) for p in places}
         self.columns = {plain(p.column) for p in places}
+        # what rows are compared with, made once (a list has thousands of rows, a catalogue thousands of items)
+        self._web_whole: dict[str, list[Place]] = {}
+        self._web_last: dict[str, list[Place]] = {}
+        self._named: dict[str, list[Place]] = {}
+        self._in_column: dict[str, list[Place]] = {}
+        for place in places:
+            parts = path_parts(place.website)
+            if parts:
+                self._web_whole.setdefault("".join(parts), []).append(place)
+                self._web_last.setdefault(parts[-1], []).append(place)
+            for name in {plain(place.name), plain(place.level3)} - {""}:
+                self._named.setdefault(name, []).append(place)
+            self._in_column.setdefault(plain(place.column), []).append(place)
 
     def place(self, column: str, title: str, item_id: str = "") -> Placement:
         """Where information titled ``title``, published in column ``column`` (or naming ``item_id``), goes."""
@@ -152,16 +165,14 @@ class Placer:
 
     def _candidates(self, parts: list[str]) -> tuple[list[Place], str]:
         whole, last = "".join(parts), parts[-1]
-        web = [p for p in self.places if p.website and "".join(path_parts(p.website)) == whole]
-        web = web or [p for p in self.places if p.website and path_parts(p.website)[-1:] == [last]]
-        if web:
-            return web, ""
-        named = [p for p in self.places if last in (plain(p.name), plain(p.level3))]
-        if named:
-            return named, ""
-        in_column = [p for p in self.places if plain(p.column) == last]
-        if in_column:
-            return in_column, ""
+        for table, key in (
+            (self._web_whole, whole),
+            (self._web_last, last),
+            (self._named, last),
+            (self._in_column, last),
+        ):
+            if key in table:
+                return list(table[key]), ""
         short = _EXTRA_WORDS.sub("", last)
         for area in self.areas:
             short = short.removeprefix(area) if short != area else short

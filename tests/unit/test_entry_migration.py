@@ -361,3 +361,41 @@ def test_a_column_that_fits_no_item_or_several_is_not_placed(column: str, title:
     placement = placer.place(column, title)
     assert placement.item is None and placement.reason == reason
     assert len(placement.candidates) == (2 if reason == "ambiguous" else 0)
+
+
+def test_a_page_nesting_thousands_of_elements_is_read_and_keeps_its_text() -> None:
+    from generator.edit.entry_pages import read_old_page
+
+    deep = "<html><head><title>通知</title></head><body>" + "<div>" * 5000 + "<p>正文内容</p>" + "</div>" * 5000
+    page = read_old_page(deep.encode("utf-8"), "deep.html")
+    assert page.title == "通知" and page.body == "正文内容\n"
+
+
+_HTML_CHARS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='content'>",
+        "</div>",
+        "<br>",
+        "<b>",
+        "<table><tr><td>",
+        "文",
+        "字",
+        "&amp;",
+        "<",
+        ">",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(_HTML_CHARS, max_size=40), encoding=st.sampled_from(["utf-8", "gbk", "gb18030"]))
+def test_any_saved_page_is_read_without_traceback(parts: list[str], encoding: str) -> None:
+    from generator.edit.entry_pages import read_old_page
+
+    html = "<html><head><title>关于某事的通知</title></head><body>" + "".join(parts) + "</body></html>"
+    page = read_old_page(html.encode(encoding), "page.html")
+    assert page.title == "关于某事的通知"
+    assert page.body == "" or page.body.endswith("\n")
