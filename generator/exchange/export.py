@@ -23,16 +23,16 @@ import itertools
 import zipfile
 from collections.abc import Iterator
 from copy import copy
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from generator.exchange import cells, csvcells
@@ -128,83 +128,94 @@ def _text(value: CellValue | None) -> CellValue | None:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _put(ws: Worksheet, row: int, col: int, value: CellValue | None) -> None:
-    cell = ws.cell(row, col, _text(value))
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text that looks like a formula stays text
+class _Sheet:
+    """A sheet written row by row (openpyxl's write-only mode: a row is turned into XML as it is
+    appended, not kept), laid out like a sheet of the ordinary mode: cells with their styles, merged
+    ranges (their covered cells styled as openpyxl's ``merge_cells`` styles them), column widths and
+    row heights, which must be set before the first row is appended."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws  #: a WriteOnlyWorksheet (openpyxl's stubs leave out what it copies from Worksheet)
+        self.row = 0  #: the last row appended
+        self._styles: dict[tuple[object, ...], StyleArray] = {}
+
+    def style(
+        self,
+        *,
+        font: Font | None = None,
+        fill: PatternFill | None = None,
+        alignment: Alignment | None = None,
+        border: Border | None = None,
+    ) -> StyleArray:
+        """The style array of a cell with these attributes (made once per sheet: setting them on each
+        cell makes openpyxl hash the style objects each time)."""
+        key = (font, fill, alignment, border)
+        found = self._styles.get(key)
+        if found is None:
+            cell = WriteOnlyCell(self.ws)
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+            if alignment is not None:
+                cell.alignment = alignment
+            if border is not None:
+                cell.border = border
+            found = self._styles[key] = copy(cell._style)  # type: ignore[attr-defined]
+        return found
+
+    def cell(self, value: CellValue | None, style: StyleArray | None = None) -> Cell:
+        """A cell of ``value`` (text that looks like a formula stays text) with ``style``."""
+        cell = WriteOnlyCell(self.ws, _text(value))
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
+        if style is not None:
+            cell._style = copy(style)  # type: ignore[attr-defined]
+        return cell
+
+    def append(self, cells: list[Cell | None]) -> None:
+        self.ws.append(cells)
+        self.row += 1
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        self.ws.merged_cells.add(CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row))
 
 
-def _header(ws: Worksheet, columns: tuple[t.Column, ...]) -> None:
+def _merged_line(sheet: _Sheet, text: str, width: int, style: StyleArray, edge: StyleArray) -> None:
+    """One row of ``text`` over ``width`` merged columns; the covered cells styled as ``merge_cells``
+    leaves them (``edge``: the border openpyxl copies from the first cell, i.e. none)."""
+    sheet.append([sheet.cell(text, style), *(sheet.cell(None, edge) for _ in range(width - 1))])
+    sheet.merge(sheet.row, 1, sheet.row, width)
+
+
+def _header(sheet: _Sheet, columns: tuple[t.Column, ...]) -> None:
     """Rows 2 and 3: a grouped column's group over its columns, the others over both rows."""
     upper, lower = t.header_rows(columns)
-    col, below = 1, iter(lower)
+    rows: list[list[CellValue | None]] = [[None] * len(columns), [None] * len(columns)]
+    col, below = 0, iter(lower)
+    merges = []
     for head in upper:
-        _put(ws, 2, col, head.text)
+        rows[0][col] = head.text
         if head.columns > 1 or head.rows > 1:
-            ws.merge_cells(start_row=2, start_column=col, end_row=1 + head.rows, end_column=col + head.columns - 1)
+            merges.append((2, col + 1, 1 + head.rows, col + head.columns))
         if head.rows == 1:
             for i in range(head.columns):
-                _put(ws, 3, col + i, next(below).text)
+                rows[1][col + i] = next(below).text
         col += head.columns
-    for row in (2, 3):
-        for i, column in enumerate(columns, start=1):
-            cell = ws.cell(row, i)
-            cell.font = _GKML_FONT if column.gkml else _HEADER_FONT
-            if column.gkml:
-                cell.fill = _GKML_FILL
-            cell.alignment = _CENTRE
-            cell.border = _BORDER
+    plain = sheet.style(font=_HEADER_FONT, alignment=_CENTRE, border=_BORDER)
+    gkml = sheet.style(font=_GKML_FONT, fill=_GKML_FILL, alignment=_CENTRE, border=_BORDER)
+    for values in rows:
+        sheet.append([sheet.cell(v, gkml if c.gkml else plain) for v, c in zip(values, columns, strict=True)])
+    for merge in merges:
+        sheet.merge(*merge)
 
 
-def _styled(ws: Worksheet, alignment: Alignment) -> StyleArray:
-    """The style of a body cell with ``alignment`` and the table border, made once per sheet."""
-    row = ws.max_row + 1
-    cell = ws.cell(row, 1)
-    cell.border, cell.alignment = _BORDER, alignment
-    style: StyleArray = copy(cell._style)  # type: ignore[union-attr]  # the stubs leave out the private _style slot
-    del ws._cells[(row, 1)]  # only its style was wanted
-    return style
-
-
-def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
+def _area_sheet(ws: Any, area: Area, bureau: str) -> None:
     columns = t.table_columns(level3=any(r.level3 for r in area.records))
-    last = get_column_letter(len(columns))
-    _put(ws, 1, 1, t.sheet_title(bureau, area.title))
-    ws.merge_cells(f"A1:{last}1")
-    ws["A1"].font = _TITLE_FONT
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    ws.row_dimensions[1].height = 36
-    _header(ws, columns)
-    row = 4
-    level1 = next(i for i, c in enumerate(columns, start=1) if c.key == t.LEVEL1)
-    # Every body cell has one of two styles. Setting border and alignment cell by cell makes
-    # openpyxl hash the style objects each time (seconds for a few thousand rows); the style
-    # of a prepared cell is copied instead.
-    centred, wrapped = (_styled(ws, alignment) for alignment in (_CENTRE, _WRAP))
-    groups: list[tuple[int, int]] = []
-    for category, values in area_rows(area, columns):
-        if groups and ws.cell(groups[-1][0], level1).value == category.title and groups[-1][1] == row - 1:
-            groups[-1] = (groups[-1][0], row)
-        else:
-            groups.append((row, row))
-        for col, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
-            inside_merged = col == level1 and groups[-1][0] != row  # inside the merged 一级事项 cell: empty
-            _put(ws, row, col, None if inside_merged else value)
-            style = centred if column.tick or column.key in _CENTRED_KEYS else wrapped
-            ws.cell(row, col)._style = copy(style)  # type: ignore[union-attr]  # the stubs leave out _style
-        row += 1
-    for first, end in groups:
-        if end > first:
-            # Registered directly: merge_cells() would also restyle every covered cell (seconds for
-            # large columns); these cells are empty and already carry the body style.
-            ws.merged_cells.add(CellRange(min_col=level1, min_row=first, max_col=level1, max_row=end))
-    for line in (*t.LEGEND_LINES, t.GKML_NOTE):
-        _put(ws, row, 1, line)
-        ws.merge_cells(f"A{row}:{last}{row}")
-        ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
-        row += 1
+    width = len(columns)
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column.width
+    ws.row_dimensions[1].height = 36
     ws.freeze_panes = "A4"
     ws.print_title_rows = "2:3"
     ws.page_setup.orientation = "landscape"
@@ -212,6 +223,34 @@ def _area_sheet(ws: Worksheet, area: Area, bureau: str) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet = _Sheet(ws)
+    edge = sheet.style(border=Border())
+    title = sheet.style(font=_TITLE_FONT, alignment=Alignment(horizontal="center", vertical="center"))
+    _merged_line(sheet, t.sheet_title(bureau, area.title), width, title, edge)
+    _header(sheet, columns)
+    level1 = next(i for i, c in enumerate(columns) if c.key == t.LEVEL1)
+    centred, wrapped = sheet.style(alignment=_CENTRE, border=_BORDER), sheet.style(alignment=_WRAP, border=_BORDER)
+    styles = [centred if c.tick or c.key in _CENTRED_KEYS else wrapped for c in columns]
+    group_start, group_title = 0, None  # the 一级事项 cell merged over its column's rows
+    for category, made in area_rows(area, columns):
+        row, values = sheet.row + 1, list[CellValue | None](made)
+        if category.title == group_title and group_start:
+            values[level1] = None  # inside the merged 一级事项 cell: empty
+        else:
+            _merge_group(sheet, group_start, row - 1, level1)
+            group_start, group_title = row, category.title
+        sheet.append([sheet.cell(v, s) for v, s in zip(values, styles, strict=True)])
+    _merge_group(sheet, group_start, sheet.row, level1)
+    legend = sheet.style(alignment=Alignment(wrap_text=True, vertical="top"))
+    for line in (*t.LEGEND_LINES, t.GKML_NOTE):
+        _merged_line(sheet, line, width, legend, edge)
+
+
+def _merge_group(sheet: _Sheet, first: int, end: int, level1: int) -> None:
+    """Merge the 一级事项 cells of rows ``first`` to ``end`` (its covered cells are empty and already
+    carry the body style; none for a column of one row)."""
+    if first and end > first:
+        sheet.merge(first, level1 + 1, end, level1 + 1)
 
 
 def _meta_values(folder: Area | Category) -> list[CellValue]:
@@ -240,35 +279,25 @@ def settings_headers() -> list[str]:
     ]
 
 
-def _settings_sheet(ws: Worksheet, catalogue: Catalogue, sheets: list[str]) -> None:
-    _put(ws, 1, 1, SETTINGS_INTRO)
-    ws.cell(1, 1).font = Font(bold=True)
-    _put(ws, 3, 1, SITE_HEADING)
-    ws.cell(3, 1).font = _HEADER_FONT
-    row = 4
+def _settings_sheet(ws: Any, catalogue: Catalogue, sheets: list[str]) -> None:
+    for col, width in enumerate((24, 30, 16, 12, 8, 8, 40), start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    sheet = _Sheet(ws)
+    bold, header = sheet.style(font=Font(bold=True)), sheet.style(font=_HEADER_FONT)
+    sheet.append([sheet.cell(SETTINGS_INTRO, bold)])
+    sheet.append([])
+    sheet.append([sheet.cell(SITE_HEADING, header)])
     for spec in SITE_FIELDS:
         value = getattr(catalogue.site, spec.attr, "")
         if value not in ("", None):
-            _put(ws, row, 1, spec.key)
-            _put(ws, row, 2, value)
-            row += 1
-    row += 1
-    _put(ws, row, 1, COLUMNS_HEADING)
-    ws.cell(row, 1).font = _HEADER_FONT
-    row += 1
-    for col, text in enumerate(settings_headers(), start=1):
-        _put(ws, row, col, text)
-        ws.cell(row, col).font = _HEADER_FONT
-    for area, sheet in zip(catalogue.areas, sheets, strict=True):
-        row += 1
-        for col, value in enumerate([area.title, "", sheet, *_meta_values(area)], start=1):
-            _put(ws, row, col, value)
+            sheet.append([sheet.cell(spec.key), sheet.cell(value)])
+    sheet.append([])
+    sheet.append([sheet.cell(COLUMNS_HEADING, header)])
+    sheet.append([sheet.cell(text, header) for text in settings_headers()])
+    for area, name in zip(catalogue.areas, sheets, strict=True):
+        sheet.append([sheet.cell(v) for v in [area.title, "", name, *_meta_values(area)]])
         for category in area.categories:
-            row += 1
-            for col, value in enumerate([area.title, category.title, "", *_meta_values(category)], start=1):
-                _put(ws, row, col, value)
-    for col, width in enumerate((24, 30, 16, 12, 8, 8, 40), start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+            sheet.append([sheet.cell(v) for v in [area.title, category.title, "", *_meta_values(category)]])
 
 
 def _stamp(catalogue: Catalogue) -> dt.datetime:
@@ -289,8 +318,7 @@ def _fixed_dates(data: bytes, stamp: dt.datetime, core: bytes) -> bytes:
 
 def xlsx_bytes(catalogue: Catalogue) -> bytes:
     """The workbook: one sheet per area in the official layout, then the settings sheet."""
-    wb = Workbook()
-    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
+    wb = Workbook(write_only=True)  # each row becomes XML as it is made: the sheets are never held whole
     taken: set[str] = {t.SETTINGS_SHEET}
     sheets = []
     for area in catalogue.areas:

@@ -352,11 +352,11 @@ class Renderer:
         description = "按名称、内容或拼音搜索公开事项，并按领域、公开方式、对象、主体和层级筛选。"
         return GeneratedPage(SEARCH, "搜索", html, "search", description=description)
 
-    def disclosure(self, downloads: list[Download] | None = None) -> GeneratedPage:
+    def disclosure(self, downloads: list[Download] | None = None, *, deferred: bool = False) -> GeneratedPage:
         """政府信息公开: the platform's home (指南, 法定主动公开内容 = the catalogue and its open data,
-        依申请公开, 年报), linking to ``downloads``."""
+        依申请公开, 年报), linking to ``downloads`` (``deferred``: without its body, see :meth:`site_pages`)."""
         links = download_links(downloads, DISCLOSURE) if downloads else []
-        html = self._render("disclosure.html", DISCLOSURE, pages=DISCLOSURE_PAGES, downloads=links)
+        html = "" if deferred else self._render("disclosure.html", DISCLOSURE, pages=DISCLOSURE_PAGES, downloads=links)
         description = "政府信息公开指南、法定主动公开内容、依申请公开和政府信息公开工作年度报告。"
         return GeneratedPage(DISCLOSURE, "政府信息公开", html, "disclosure", description=description)
 
@@ -395,15 +395,21 @@ class Renderer:
         """
         return _INDENT.sub("\n", self._render("footer.html", HOME, base=BASE)).strip()
 
-    def site_pages(self) -> list[GeneratedPage]:
+    def site_pages(self, *, deferred: bool = False) -> list[GeneratedPage]:
         """Every page but the item pages, in navigation order (home, then per area:
-        overview, columns, table; then search)."""
+        overview, columns, table; then search). ``deferred``: the pages that link to the
+        downloads with their sizes (the tables, 政府信息公开) without their body, which is
+        rendered once the downloads are made (:meth:`table`, :meth:`disclosure`)."""
         pages = [self.home()]
         for area in self.catalogue.areas:
             pages.append(self.area(area))
             pages.extend(self.category(area, category) for category in area.categories)
-            pages.append(self.table(area))
-        pages.append(self.disclosure())
+            if deferred:
+                src = self.routes.table(area)
+                pages.append(GeneratedPage(src, f"{area.title}{official.TITLE_SUFFIX}", "", "table"))
+            else:
+                pages.append(self.table(area))
+        pages.append(self.disclosure(deferred=deferred))
         pages.append(self.search())
         pages.append(self.sitemap(self.extra_pages))
         if self.report is not None:

@@ -109,7 +109,7 @@ class SiteWriter:
         self._downloads = _joined(fork_call(collected(timed("downloads", make))))
         with phase("plan"):
             qr.reuse_codes(self.cache.qr_codes())
-            self._pages = self.renderer.site_pages()
+            self._pages = self.renderer.site_pages(deferred=True)  # the tables are rendered with the downloads
         stubs = [
             Stub(
                 page.src,
