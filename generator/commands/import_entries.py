@@ -88,7 +88,15 @@ def _run(args: argparse.Namespace) -> int:
     redirects_text = ""
     if args.redirects:
         path = Path(args.redirects)
-        existing = path.read_text(encoding="utf-8") if path.is_file() else ""
+        try:
+            existing = path.read_text(encoding="utf-8") if path.is_file() else ""
+        except (OSError, UnicodeDecodeError):
+            print(
+                f"错误：无法读取已有的跳转表 {path.as_posix()}（不是 UTF-8 文本或没有读取权限），未写入任何文件。"
+                "请用 --redirects 指定另一个文件，或先把它改名。",
+                file=sys.stderr,
+            )
+            return 1
         lines, conflicts = em.merged_redirects(plan, existing, path.as_posix())
         problems += conflicts
         redirects_text = em.redirect_map(lines)

@@ -165,6 +165,33 @@ def test_an_id_number_in_an_imported_page_is_reported_by_check(
     assert [d.code for d in found] == ["privacy-id-number"], [d.format() for d in found]
 
 
+def test_an_id_number_or_mobile_in_a_list_cell_is_reported_by_check(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "in/联系人.csv").write_text(
+        "标题,发布日期,栏目,网址,联系人\n关于某事的公示,2024-05-20,办事指南,https://www.example.gov.cn/a.html,"
+        "张三 110101199003074514 13812345678\n",
+        encoding="utf-8",
+    )
+    assert _run(capsys, "import", "in/联系人.csv", "--entries", "--catalogue", "catalogue")[0] == 0
+    catalogue, diagnostics = check_catalogue(project / "catalogue", git_dates=False)
+    assert catalogue is None
+    found = [(Path(d.file).name, d.line, d.code) for d in diagnostics if d.severity is Severity.ERROR]
+    assert found == [("关于某事的公示.md", 5, "privacy-id-number"), ("关于某事的公示.md", 5, "privacy-mobile")]
+
+
+def test_a_redirect_map_that_cannot_be_read_is_said_and_nothing_is_written(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "旧网址.map").write_bytes("map 旧".encode("gbk"))
+    code, _, err = _run(
+        capsys, "import", "in/list_variants.csv", "--entries", "--redirects", "旧网址.map", "--catalogue", "catalogue"
+    )
+    assert code == 1
+    assert err.startswith("错误：无法读取已有的跳转表 旧网址.map（不是 UTF-8 文本或没有读取权限），未写入任何文件。")
+    assert not list((project / "catalogue").rglob("*.md"))
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
