@@ -48,6 +48,8 @@ PHASES: dict[str, str] = {
     "site_pages": "写出导航页",
     "search": "搜索索引",
     "sitemap": "网站地图",
+    "assets": "发布主题文件（指纹文件名）",
+    "precompress": "预压缩 .gz 副本（供 nginx gzip_static）",
     "wait": "等待并行任务（下载文件、搜索索引）",
     "cache": "保存构建缓存（二维码）",
     "swap": "替换网站文件夹",

@@ -31,6 +31,7 @@ from generator.adapters.mkdocs.watch import Changes, record_changes, stop, watch
 from generator.check.diagnostics import Diagnostic, make, parse_severity_overrides, strict_severity
 from generator.check.severity import Severity
 from generator.load.cache import EntryCache
+from generator.profiling import phase
 from generator.settings import Settings, SettingsError
 from generator.site.assets import asset_names, precompress, publish_assets
 from generator.site.build import NotBuilt, prepare
@@ -136,9 +137,11 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
     def on_post_build(self, config: Any) -> None:
         site, others = Path(config.site_dir), self._others(config)
         self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=others)
-        publish_assets(site, self.assets)
+        with phase("assets"):
+            publish_assets(site, self.assets)
         if self.settings_used.precompress and config.use_directory_urls and not self._serving:
-            precompress(site)  # for a web server's gzip_static: not for file:// nor the preview
+            with phase("precompress"):
+                precompress(site)  # for a web server's gzip_static: not for file:// nor the preview
         if self._serving and self._entry_cache is not None:
             self.preview = Preview(
                 self.built.writer,
