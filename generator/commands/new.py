@@ -5,6 +5,7 @@ or with ``--entry``, a new entry (公开信息) under an item, perhaps from a Wo
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,6 +49,13 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
     cmd.add_argument("--dry-run", action="store_true", help="只显示将要生成的内容，不写入文件")
     cmd.set_defaults(run=run)
     return cmd
+
+
+def beijing_today() -> dt.date:
+    """Today in Beijing: the day a new entry is dated and filed under (its module imported when needed)."""
+    from generator.check.freshness import beijing_today as today
+
+    return today()
 
 
 def _request(args: argparse.Namespace) -> scaffold.Request:
@@ -156,7 +164,6 @@ _ITEM_OPTIONS = (("area", "--area"), ("category", "--category"), ("name", "--nam
 
 def run_entry(args: argparse.Namespace, root: Path) -> int:
     """``gkml new --entry``: 0 written (or shown with --dry-run), 1 not written, 2 bad input."""
-    from generator.check.freshness import beijing_today
     from generator.edit import entry_scaffold
     from generator.load.files import FileGate
     from generator.load.folders import scan_catalogue
