@@ -178,9 +178,14 @@ def test_elder_toggle_in_the_header_is_remembered_across_pages(site: Any, page_u
 
 
 def test_elder_mode_applies_before_any_script_file_runs(page_urls: dict[str, str], pages: Any) -> None:
-    """The stored choice is applied by a small inline script in <head>: no flash of normal type."""
+    """The stored choice is applied by a small blocking script in <head> (assets/gkml/head.<hash>.js, a file so
+    that a strict Content-Security-Policy allows it): no flash of normal type."""
     page = pages.open(elder=True)
-    page.route("**/*.js", lambda route: route.abort())  # neither the theme's bundle nor gkml.js
+
+    def only_head_js(route: Any) -> None:  # neither the theme's bundle nor gkml.js
+        route.continue_() if "/assets/gkml/head." in route.request.url else route.abort()
+
+    page.route("**/*.js", only_head_js)
     page.goto(page_urls["column"], wait_until="domcontentloaded")
     assert page.evaluate("document.documentElement.classList.contains('gkml-elder')")
     assert body_font_size(page) >= 18
