@@ -1,6 +1,7 @@
 """``gkml serve`` with a broken record: the browser lists the problems, and shows the site again once the
-file is fixed — at start and during live reload, without a reload by hand; the terminal says it in one
-Chinese line, without a traceback."""
+file is fixed — at start and during live reload (also when only an entry changed, which the preview
+updates without a full build), without a reload by hand; the terminal says it in one Chinese line,
+without a traceback."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 from conftest import ROOT
 
 RECORD = Path("catalogue") / "保障性住房" / "配给管理" / "公租房承租资格审核.yaml"
+ENTRY = Path("catalogue") / "保障性住房" / "法规政策" / "2025" / "公租房管理实施细则.md"
 #: Builds of the example take 5–15 s on a busy machine: room for a few.
 BUILD_MS = 120_000
 
@@ -43,7 +45,8 @@ def showing_errors(page: Any) -> None:
 
 def showing_site(page: Any) -> None:
     page.wait_for_function(
-        "() => !document.documentElement.hasAttribute('data-gkml-build-failed') && !!document.querySelector('.md-header')",
+        "() => !document.documentElement.hasAttribute('data-gkml-build-failed')"
+        " && !!document.querySelector('.md-header')",
         timeout=BUILD_MS,
     )
 
@@ -95,7 +98,18 @@ def test_serve_shows_the_problems_of_a_broken_record_and_recovers(browser: Any, 
         showing_errors(page)
         record.write_text(good, encoding="utf-8")
         showing_site(page)
-        assert "Traceback" not in log.read_text(encoding="utf-8")
+
+        # an entry broken: the preview's update of its pages is refused, and shown the same way
+        entry = project / ENTRY
+        entry_good = entry.read_text(encoding="utf-8")
+        entry.write_text(entry_good.replace("发布日期: 2025-03-10", "发布日期: 2025-13-45", 1), encoding="utf-8")
+        showing_errors(page)
+        assert f"{ENTRY.as_posix()}:5:" in page.locator("#gkml-build-failed").inner_text()
+        entry.write_text(entry_good, encoding="utf-8")
+        showing_site(page)
+        terminal = log.read_text(encoding="utf-8")
+        assert "Traceback" not in terminal
+        assert "页面未更新" not in terminal  # the browser shows the problems: not “the site is as it was”
     finally:
         context.close()
         server.terminate()

@@ -20,6 +20,8 @@ _QUIET = re.compile(
     r"^(Building documentation\.\.\.|Cleaning site directory|Watching paths for changes: .*|Reloading browsers|"
     r"Detected file changes|Browser connected: .*|Reloading page|Waiting for file changes to stop happening)$"
 )
+#: gkml's line after an update of the preview refused for errors: the preview's error page says it instead.
+_REFUSED = re.compile(r"^有 \d+ 个问题，页面未更新")
 #: The dev server's log of a request that failed (a page that is not there).
 _REQUEST = re.compile(r'^"[A-Z]+ \S+ HTTP/[0-9.]+" code \d+$')
 #: MkDocs' lines worth keeping, said in Chinese.
@@ -64,6 +66,8 @@ class Presentation(logging.Filter):
         message = record.getMessage()
         if self.preview and _REQUEST.match(_TIME.sub("", message)):
             return False  # the dev server's note of a page it does not have
+        if self.preview and record.name == "mkdocs.plugins.gkml" and _REFUSED.match(message):
+            return False  # serve_errors shows the problems in the browser and says so
         severity = diagnostic_severity(message) if record.name == "mkdocs.plugins.gkml" else None
         if severity in ("error", "warning"):
             self.problems.append((severity, message))

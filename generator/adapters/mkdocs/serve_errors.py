@@ -21,6 +21,7 @@ import socket
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from mkdocs.commands import serve as mkdocs_serve_module
 from mkdocs.exceptions import Abort
 
 from generator.adapters.mkdocs.console import Presentation
+from generator.adapters.mkdocs.plugin import GkmlPlugin
 from generator.settings import Settings, SettingsError
 from generator.site.output import mark_site
 
@@ -131,22 +133,32 @@ def _failure_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def guard(build: Callable[..., Any], presentation: Presentation) -> Callable[..., None]:
+@dataclass
+class _Builds:
+    """What the guarded builds of one preview know: the configuration of the last, whether one ran."""
+
+    config: Any = None
+    ran: bool = False
+
+
+def _say_failure(errors: int, failure: str) -> None:
+    count = f"有 {errors} 个错误，" if errors else (f"{failure}，" if failure else "")
+    print(f"网站未能生成：{count}浏览器中列出了问题。修改后保存，预览会自动重新生成。", file=sys.stderr, flush=True)
+
+
+def guard(build: Callable[..., Any], presentation: Presentation, builds: _Builds | None = None) -> Callable[..., None]:
     """``build`` (MkDocs' ``build(config, …)``) as the preview runs it: never raising, the error page instead."""
+    builds = builds or _Builds()
 
     def guarded(config: Any, *args: Any, **kwargs: Any) -> None:
         presentation.start_build()
+        builds.config, builds.ran = config, True
         try:
             build(config, *args, **kwargs)
         except Exception as exc:
             failure = "" if presentation.problems else _failure_text(exc) or presentation.other_error
             errors = sum(1 for severity, _ in presentation.problems if severity == "error")
-            count = f"有 {errors} 个错误，" if errors else (f"{failure}，" if failure else "")
-            print(
-                f"网站未能生成：{count}浏览器中列出了问题。修改后保存，预览会自动重新生成。",
-                file=sys.stderr,
-                flush=True,
-            )
+            _say_failure(errors, failure)
             logging.getLogger("mkdocs").debug("build failed", exc_info=True)
             show_failure(Path(config.site_dir), error_page(presentation.problems, failure))
             _settings_for_watching(config)
@@ -154,15 +166,39 @@ def guard(build: Callable[..., Any], presentation: Presentation) -> Callable[...
     return guarded
 
 
+def guard_updates(rebuild: Callable[..., None], presentation: Presentation, builds: _Builds) -> Callable[..., None]:
+    """The plugin's rebuild of the preview (an update of the pages of the entries that changed, else a full
+    build): when an update is refused for errors, the preview's pages become the list of problems too,
+    and the next save builds the whole site (the update kept the site of the last build)."""
+
+    def guarded(plugin: Any, full: Callable[[], None], changes: Any) -> None:
+        presentation.start_build()
+        builds.ran = False
+        rebuild(plugin, full, changes)
+        errors = sum(1 for severity, _ in presentation.problems if severity == "error")
+        if builds.ran or not errors or builds.config is None:
+            return
+        plugin.preview = None
+        _say_failure(errors, "")
+        show_failure(Path(builds.config.site_dir), error_page(presentation.problems, ""))
+
+    return guarded
+
+
 @contextlib.contextmanager
 def guarded_builds(presentation: Presentation) -> Iterator[None]:
-    """Within the block, MkDocs' ``serve`` builds through :func:`guard`."""
+    """Within the block, MkDocs' ``serve`` builds through :func:`guard`, and the plugin's updates through
+    :func:`guard_updates`."""
+    builds = _Builds()
     original = mkdocs_serve_module.build  # type: ignore[attr-defined]
-    mkdocs_serve_module.build = guard(original, presentation)  # type: ignore[attr-defined]
+    original_rebuild = GkmlPlugin._rebuild
+    mkdocs_serve_module.build = guard(original, presentation, builds)  # type: ignore[attr-defined]
+    GkmlPlugin._rebuild = guard_updates(original_rebuild, presentation, builds)  # type: ignore[method-assign]
     try:
         yield
     finally:
         mkdocs_serve_module.build = original  # type: ignore[attr-defined]
+        GkmlPlugin._rebuild = original_rebuild  # type: ignore[method-assign]
 
 
 def address_in_use(exc: OSError) -> bool:
