@@ -509,11 +509,12 @@ def _plan_entry(
         values.append(("摘要", yaml_scalar(incoming.summary)))
     if web_address and not body:
         values.append(("网址", yaml_scalar(incoming.url)))
-    where = incoming.source + (
+    # the source by its name only: where it lay on the editor's computer is no part of the entry
+    where = Path(incoming.source).name + (
         f"（{'工作表“' + incoming.sheet + '”' if incoming.sheet else ''}第 {incoming.row} 行）" if incoming.row else ""
     )
     if page is not None and incoming.row:
-        where += f"，正文取自 {page.file}"
+        where += f"，正文取自 {Path(page.file).name}"
     lines = ["---", _MADE_BY.format(source=where)]
     if incoming.url:
         lines.append(f"{OLD_ADDRESS}{' '.join(incoming.url.split())}")
