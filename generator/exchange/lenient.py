@@ -199,7 +199,7 @@ def tick(text: str, column: t.Column) -> tuple[list[tuple[str, str]], list[Diagn
     group = column.key
     value = t.tick_value(group, text) or t.guessed_value(group, text)
     if text in vocab.TEXT_TICKS:
-        value = column.value
+        return [(column.value, "")], [guess(group, text, t.TICK, "格中写的是文字，按打“√”理解")]
     if value == column.value:  # the column's own value written out (主动公开 under 主动): a √, nothing to say
         return [(value, "")], []
     if value is not None:
