@@ -93,20 +93,26 @@ def gzipped(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+def write_compressed(path: Path, data: bytes) -> bool:
+    """Write the pre-compressed copy of the file ``path`` holding ``data`` when compression makes it
+    smaller (else remove a stale copy); whether one was written. gkml's page writer calls it as it
+    writes each page (no reading back); :func:`precompress` for the rest."""
+    target = path.with_name(path.name + ".gz")
+    packed = gzipped(data) if len(data) >= MIN_COMPRESS_BYTES else b""
+    if not packed or len(packed) >= len(data):
+        target.unlink(missing_ok=True)
+        return False
+    target.write_bytes(packed)
+    return True
+
+
 def precompress(site_dir: Path, files: Iterable[Path] | None = None) -> int:
     """Write ``<file>.gz`` beside each text file of ``site_dir`` (or each of ``files``) that compression
     makes smaller; a stale copy of a file that no longer gains is removed. Returns how many were written."""
     paths = compressible(site_dir) if files is None else list(files)
 
     def one(path: Path) -> bool:
-        target = path.with_name(path.name + ".gz")
-        data = path.read_bytes()
-        packed = gzipped(data) if len(data) >= MIN_COMPRESS_BYTES else b""
-        if not packed or len(packed) >= len(data):
-            target.unlink(missing_ok=True)
-            return False
-        target.write_bytes(packed)
-        return True
+        return write_compressed(path, path.read_bytes())
 
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # zlib lets go of the GIL
         return sum(pool.map(one, paths))

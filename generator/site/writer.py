@@ -36,6 +36,7 @@ from generator.parallel import fork_call, fork_map
 from generator.profiling import Figures, collected, merge, phase, timed
 from generator.site import qr
 from generator.site import shell as s
+from generator.site.assets import write_compressed
 from generator.site.cache import BuildCache
 from generator.site.downloads import Download, cached_downloads
 from generator.site.feeds import Feed, atom_xml
@@ -100,6 +101,10 @@ class SiteWriter:
     #: Each column's part of the sitemap (its entries' and further pages), by the id of its category.
     _sitemap_kept: dict[int, tuple[Category, list[SitemapEntry]]] = field(default_factory=dict, init=False)
     _codes: dict[str, str] = field(default_factory=dict, init=False)  #: this build's QR codes, to keep
+    #: Whether each page gets its pre-compressed copy (``.gz``, for nginx's gzip_static) as it is written.
+    compress: bool = field(default=False, init=False)
+    #: The files (site-relative) whose copy was made as they were written: not to be read back for it.
+    compressed: set[str] = field(default_factory=set, init=False)
 
     # -- before the builder runs ---------------------------------------------------------------
     def stubs(self) -> list[Stub]:
@@ -236,9 +241,12 @@ class SiteWriter:
         batches = list(_chunks(list(jobs), _WRITE_BATCH))
         write = functools.partial(self._write_batch, site_dir, filled, self.footer, post_process)
         with phase("pages"):
-            for codes, figures in fork_map(lambda b: collected(functools.partial(write, b))(), batches, min_share=1):
+            for (made, reused, compressed), figures in fork_map(
+                lambda b: collected(functools.partial(write, b))(), batches, min_share=1
+            ):
                 merge(figures)
-                self._keep_codes(*codes)
+                self._keep_codes(made, reused)
+                self.compressed.update(compressed)
 
     def write_downloads(self, site_dir: Path, downloads: list[Download]) -> None:
         """Write ``downloads`` (and keep them: the table pages and 政府信息公开 link to them with their sizes)."""
@@ -284,11 +292,12 @@ class SiteWriter:
         footer: str,
         post_process: PostProcess | None,
         batch: list[Job],
-    ) -> tuple[dict[str, str], set[str]]:
+    ) -> tuple[dict[str, str], set[str], list[str]]:
         """Render a batch of pages filled from shells, then write them (and the entries'
         attachments) with a few threads while this one waits: creating thousands of folders
         one after another spends most of its time waiting on the file system's journal,
-        which concurrent writers share. Returns the QR codes made and reused (:func:`qr.take_codes`)."""
+        which concurrent writers share. Returns the QR codes made and reused (:func:`qr.take_codes`) and
+        the pages given their pre-compressed copy."""
         out: list[tuple[str, str]] = []
         copies: list[tuple[Path, str]] = []
         with phase("render"):
@@ -300,7 +309,8 @@ class SiteWriter:
             waiting += [pool.submit(copy, source, dest) for source, dest in copies]
             for done in waiting:
                 done.result()  # re-raises a failure: the build fails
-        return qr.take_codes()
+        compressed = [self.renderer.routes.dest(src) for src, _ in out] if self.compress else []
+        return (*qr.take_codes(), compressed)
 
     def _render_batch(
         self,
@@ -366,7 +376,11 @@ class SiteWriter:
         html = s.finish_page(html, s.relative_root(dest), footer, head=head, language=self.language)
         if post_process is not None:
             html = post_process(html, src)
-        _write_file(site_dir / dest, html.encode("utf-8", errors="xmlcharrefreplace"))
+        data = html.encode("utf-8", errors="xmlcharrefreplace")
+        _write_file(site_dir / dest, data)
+        if self.compress:
+            write_compressed(site_dir / dest, data)
+            self.compressed.add(dest)  # (in a forked worker, :meth:`_write_batch` returns them)
 
     def _sitemap(self, hand_written: Iterable[str]) -> list[SitemapEntry]:
         """Every page: the generated ones in navigation order, the items, then the hand-written ones."""

@@ -33,7 +33,7 @@ from generator.check.severity import Severity
 from generator.load.cache import EntryCache
 from generator.profiling import phase
 from generator.settings import Settings, SettingsError
-from generator.site.assets import asset_names, precompress, publish_assets
+from generator.site.assets import asset_names, compressible, precompress, publish_assets
 from generator.site.build import NotBuilt, prepare
 from generator.site.guide import ERRORS_PAGE, common_errors_page
 from generator.site.incremental import Outcome, Preview, Result
@@ -136,12 +136,15 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
 
     def on_post_build(self, config: Any) -> None:
         site, others = Path(config.site_dir), self._others(config)
+        compress = self.settings_used.precompress and config.use_directory_urls and not self._serving
+        self.built.writer.compress = compress  # its pages get their .gz as they are written
         self.built.writer.write(site, self.shells, hand_written=self.hand_written, post_process=others)
         with phase("assets"):
             publish_assets(site, self.assets)
-        if self.settings_used.precompress and config.use_directory_urls and not self._serving:
+        if compress:  # for a web server's gzip_static: not for file:// nor the preview
             with phase("precompress"):
-                precompress(site)  # for a web server's gzip_static: not for file:// nor the preview
+                done = self.built.writer.compressed
+                precompress(site, [p for p in compressible(site) if p.relative_to(site).as_posix() not in done])
         if self._serving and self._entry_cache is not None:
             self.preview = Preview(
                 self.built.writer,
