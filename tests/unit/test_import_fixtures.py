@@ -295,3 +295,48 @@ def test_a_mobile_number_in_a_cell_is_written_and_reported_like_anywhere_else(
     catalogue, diagnostics = check_catalogue(folder, git_dates=False)
     assert catalogue is None
     assert [d.code for d in diagnostics if d.severity.value == "error"] == ["privacy-mobile"]
+
+
+def test_strict_mode_refuses_what_it_would_have_to_keep_or_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.commands import main as cli
+
+    folder = tmp_path / "catalogue"
+    assert cli.main(["import", str(FIXTURES / "channels_as_spoken.docx"), "--into", str(folder), "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert not folder.exists()
+    assert "错误[channel-unknown] 公开渠道和载体：“高新区(掇刀区)政府网站”不是标准公开渠道" in out
+    assert "有错误，未写入任何文件。" in out
+    assert cli.main(["import", str(FIXTURES / "header_spaces_breaks.xlsx"), "--into", str(folder), "--strict"]) == 0
+
+
+def test_the_area_can_be_given(tmp_path: Path) -> None:
+    from generator.commands import main as cli
+
+    folder = tmp_path / "catalogue"
+    source = FIXTURES / "title_missing_area_inferred.xlsx"
+    assert (
+        cli.main(
+            ["import", str(source), "--into", str(folder), "--area", "城市综合执法", "--report", str(tmp_path / "r.md")]
+        )
+        == 0
+    )
+    assert (folder / "城市综合执法" / "绿化管理" / "损坏城市树木花草.yaml").is_file()
+    assert "推断" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "领域（由事项推断）" not in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_a_notice_is_pointed_to_gkml_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    from generator.commands import main as cli
+
+    document = docx.Document()
+    document.add_paragraph("关于公布2024年第一批公租房分配结果的通知")
+    document.add_paragraph("各有关单位：现将分配结果公布如下。")
+    path = tmp_path / "通知.docx"
+    document.save(str(path))
+    assert cli.main(["import", str(path), "--into", str(tmp_path / "catalogue")]) != 0
+    out = capsys.readouterr()
+    assert "gkml new --entry" in out.out + out.err
