@@ -106,22 +106,33 @@ def _is_our_venv(venv: Path) -> bool:
     return (venv / "pyvenv.cfg").is_file()
 
 
+def _make_venv(venv: Path) -> bool:
+    if venv.exists():  # an unfinished environment (no Python in it): made again
+        shutil.rmtree(venv)
+    say(f"正在创建虚拟环境 {venv} …")
+    done = subprocess.call([sys.executable, "-m", "venv", str(venv)], stdin=subprocess.DEVNULL)
+    if done == 0 and venv_python(venv).exists():
+        return True
+    shutil.rmtree(venv, ignore_errors=True)
+    return False
+
+
 def create_venv(venv: Path) -> bool:
-    """Make the virtual environment ``venv`` with pip. False (after saying why) when it cannot be made."""
+    """Make the virtual environment ``venv`` with pip. False (after saying why) when it cannot be made.
+
+    Debian's Python may have the ``ensurepip`` module and still fail to make an environment with pip (the
+    wheels it installs are in ``python3.X-venv``): a failure is tried once more after installing that package
+    (as root), else the apt line is said."""
     if venv.exists() and not _is_our_venv(venv):
         say(f"错误：{venv} 已存在，但不是虚拟环境。请把它改名或删除后再运行本命令。")
         return False
     if not has_ensurepip() and not install_venv_package():
         say(venv_missing_message())
         return False
-    if venv.exists():  # an unfinished environment (no Python in it): made again
-        shutil.rmtree(venv)
-    say(f"正在创建虚拟环境 {venv} …")
-    done = subprocess.call([sys.executable, "-m", "venv", str(venv)], stdin=subprocess.DEVNULL)
-    if done != 0 or not venv_python(venv).exists():
-        say(venv_missing_message())
-        return False
-    return True
+    if _make_venv(venv) or (install_venv_package() and _make_venv(venv)):
+        return True
+    say(venv_missing_message())
+    return False
 
 
 def requirements_hash(root: Path) -> str:

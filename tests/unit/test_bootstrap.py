@@ -55,3 +55,21 @@ def test_the_old_syntax_of_pythons_it_turns_away() -> None:
 
     ast.parse(source, feature_version=(3, 8))
     assert "from __future__ import annotations" in source
+
+
+def test_a_venv_without_pip_is_tried_again_after_installing_the_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Debian: ``import ensurepip`` works, ``python3 -m venv`` fails until python3.X-venv is installed."""
+    made: list[Path] = []
+    installed: list[bool] = []
+
+    def make(venv: Path) -> bool:
+        made.append(venv)
+        return bool(installed)
+
+    monkeypatch.setattr(bootstrap, "has_ensurepip", lambda: True)
+    monkeypatch.setattr(bootstrap, "_make_venv", make)
+    monkeypatch.setattr(bootstrap, "install_venv_package", lambda: installed.append(True) or True)
+    assert bootstrap.create_venv(tmp_path / ".venv")
+    assert len(made) == 2 and installed == [True]
