@@ -738,7 +738,7 @@ def _import_messages() -> dict[str, Message]:
         "entries-column-kept": Message(
             I,
             "这一列不是公开信息的要素，内容作为注释保留在信息文件中",
-            "gkml 读取的列：标题、发布日期、形成日期、文号、栏目、网址、事项、发布机构、摘要；需要时可把列名改成其中之一。",
+            "gkml 读取的列：标题、发布日期、形成日期、文号、栏目、网址、事项、发布机构、摘要、类别；需要时可把列名改成其中之一。",
             "信息列表的其他列",
         ),
         "entries-title-missing": Message(

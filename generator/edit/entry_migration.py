@@ -40,7 +40,7 @@ from generator.load.entries import entry_paths, read_entry_file
 from generator.load.files import FileGate
 from generator.load.folders import CatalogueFolders
 from generator.load.yamlfile import read_yaml
-from generator.model.entries import ENTRY_FIELDS_BY_KEY, ENTRY_SUFFIX
+from generator.model.entries import CATEGORIES, ENTRY_FIELDS_BY_KEY, ENTRY_SUFFIX
 from generator.model.limits import Limits
 from generator.model.naming import file_stem
 from generator.model.site_address import address_problem, normalised
@@ -77,6 +77,7 @@ class Incoming:
     item_id: str = ""
     publisher: str = ""
     summary: str = ""
+    category: str = ""  #: 类别 as the list writes it
     extra: list[tuple[str, str]] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  #: key → column, to place messages at a cell
     text: str = ""  #: the row (or page) as read, for the report
@@ -255,6 +256,7 @@ def _incoming(row: ListRow) -> Incoming:
         item_id=row.get("事项"),
         publisher=" ".join(row.get("发布机构").split()),
         summary=" ".join(row.get("摘要").split()),
+        category=" ".join(row.get("类别").split()),
         extra=row.extra,
         columns=row.columns,
         text=row.text,
@@ -416,6 +418,16 @@ def _check_row(
     return None
 
 
+def category_of(text: str) -> str:
+    """The 类别 a list's cell names: one of :data:`CATEGORIES` as written, or the one its words say
+    (通知 → 通知公告, 解读 → 政策解读 …); "" when it names none."""
+    plain_text = "".join(text.split())
+    if plain_text in CATEGORIES:
+        return plain_text
+    found = guess_category(plain_text) if plain_text else ""
+    return found if found != DEFAULT_CATEGORY or any(w in plain_text for w in ("通知", "公告")) else ""
+
+
 def _place_text(place: Place) -> str:
     return f"{place.id}（{place.area} › {place.column} › {place.level3 or place.name}）"
 
@@ -484,9 +496,11 @@ def _plan_entry(
     entry_id = next_entry_id(place.slug, day, existing.ids)
     existing.ids.add(entry_id)
     path = _file_path(place.folder / f"{day:%Y}", incoming.title, taken)
-    category = guess_category(incoming.title)
-    category = category if category != DEFAULT_CATEGORY else guess_category(place.column)
-    guesses = ["类别", *(["事项"] if placement.guess else [])]
+    category = category_of(incoming.category)
+    if not category:  # the list does not say: guessed from the title, else the column
+        category = guess_category(incoming.title)
+        category = category if category != DEFAULT_CATEGORY else guess_category(place.column)
+    guesses = [*([] if category_of(incoming.category) else ["类别"]), *(["事项"] if placement.guess else [])]
     page = incoming.page
     body = page.body if page is not None and page.body.strip() else ""
     web_address = incoming.url.startswith(("http://", "https://"))
@@ -522,6 +536,8 @@ def _plan_entry(
         lines.append(f"# 所属事项按{'标题' if placement.guess == 'title' else '栏目名称的近似写法'}推定，请核对。")
     if incoming.column:
         lines.append(f"# 原栏目：{incoming.column}")
+    if incoming.category and incoming.category != category:
+        lines.append(f"# 原表类别：{incoming.category}")
     lines += [f"# 原表“{header}”：{' '.join(text.split())}" for header, text in incoming.extra]
     if " ".join(incoming.published.split()) != date:
         lines.append(f"# 原发布日期：{' '.join(incoming.published.split())}")
@@ -537,7 +553,7 @@ def _plan_entry(
             lines.append(f"# 原网页中的 {page.images} 张图片没有转入正文；需要时请放进“附件”文件夹并在“附件:”中列出。")
     for key, value in values:
         lines.append(f"{key}: {value}")
-        if key == "类别":
+        if key == "类别" and "类别" in guesses:
             lines.append(f"# 类别按标题或栏目“{place.column}”推定，请核对。")
     review = ENTRY_FIELDS_BY_KEY["审核"]
     lines += [

@@ -130,7 +130,7 @@ def test_the_result_passes_check_lists_each_placeholder_and_builds_on_trial(
     assert catalogue is not None, [d.format() for d in diagnostics if d.severity is Severity.ERROR]
     assert len(catalogue.entries) == 10
     placeholders = sorted((Path(d.file).name, d.line) for d in diagnostics if d.code == "entry-placeholder")
-    assert placeholders == [("公租房申请办事指南 （第二版）.md", 17), ("关于公租房配租结果的补充说明.md", 19)]
+    assert placeholders == [("公租房申请办事指南 （第二版）.md", 18), ("关于公租房配租结果的补充说明.md", 19)]
     assert {d.severity for d in diagnostics if d.code == "entry-placeholder"} == {Severity.WARNING}
     # as a county runs it (its own process: what a build prints goes to a terminal or a log)
     build = [sys.executable, "-m", "generator", "build", "--catalogue", "catalogue", "-d", "site"]
