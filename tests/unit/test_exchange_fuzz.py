@@ -21,7 +21,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, seed, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
@@ -107,8 +107,14 @@ def follow(parsed: importer.Parsed, edits: list[tuple[int, str, str]], *, xlsx: 
 FILE_CODES = frozenset({"csv-encoding", "no-table", "no-records", "header-missing", "sheet-skipped", "area-unknown"})
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: The case once seen failing with a random seed (issue 18): a formula-like quote and CRLF in 二级事项.
+QUOTE_CRLF = [(2, "二级事项", "'=\r\n"), (3, "二级事项", "'=\r\n" * 45), (4, "二级事项", "'=\r\n\r\nx")]
+
+
+@seed(20_240_611)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(edits=EDITS)
+@example(edits=QUOTE_CRLF)
 def test_any_csv_cell_text_reaches_a_record_or_a_message(edits: list[tuple[int, str, str]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "目录.csv"
@@ -116,8 +122,10 @@ def test_any_csv_cell_text_reaches_a_record_or_a_message(edits: list[tuple[int, 
         follow(importer.read_file(path, gate=FileGate(limits=LIMITS)), edits, xlsx=False)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@seed(20_240_611)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(edits=EDITS)
+@example(edits=QUOTE_CRLF)
 def test_any_xlsx_cell_text_reaches_a_record_or_a_message(edits: list[tuple[int, str, str]]) -> None:
     clean = [(row, header, ILLEGAL_CHARACTERS_RE.sub("", text)) for row, header, text in edits]
     with tempfile.TemporaryDirectory() as tmp:
