@@ -125,6 +125,7 @@ def test_importing_again_writes_nothing_and_says_so(project: Path, capsys: pytes
 def test_the_result_passes_check_lists_each_placeholder_and_builds_on_trial(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    blank = ("column-no-entry", "item-no-entry")
     _import_both(capsys)
     catalogue, diagnostics = check_catalogue(project / "catalogue", git_dates=False)
     assert catalogue is not None, [d.format() for d in diagnostics if d.severity is Severity.ERROR]
@@ -132,6 +133,7 @@ def test_the_result_passes_check_lists_each_placeholder_and_builds_on_trial(
     placeholders = sorted((Path(d.file).name, d.line) for d in diagnostics if d.code == "entry-placeholder")
     assert placeholders == [("公租房申请办事指南 （第二版）.md", 18), ("关于公租房配租结果的补充说明.md", 19)]
     assert {d.severity for d in diagnostics if d.code == "entry-placeholder"} == {Severity.WARNING}
+    assert [d.format() for d in diagnostics if d.code in blank] == []  # no blank column or item from day one
     # as a county runs it (its own process: what a build prints goes to a terminal or a log)
     build = [sys.executable, "-m", "generator", "build", "--catalogue", "catalogue", "-d", "site"]
     result = subprocess.run(
@@ -141,6 +143,13 @@ def test_the_result_passes_check_lists_each_placeholder_and_builds_on_trial(
     assert (project / "site/info/pjgl-20240520-1/index.html").is_file()
     page = (project / "site/info/pjgl-20240520-1/index.html").read_text(encoding="utf-8")
     assert "第三批 25 户" in page and "主办单位" not in page.split("gkml-entry")[1][:2000]
+
+
+def test_blank_items_are_found_from_the_imported_entries(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(capsys, "import", "in/list_variants.xlsx", "--entries", "--catalogue", "catalogue")
+    _, diagnostics = check_catalogue(project / "catalogue", git_dates=False)
+    found = [(Path(d.file).name, d.code) for d in diagnostics if d.code in ("column-no-entry", "item-no-entry")]
+    assert found == [("公租房配租结果.yaml", "item-no-entry")]  # the one item of the list's columns left without
 
 
 def test_an_id_number_in_an_imported_page_is_reported_by_check(
