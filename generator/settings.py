@@ -42,7 +42,7 @@ class Settings:
     theme_dir: Path | None = None  #: the theme's files the project replaces (``theme.custom_dir``)
     #: whether the site has the staff page 公开情况 (plugin option ``report_page``; not in the public site by default)
     report_page: bool = False
-    #: whether the build writes a ``.gz`` copy beside each text file, for nginx's ``gzip_static`` (plugin option ``precompress``)
+    #: whether the build writes a ``.gz`` beside each text file, for nginx's gzip_static (option ``precompress``)
     precompress: bool = True
     #: the day the checks and the report are as of (``gkml build --today``); None: today in Beijing
     today: dt.date | None = None
