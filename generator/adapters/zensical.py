@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from generator.check.diagnostics import Diagnostic, fails, make
 from generator.check.outcome import failure_reasons
+from generator.check.site_address import config_file_site_url
 from generator.settings import Settings, SettingsError
 from generator.site.assets import asset_names, precompress, publish_assets
 from generator.site.build import NotBuilt, prepare
@@ -82,6 +83,7 @@ def build(
     directory_urls = not offline and bool(config.get("use_directory_urls", True))
     try:
         built = prepare(settings, directory_urls=directory_urls, user_nav=user_nav)
+        built.diagnostics += config_file_site_url(config_file)  # the address is in _site.yaml
     except NotBuilt as exc:
         if not exc.diagnostics:  # the settings are wrong: the message says how
             raise ZensicalError(str(exc)) from exc

@@ -337,6 +337,13 @@ def _check_messages() -> dict[str, Message]:
             "本机预览不需要填写。",
             "尚未填写网站地址",
         ),
+        "config-site-url": Message(
+            W,
+            "mkdocs.yml 中的 site_url 已不再使用：网站地址只在 _site.yaml 中填写",
+            "请删去这一行；网站上线后的地址写在 catalogue/_site.yaml 的“网站地址”中"
+            "（例如“网站地址: https://www.example.gov.cn/zjj/gkml/”），二维码、规范网址和 sitemap.xml 都用它。",
+            "mkdocs.yml 中仍有 site_url",
+        ),
         "site-url-local": Message(
             E,
             "网站地址“{value}”是本机地址，别人的电脑和手机打不开，扫二维码也打不开",

@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         parse_severity_overrides,
     )
     from generator.check.run import check_catalogue, check_files
+    from generator.check.site_address import config_file_site_url
     from generator.load.files import FileGate
     from generator.settings import Settings, SettingsError, read_config
 
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             gate=settings.gate(),
             attachment_cache=settings.attachment_cache() if config_file.is_file() else None,
         )
+        diagnostics += config_file_site_url(config_file, config_file.as_posix())  # the address is in _site.yaml
     failed = fails(diagnostics, strict=args.strict)
     formats = {"human": format_human, "json": format_json, "github": format_github}
     listed = [d for d in diagnostics if shown_at(d.severity.value, args.min_severity)]

@@ -147,3 +147,34 @@ def test_gkml_check_in_production_names_every_problem_at_once(
     assert code == 1
     assert "错误[site-url-missing]" in out and "错误[site-identity-missing]" in out
     assert "错误[content-placeholder]" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("site_name: 目录\nsite_url: http://127.0.0.1:8000/\n", 2),
+        ("site_url: 'https://www.example.gov.cn/'  # 旧的写法\n", 1),
+        ("# site_url: http://127.0.0.1:8000/\nsite_url:\n", None),
+        ("site_url: null\n", None),
+        ("extra:\n  site_url: https://www.example.gov.cn/\n", None),
+    ],
+)
+def test_a_site_url_left_in_mkdocs_yml_is_a_warning_with_its_line(text: str, line: int | None) -> None:
+    """A county's mkdocs.yml from before: its site_url is no longer read, and gkml says where it is."""
+    from generator.check.site_address import config_site_url
+
+    found = config_site_url(text, "mkdocs.yml")
+    assert [(d.code, d.severity, d.line) for d in found] == (
+        [] if line is None else [("config-site-url", Severity.WARNING, line)]
+    )
+
+
+def test_gkml_check_names_the_site_url_left_in_mkdocs_yml(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(CASES_DIR / "subfolder")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: 目录\nsite_url: http://127.0.0.1:8000/\n", encoding="utf-8")
+    cli.main(["check", "catalogue", "-f", str(config)])
+    out = capsys.readouterr().out
+    assert f"{config.as_posix()}:2:1: 警告[config-site-url] site_url：mkdocs.yml 中的 site_url 已不再使用" in out

@@ -30,6 +30,7 @@ from generator.adapters.mkdocs.config import GkmlConfig
 from generator.adapters.mkdocs.watch import Changes, record_changes, stop, watch_catalogue
 from generator.check.diagnostics import Diagnostic, make, parse_severity_overrides, strict_severity
 from generator.check.severity import Severity
+from generator.check.site_address import config_file_site_url
 from generator.load.cache import EntryCache
 from generator.profiling import phase
 from generator.settings import Settings, SettingsError
@@ -93,6 +94,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             for d in getattr(exc, "diagnostics", []):
                 log.log(_LOG_LEVEL[strict_severity(d)], d.format())
             raise PluginError(str(exc)) from exc
+        built.diagnostics += config_file_site_url(Path(config.config_file_path))  # the address is in _site.yaml
         self.diagnostics = built.diagnostics
         for d in built.diagnostics:
             log.log(_LOG_LEVEL[strict_severity(d)], d.format())  # what changes with the day: not for --strict
