@@ -11,13 +11,14 @@ beside a snapshot of the project's mkdocs.yml, content/, overrides/ and ``genera
 package (taken once, so every run builds the same code even while the checkout is
 edited; the children import ``generator`` from it through PYTHONPATH, whatever copy of
 gkml is installed). It is built with ``mkdocs build -q`` in a child process
-(NO_MKDOCS_2_WARNING=1; the plugin's ``catalogue`` option points at it): one warm-up run, then ``--runs``
-counted runs (``--runs 0``: the first build alone, for the large sizes). Every run builds into a new, empty folder (as a CI job on a fresh clone
-does); the sites are removed only after the last run. Removing a site of thousands of
-folders right before the next build makes a virtual disk with ``discard`` slow down
-the next build's writes several times over (measured here: writing 2,000 item folders
-took 2.6 s right after deleting the previous site, 0.6 s otherwise), which would
-measure the deletion rather than the build.
+(NO_MKDOCS_2_WARNING=1; the plugin's ``catalogue`` option points at it): one warm-up run,
+then ``--runs`` counted runs (``--runs 0``: the first build alone, for the large sizes).
+Every run builds into a new, empty folder (as a CI job on a fresh clone does); the sites
+are removed only after the last run. Removing a site of thousands of folders right
+before the next build makes a virtual disk with ``discard`` slow down the next build's
+writes several times over (measured here: writing 2,000 item folders took 2.6 s right
+after deleting the previous site, 0.6 s otherwise), which would measure the deletion
+rather than the build.
 
 Reported: the median wall time around the child (``build_s``); the median user +
 system CPU seconds of the child (``cpu_s``, less sensitive than wall time to other

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from generator.commands.common import add_config_file
+from generator.commands.progress import Ticker
 
 if TYPE_CHECKING:  # imported by the commands' functions: `gkml --help` need not load openpyxl
     from generator.check.diagnostics import Diagnostic
@@ -57,6 +58,11 @@ def _record_id(text: str) -> str:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    with Ticker("正在导入"):  # on a terminal: what is being done, for how long; nothing in CI logs
+        return _run_import_with(args)
+
+
+def _run_import_with(args: argparse.Namespace) -> int:
     from generator.commands import import_entries  # gkml import --entries: information of the old site
 
     if args.entries or args.pages or args.redirects:

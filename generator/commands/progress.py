@@ -28,21 +28,25 @@ class Ticker:
     It is driven by a timer signal (``SIGALRM``), not a thread: the build forks workers only while the
     process has no other thread, and a timer is not inherited by a forked child. It writes with
     ``os.write`` (a signal may arrive while Python is writing to ``sys.stderr``). Within the ``with``
-    block ``sys.stderr`` wipes the line before anything else is written there (a diagnostic, a log
-    line). Nothing is shown where :func:`shows_progress` is false, nor where there is no such timer (Windows).
+    block ``sys.stderr`` and ``sys.stdout`` wipe the line before anything else is written (a diagnostic,
+    a log line, a result). Nothing is shown where :func:`shows_progress` is false, nor where there is
+    no such timer (Windows).
     """
 
     def __init__(self, label: str, *, fd: int | None = None, interval: float = 1.0, force: bool = False) -> None:
         self.label = label
-        self.fd = sys.stderr.fileno() if fd is None else fd
+        self.fd = fd
         self.interval = interval
         self.active = (force or shows_progress()) and hasattr(signal, "setitimer")
         self.shown = False
         self.started = time.monotonic()
         self._previous: object = None
         self._stderr: TextIO = sys.stderr
+        self._stdout: TextIO = sys.stdout
 
     def _write(self, text: str) -> None:
+        if self.fd is None:
+            return
         try:
             os.write(self.fd, text.encode(sys.stderr.encoding or "utf-8", "replace"))
         except OSError:
@@ -60,10 +64,16 @@ class Ticker:
             self._write("\r\033[K")
 
     def __enter__(self) -> Ticker:
+        if self.active and self.fd is None:
+            try:
+                self.fd = sys.stderr.fileno()
+            except (OSError, ValueError, AttributeError):  # a stream without a file (captured, replaced)
+                self.active = False
         if self.active:
             self.started = time.monotonic()
-            self._stderr = sys.stderr
+            self._stderr, self._stdout = sys.stderr, sys.stdout
             sys.stderr = _Wiping(self._stderr, self)
+            sys.stdout = _Wiping(self._stdout, self)
             self._previous = signal.signal(signal.SIGALRM, self._tick)
             signal.setitimer(signal.ITIMER_REAL, self.interval, self.interval)
         return self
@@ -74,7 +84,7 @@ class Ticker:
         if self.active:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
-            sys.stderr = self._stderr
+            sys.stderr, sys.stdout = self._stderr, self._stdout
             self.active = False
         self.clear()
 

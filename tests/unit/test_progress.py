@@ -42,3 +42,14 @@ def test_the_line_says_what_and_how_long_and_is_wiped(monkeypatch: pytest.Monkey
     text = written.decode("utf-8")
     assert text.startswith("\r\x1b[K正在生成网站… 0 秒")
     assert text.endswith("\r\x1b[K")
+
+
+def test_a_stream_without_a_file_gets_no_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    with Ticker("正在导入") as ticker:
+        print("结果")
+    assert not ticker.active and not ticker.shown
+    assert capsys.readouterr().out == "结果\n"
