@@ -16,6 +16,8 @@ Text and keys
     trigrams (a run of one character gives none). Keys are the n-grams themselves, plus:
 
     * ``!`` + a character of a title: one-character queries search titles only;
+    * ``#`` + every 4 characters of a title run: a title that holds a longer query's trigrams
+      apart (造竣工 … 竣工验收工 for 造竣工验收工) lacks some of them, and ranks as a body match;
     * ``=`` + a whole title (its runs joined): an exact title ranks first;
     * the 文号 normalised (:func:`doc_number_key`): its runs joined and a final 号 dropped, so that
       ``建房〔2021〕12号``, ``建房[2021]12号`` and ``建房2021 12`` are the same text
@@ -31,9 +33,10 @@ Text and keys
     holding all of them: every substring of a title or body is found (recall 100 %, tested);
     a document holding the trigrams apart, never together, is found too: on the synthetic
     catalogue of 2,000 items + 20,000 entries, 7 of 65 title substrings of 2–8 characters listed
-    such documents (438 of 2,181 results; 造竣工验收工 in …改造竣工… 竣工验收工作…), ranked by field
-    like the others; 2–4 characters of bodies, none. Positions would exclude them, at several
-    times the bytes of common keys.
+    such documents (438 of 2,181 results; 造竣工验收工 in …改造竣工… 竣工验收工作…); 2–4 characters
+    of bodies, none. In titles, the ``#`` keys rank them after every title that holds the query
+    (as body matches: the trigrams' best field being the title, whether the body holds the query
+    is not known). Positions would exclude them, at several times the bytes of common keys.
     A query of several terms needs all of them.
 
 Fields
@@ -95,7 +98,7 @@ from generator.model.records import Catalogue
 from generator.model.slugs import pinyin_syllables
 from generator.site.routes import SEARCH_DATA, SEARCH_INDEX, Routes
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 #: The text of an attachment (:func:`generator.load.attachments.attachment_words`).
 AttachmentWords: TypeAlias = "Callable[[Attachment], str]"
@@ -112,7 +115,7 @@ KINDS = ("事项", "信息")
 PINYIN_PREFIX = 12  #: pinyin typed is looked up whole up to this many letters (from a syllable's start)
 INITIALS_RUN = 8  #: initials typed are looked up whole up to this many letters
 #: What begins each kind of key that is not an n-gram of text (none of them occurs in a run).
-UNIGRAM, EXACT, PINYIN_START, PINYIN, INITIALS = "!", "=", "^", "*", "~"
+UNIGRAM, EXACT, PINYIN_START, PINYIN, INITIALS, TITLE_CHAIN = "!", "=", "^", "*", "~", "#"
 
 _RUN = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
 _NOT_RUN = re.compile(r"[^0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
@@ -322,6 +325,7 @@ def doc_key_sets(doc: Doc) -> tuple[set[str], set[str], set[str], set[str]]:
     title_runs = runs(doc.title)
     in_title = _raw_grams(title)
     in_title.update(UNIGRAM + c for run in title_runs for c in run)
+    in_title.update(TITLE_CHAIN + run[i : i + 4] for run in title_runs for i in range(len(run) - 3))
     in_title.add(EXACT + "".join(title_runs))
     in_title |= pinyin_keys(doc.pinyin_of)
     in_doc_no = (_raw_grams(doc_no) | _raw_grams(doc_number_key(doc_no))) - in_title if doc_no else set()

@@ -94,23 +94,24 @@ def node() -> str:
     return executable[0] if isinstance(executable, tuple) else str(executable)
 
 
+def node_search(site: Path, queries: list[str]) -> list[list[int]]:
+    """search.js under Node on the search data in ``site``: the documents (numbers, best first) each query finds."""
+    text = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in queries)
+    done = subprocess.run(
+        [node(), str(HARNESS), str(site), str(SEARCH_JS)],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "GKML_SHARED": "1"},
+    )
+    return [[hit[0] for hit in json.loads(line)["hits"]] for line in done.stdout.splitlines()]
+
+
 @pytest.fixture(scope="module")
 def search(example_site: Path) -> Search:
-    """search.js under Node: the documents (numbers, best first) each query finds."""
-
-    def run(queries: list[str]) -> list[list[int]]:
-        text = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in queries)
-        done = subprocess.run(
-            [node(), str(HARNESS), str(example_site), str(SEARCH_JS)],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "GKML_SHARED": "1"},
-        )
-        return [[hit[0] for hit in json.loads(line)["hits"]] for line in done.stdout.splitlines()]
-
-    return run
+    """search.js under Node on the example: the documents (numbers, best first) each query finds."""
+    return functools.partial(node_search, example_site)
 
 
 # -- keys ---------------------------------------------------------------------------------------------
@@ -438,6 +439,28 @@ def test_one_character_searches_titles_and_nothing_unknown_is_found(example_docs
     one, none = search(["租", "镧钆铽"])
     assert set(one) == {i for i, d in enumerate(example_docs) if "租" in d.title}
     assert none == []
+
+
+def test_a_title_holding_the_pieces_apart_ranks_after_the_titles_holding_the_query(
+    example: Catalogue, tmp_path: Path
+) -> None:
+    """造竣工验收工 is in the first title; the second holds its trigrams (造竣工 竣工验 工验收 验收工)
+    only apart: it is still listed (its body might hold the query), after every title match."""
+    changed = copy.deepcopy(example)
+    column = next(c for a in changed.areas for c in a.categories if len(c.entries) >= 2)
+    whole, apart = column.entries[0], column.entries[1]
+    column.entries[0] = dataclasses.replace(whole, title="农村危房改造竣工验收工作的通知")
+    column.entries[1] = dataclasses.replace(apart, title="改造竣工 与 竣工验收工作的说明", published="2099-12-31")
+    write_search_files(tmp_path, changed, Routes())
+    docs = documents(changed, Routes())[1]
+    number = {d.title: n for n, d in enumerate(docs)}
+    hits = node_search(tmp_path, ["造竣工验收工", "竣工验收工作"])
+    assert hits[0][0] == number["农村危房改造竣工验收工作的通知"]
+    assert number["改造竣工 与 竣工验收工作的说明"] in hits[0]
+    title_matches = [n for n in hits[0] if "造竣工验收工" in docs[n].title]
+    assert hits[0][: len(title_matches)] == title_matches  # newer, but after the title that holds the query
+    both = hits[1][:2]  # both titles hold 竣工验收工作: title matches, the newer first
+    assert both == [number["改造竣工 与 竣工验收工作的说明"], number["农村危房改造竣工验收工作的通知"]]
 
 
 def test_several_terms_must_all_be_found(example_docs: list[Doc], search: Search) -> None:

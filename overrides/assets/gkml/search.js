@@ -169,6 +169,15 @@
     var chars = Array.from(term);
     if (chars.length === 1) { return all(["!" + term]); }
     var found = [all(gramKeys(chars))];
+    if (chars.length >= 4 && !/^[a-z]+$/.test(term)) {
+      /* a title holding the trigrams apart lacks some of its 4-character pieces: a body match */
+      var chain = [];
+      for (var c = 0; c + 4 <= chars.length; c++) { chain.push("#" + chars.slice(c, c + 4).join("")); }
+      return Promise.all([found[0], all(chain.filter(function (k, j) { return chain.indexOf(k) === j; }))]).then(function (two) {
+        for (var d = 0; d < two[0].length; d++) { if (two[0][d] === 2 && !two[1][d]) { two[0][d] = 5; } }
+        return two[0];
+      });
+    }
     if (/^[a-z]+$/.test(term)) {
       /* pinyin from a syllable's start, initials anywhere: whole up to 12 and 8 letters, then trigrams */
       var pinyin = ["^" + term.slice(0, 12)].concat(chars.length > 12 ? gramKeys(chars.slice(10), "*") : []);
