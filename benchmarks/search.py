@@ -522,11 +522,12 @@ def snapshot_revision(work: Path, rev: str) -> tuple[Path, str]:
     return src, commit.strip()
 
 
-def build_site(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
-    """The synthetic site, built as build.py builds it (or ``--site``); (its folder, the revision)."""
+def build_site(args: argparse.Namespace, work: Path) -> tuple[Path, str, dict[str, float] | None]:
+    """The synthetic site, built as build.py builds it (or ``--site``); (its folder, the revision,
+    the build's own figures as build.py measures them: None for ``--site``)."""
     if args.site:
         log(f"using the site in {args.site} (built before from the same --items, --entries and --seed)")
-        return args.site.resolve(), build.revision() + " (checkout; site built before)"
+        return args.site.resolve(), build.revision() + " (checkout; site built before)", None
     catalogue = EXAMPLE if args.example else args.catalogue or work / "catalogue"
     if args.example or args.catalogue:
         log(f"using the catalogue in {catalogue}")
@@ -538,9 +539,11 @@ def build_site(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
     config = build.gkml_project(work, src, catalogue)
     site = work / "site"
     log("building the site (mkdocs build)")
-    wall, *_ = build.run_build(config, site, env)
-    log(f"built in {wall:.1f} s")
-    return site, commit
+    wall, peak, cpu, system, pss, rss = build.run_build(config, site, env)
+    log(f"built in {wall:.1f} s, {cpu:.1f} s CPU, {peak:.0f} MiB")
+    figures = {"build_s": wall, "cpu_s": cpu, "sys_s": system, "peak_mib": peak}
+    figures |= {"tree_pss_mib": pss, "tree_rss_mib": rss}
+    return site, commit, {k: round(v, 1) for k, v in figures.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -581,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="gkml-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        site, commit = build_site(args, work)
+        site, commit, built = build_site(args, work)
         missing = [q.expected for q in queries if not (site / q.expected / "index.html").is_file()]
         if missing:
             raise SystemExit(
@@ -653,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
                 **folder_figures(pagefind_index_files(bundle)),
                 **sq.summarise(outcomes["pagefind"]),
             }
+        result["build"] = built  # the one build the site came from (cold): wall, CPU, memory
         result["commit"] = commit
         result["details"] = str(details)
         result["loadavg_1m"] = round(os.getloadavg()[0], 2)
