@@ -1045,12 +1045,6 @@ def _import_messages() -> dict[str, Message]:
             "不需要处理；如果它其实是一个事项，请在各列分别填写后重新导入。",
             "标题或说明行",
         ),
-        "import-strict": Message(
-            E,
-            "严格模式（--strict）：表格中有 {count} 处需要核实或推断的内容，未写入任何文件",
-            "请按上面的提示修改表格后重新导入；不加 --strict 时会导入，并把这些地方标为“待核实”。",
-            "严格模式拒绝导入",
-        ),
         # --- cells (the element is the column) -----------------------------------------------
         "cell-empty": Message(E, "没有填写", "每个事项都要填写{name}。", "单元格为空"),
         "level1-empty": Message(
