@@ -332,7 +332,8 @@ def classify(top: str, sub: str = "") -> Column | None:
     """The column headed ``top`` (upper header row) and ``sub`` (lower row, "" for a one-row header).
 
     None when it is not a column of the table (a local column such as 咨询电话, or a tick
-    column whose value is not in the vocabulary, such as 州级).
+    column whose value is neither in the vocabulary nor a guess it allows, such as 省级; 州级 is
+    read as 市级, :data:`generator.model.vocab.LEVEL_GUESSES`).
     """
     t, s = normalise_header(top), normalise_header(sub)
     if s == t:

@@ -381,7 +381,7 @@ def test_html_becomes_markdown(html: str, expected: str | None) -> None:
 # -- gkml import, given a notice -----------------------------------------------------------------------
 
 
-def test_import_sends_a_notice_to_gkml_new_and_a_table_to_excel(
+def test_import_sends_a_notice_to_gkml_new_and_reads_a_table(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     into = tmp_path / "catalogue"
@@ -389,7 +389,11 @@ def test_import_sends_a_notice_to_gkml_new_and_a_table_to_excel(
     err += out
     assert code != 0 and "通知.docx: 错误[file-word-notice] 这是一份 Word 公文（通知、公告等），不是标准目录表格" in err
     assert "gkml new --entry 事项id --from 文件.docx" in err
-    code, out, err = run(capsys, "import", str(table_docx(tmp_path / "目录.docx")), "--into", str(into))
-    err += out
-    assert code != 0 and "目录.docx: 错误[file-word] 这是 Word 文件，无法直接读取其中的表格" in err
     assert not into.exists() or not any(into.rglob("*.yaml"))
+    code, out, err = run(capsys, "import", str(table_docx(tmp_path / "目录.docx")), "--into", str(into))
+    assert code == 0, err + out
+    assert "读取 2 行：事项 2 行" in out
+    assert sorted(p.name for p in (into / "保障性住房" / "配给管理").glob("公租房*.yaml")) == [
+        "公租房承租资格审核.yaml",
+        "公租房承租资格审核（2）.yaml",
+    ]

@@ -125,8 +125,14 @@ def test_header_variants_of_real_copies(top: str, sub: str, key: str, value: str
 
 
 def test_unknown_headers() -> None:
-    assert t.classify("公开层级", "州级") is None
+    assert t.classify("公开层级", "省级") is None
     assert t.classify("咨询电话") is None
+
+
+def test_a_level_the_vocabulary_does_not_name_is_read_as_the_nearest_one() -> None:
+    """州级 (a prefecture) is a 市级 tick column: the guess vocab.LEVEL_GUESSES allows (said by the import)."""
+    column = t.classify("公开层级", "州级")
+    assert column is not None and (column.key, column.value, column.header) == ("levels", "市级", "州级")
 
 
 def test_sheet_in_the_official_layout(example: Catalogue, workbook: object) -> None:
