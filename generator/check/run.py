@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.check.coverage import missing_standard_items
@@ -107,6 +107,8 @@ def across_entries(catalogue: Catalogue, day: dt.date) -> list[Diagnostic]:
 
 #: What the required pages a county must fill in (content/gongkai/…) mark as still to be written.
 PLACEHOLDER = re.compile(r"【请填写[^】]*】")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 #: The hand-written pages: what MkDocs reads as Markdown, and HTML files (published as they are).
@@ -155,11 +157,27 @@ def check_content(
             out += problems
             continue  # MkDocs reports pages it cannot decode itself
         out += check_page(text, file, public=public, markdown=not path.suffix.lower().startswith(".htm"))
-        for number, line in enumerate(text.splitlines(), 1):
-            for match in PLACEHOLDER.finditer(line):
-                at = (number, match.start() + 1)
-                out.append(make("content-placeholder", file, *at, severity=severity, text=match[0]))
+        for number, column, placeholder in page_placeholders(text):
+            out.append(make("content-placeholder", file, number, column, severity=severity, text=placeholder))
     return out
+
+
+def page_placeholders(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, text) of each 【请填写…】 left in a page, but those written as code (between
+    backticks, or in a fenced block): a page that shows what a placeholder looks like (the guide)
+    quotes it, it is not a blank to fill in."""
+    fence = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        opening = _FENCE.match(line)
+        if opening and (not fence or opening[1].startswith(fence)):
+            fence = "" if fence else opening[1]
+            continue
+        if fence:
+            continue
+        quoted = [m.span() for m in _CODE_SPAN.finditer(line)]
+        for match in PLACEHOLDER.finditer(line):
+            if not any(start <= match.start() < end for start, end in quoted):
+                yield number, match.start() + 1, match[0]
 
 
 def check_files(

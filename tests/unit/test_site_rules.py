@@ -160,3 +160,14 @@ def test_the_badge_image_must_be_in_the_site(tmp_path: Path) -> None:
     assert d.message == "党政机关标识图片“images/dzjg.png”不存在" and "content/images/dzjg.png" in d.hint
     write_tree(docs, {"images/dzjg.png": b"\x89PNG"})
     assert check_content(docs, production=True, shown="content", site=catalogue.site) == []
+
+
+def test_a_placeholder_written_as_code_is_quoted_not_left_to_fill_in(tmp_path: Path) -> None:
+    """The guide shows what placeholders look like: in backticks or a fenced block they are not reported."""
+    page = (
+        "# 说明\n\n未填写时写成 `【请填写正文】`，例如：\n\n"
+        "```yaml\n标题: 【请填写标题】\n```\n\n地址：【请填写：办公地址】\n"
+    )
+    docs = write_tree(tmp_path / "content", {"a.md": page})
+    found = check_content(docs, production=True, shown="content")
+    assert [(d.code, d.line, d.column) for d in found] == [("content-placeholder", 9, 4)]
