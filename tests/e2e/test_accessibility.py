@@ -63,6 +63,13 @@ def open_view(page: Any, name: str, url: str) -> None:
         expect(page.locator(".gkml-filter__option").first).to_be_visible()
     if name == "search":
         expect(page.locator("#gkml-search-results .gkml-result").first).to_be_visible()
+    # what the reader sees once it has settled: opening the filters may scroll the page, and the
+    # theme's header then fades the page title in (a transition axe would catch half-transparent)
+    # (polled from here: wait_for_function evaluates a string in the page, which the CSP refuses)
+    for _ in range(40):
+        if page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+            break
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture(scope="module")

@@ -214,6 +214,8 @@ def test_search_query_and_filters_combine_and_stay_in_the_address(site: Any, pag
     found = results.locator(".gkml-result__title").evaluate_all("links => links.map(a => a.href)")
     assert len(set(found)) == total
     open_filters(page)
+    # the search's filter data is fetched when the filters first open: wait for its options
+    expect(page.get_by_role("group", name="领域").locator(".gkml-filter__option").first).to_be_visible()
     areas = shown_counts(page, "领域")
     expected_areas: dict[str, int] = {}
     for url in found:

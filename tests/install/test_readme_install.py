@@ -75,6 +75,8 @@ def test_readme_first_command_serves_the_example_with_debians_python(bundle: Pat
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            # Ctrl-C works as in a terminal also when the tests run in the background (SIGINT ignored there)
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     try:
         deadline = time.monotonic() + 600
