@@ -484,7 +484,11 @@ def _fragment_path(number: int) -> str:
 def shard_files(
     n: int, keys: Iterable[str], encoded: Mapping[str, list[str]], hashes: Mapping[str, int]
 ) -> dict[str, str]:
-    """Shard ``n`` (holding ``keys``) and the own files of its keys that need one."""
+    """Shard ``n`` (holding ``keys``) and the own files of its keys that need one. A shard no key
+    falls in has its file too (with nothing in it): search.js asks for the shard of every key of a
+    query, and a file missing would be a failed search, not an empty one (the number of shards is
+    capped, so a large site of repetitive text leaves some empty: 10,619 of 65,536 in the synthetic
+    200,000 entries)."""
     files: dict[str, str] = {}
     shard: dict[str, object] = {}
     for key in sorted(keys):
@@ -497,8 +501,7 @@ def shard_files(
             shard[key] = sum(len(p) for p in parts)  # its size: a query may do without it
         else:
             shard[key] = parts
-    if shard:
-        files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
+    files[f"{SEARCH_DATA}/s{n}.js"] = f"gkmlShard({_json(f's{n}')},{_json(shard)});\n"
     return files
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,7 @@ from generator.site.search_index import (
     pinyin_keys,
     plain_text,
     runs,
+    shard_files,
     write_search_files,
 )
 
@@ -461,6 +463,23 @@ def test_a_title_holding_the_pieces_apart_ranks_after_the_titles_holding_the_que
     assert hits[0][: len(title_matches)] == title_matches  # newer, but after the title that holds the query
     both = hits[1][:2]  # both titles hold 竣工验收工作: title matches, the newer first
     assert both == [number["改造竣工 与 竣工验收工作的说明"], number["农村危房改造竣工验收工作的通知"]]
+
+
+def test_a_shard_no_key_falls_in_has_its_file_and_finds_nothing(example_site: Path, tmp_path: Path) -> None:
+    """The number of shards is capped, so a large site of repetitive text leaves shards that no key falls
+    in (the synthetic 200,000 entries: 10,619 of 65,536). Each has its file all the same: a query
+    hashing there finds nothing, where a missing file failed the search (房和 did there)."""
+    assert shard_files(3, [], {}, {}) == {f"{SEARCH_DATA}/s3.js": 'gkmlShard("s3",{});\n'}
+    manifest = (example_site / SEARCH_INDEX).read_text(encoding="utf-8")
+    count = json.loads(manifest.split("(", 1)[1].rsplit(")", 1)[0])["shards"]
+    shards = sorted(p.name for p in (example_site / SEARCH_DATA).glob("s*.js"))
+    assert shards == sorted(f"s{n}.js" for n in range(count))
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site)
+    query = "镧钆"  # its shard as one no key falls in
+    shard = fnv1a(query) % count
+    (site / SEARCH_DATA / f"s{shard}.js").write_text(f'gkmlShard("s{shard}",{{}});\n', encoding="utf-8")
+    assert node_search(site, [query]) == [[]]
 
 
 def test_several_terms_must_all_be_found(example_docs: list[Doc], search: Search) -> None:
