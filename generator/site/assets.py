@@ -17,10 +17,10 @@ files left out, text files pre-compressed for the web server.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import shutil
+import zlib
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
@@ -38,6 +38,7 @@ COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt
 MIN_COMPRESS_BYTES = 256
 #: gzip level of the pre-compressed copies: the best, as it is paid once per build, not per request.
 GZIP_LEVEL = 9
+GZIP_WBITS = 31  #: zlib's gzip format: its header has no time and no name (the same bytes every build)
 
 
 def fingerprinted(name: str, data: bytes) -> str:
@@ -90,7 +91,8 @@ def compressible(site_dir: Path) -> list[Path]:
 
 def gzipped(data: bytes) -> bytes:
     """``data`` in gzip format, the same bytes every time: no modification time, no file name."""
-    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WBITS)  # (zlib.compress takes wbits from 3.11)
+    return packer.compress(data) + packer.flush()
 
 
 def write_compressed(path: Path, data: bytes) -> bool:
@@ -106,12 +108,36 @@ def write_compressed(path: Path, data: bytes) -> bool:
     return True
 
 
+#: Files larger than this are compressed as they are read (the open data of 200,000 entries is over
+#: 100 MB: read whole by several threads at once, they would weigh on the building process's memory).
+STREAM_BYTES = 4 << 20
+
+
+def _write_compressed_streaming(path: Path) -> bool:
+    """:func:`write_compressed` for a large file, read and compressed a block at a time: the same bytes."""
+    target = path.with_name(path.name + ".gz")
+    partial = path.with_name(path.name + ".gz.partial")
+    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WBITS)
+    with path.open("rb") as source, partial.open("wb") as out:
+        while block := source.read(1 << 20):
+            out.write(packer.compress(block))
+        out.write(packer.flush())
+    if partial.stat().st_size >= path.stat().st_size:
+        partial.unlink()
+        target.unlink(missing_ok=True)
+        return False
+    os.replace(partial, target)
+    return True
+
+
 def precompress(site_dir: Path, files: Iterable[Path] | None = None) -> int:
     """Write ``<file>.gz`` beside each text file of ``site_dir`` (or each of ``files``) that compression
     makes smaller; a stale copy of a file that no longer gains is removed. Returns how many were written."""
     paths = compressible(site_dir) if files is None else list(files)
 
     def one(path: Path) -> bool:
+        if path.stat().st_size > STREAM_BYTES:
+            return _write_compressed_streaming(path)
         return write_compressed(path, path.read_bytes())
 
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # zlib lets go of the GIL

@@ -21,6 +21,7 @@ import functools
 import gzip
 import io
 import posixpath
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -100,7 +101,9 @@ class SiteWriter:
     downloads: list[Download] = field(default_factory=list, init=False)  #: as written
     #: Each column's part of the sitemap (its entries' and further pages), by the id of its category.
     _sitemap_kept: dict[int, tuple[Category, list[SitemapEntry]]] = field(default_factory=dict, init=False)
-    _codes: dict[str, str] = field(default_factory=dict, init=False)  #: this build's QR codes, to keep
+    #: This build's QR codes, to keep: each SVG compressed (a quarter of the text; at 200,000 entries
+    #: the codes would hold some 450 MB of the building process otherwise).
+    _codes: dict[str, bytes] = field(default_factory=dict, init=False)
     #: Whether each page gets its pre-compressed copy (``.gz``, for nginx's gzip_static) as it is written.
     compress: bool = field(default=False, init=False)
     #: The files (site-relative) whose copy was made as they were written: not to be read back for it.
@@ -206,13 +209,15 @@ class SiteWriter:
         self._keep_codes(*qr.take_codes())
         if self.cache.folder is not None:
             with phase("cache"):
-                self.cache.keep_qr_codes(self._codes)
+                codes = self._codes
+                self.cache.keep_qr_codes((key, zlib.decompress(codes[key]).decode("utf-8")) for key in sorted(codes))
 
     def _keep_codes(self, made: dict[str, str], reused: set[str]) -> None:
         """Note the QR codes of this build's pages (made or reused), for the next build."""
         if self.cache.folder is not None:
-            self._codes.update(made)
-            self._codes.update((key, qr.known_code(key) or "") for key in reused)
+            pack = functools.partial(zlib.compress, level=1)
+            self._codes.update((key, pack(svg.encode("utf-8"))) for key, svg in made.items())
+            self._codes.update((key, pack((qr.known_code(key) or "").encode("utf-8"))) for key in reused)
 
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""

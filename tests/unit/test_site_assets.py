@@ -7,6 +7,9 @@ import gzip
 import hashlib
 from pathlib import Path
 
+import pytest
+
+from generator.site import assets
 from generator.site.assets import asset_names, precompress, publish_assets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,6 +69,23 @@ def test_precompressed_copies_are_the_same_bytes_every_build_without_time_or_nam
     page.touch()
     precompress(site)
     assert (site / "item" / "a" / "index.html.gz").read_bytes() == first
+
+
+def test_a_large_file_is_compressed_as_it_is_read_into_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open data of 200,000 entries is over 100 MB: such a file is compressed a block at a time,
+    and its copy is what compressing it whole gives (a small limit here)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    data = TEXT * 40 + b"".join(hashlib.sha256(bytes([i])).digest() for i in range(64))
+    (site / "entries.json").write_bytes(data)
+    (site / "noise.csv").write_bytes(b"".join(hashlib.sha256(i.to_bytes(2, "big")).digest() for i in range(999)))
+    (site / "noise.csv.gz").write_bytes(b"stale")
+    monkeypatch.setattr(assets, "STREAM_BYTES", 1000)
+    assert precompress(site) == 1
+    assert (site / "entries.json.gz").read_bytes() == assets.gzipped(data)
+    assert sorted(p.name for p in site.iterdir()) == ["entries.json", "entries.json.gz", "noise.csv"]
 
 
 def test_only_text_files_that_compression_makes_smaller_get_a_copy(tmp_path: Path) -> None:
