@@ -146,7 +146,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         if compress:  # for a web server's gzip_static: not for file:// nor the preview
             with phase("precompress"):
                 done = self.built.writer.compressed
-                precompress(site, [p for p in compressible(site) if p.relative_to(site).as_posix() not in done])
+                precompress(site, (p for p in compressible(site) if p.relative_to(site).as_posix() not in done))
         if self._serving and self._entry_cache is not None:
             self.preview = Preview(
                 self.built.writer,
