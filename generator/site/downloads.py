@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model.naming import DOWNLOADS_FOLDER
@@ -40,11 +41,24 @@ class Download:
     label: str  #: how the link names it
     filename: str  #: the name a browser saves it under
     group: str = CATALOGUE  #: :data:`CATALOGUE` or :data:`ENTRIES`
+    #: A file holding its bytes (the build cache's copy), when ``data`` is left empty: the files of
+    #: 200,000 entries are hundreds of MB, not to be sent from the process that made them and held.
+    source: str = ""
+    length: int = -1  #: the bytes of ``source``
+
+    @property
+    def byte_count(self) -> int:
+        """How many bytes the file has."""
+        return self.length if self.source else len(self.data)
+
+    def read(self) -> bytes:
+        """Its bytes."""
+        return Path(self.source).read_bytes() if self.source else self.data
 
     @property
     def size(self) -> str:
         """Its size as people read it: 36 KB, 1.2 MB."""
-        n = len(self.data)
+        n = self.byte_count
         if n < 1024:
             return f"{n} B"
         if n < 1024 * 1024:
@@ -140,6 +154,27 @@ def cached_downloads(
         cache.keep_downloads(group, key, [(n, d.data) for n, d in zip(names, made, strict=True)])
         found += made
     return found
+
+
+def by_reference(downloads: list[Download], cache: BuildCache) -> list[Download]:
+    """``downloads`` (:func:`cached_downloads`) with the bytes of each that the cache holds, the same,
+    left there (:attr:`Download.source`): what the process that made them sends back is then small."""
+    out = []
+    for download in downloads:
+        name = posixpath.basename(download.path)
+        kept = next((p for p in cache.download_files(download.group, name) if _holds(p, download.data)), None)
+        if kept is None:
+            out.append(download)
+        else:
+            out.append(dataclasses.replace(download, data=b"", source=str(kept), length=len(download.data)))
+    return out
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _made_from(catalogue: Catalogue, group: str) -> tuple[object, ...]:

@@ -18,9 +18,8 @@ child from the moment the stubs are planned, and joined before the table pages a
 from __future__ import annotations
 
 import functools
-import gzip
-import io
 import posixpath
+import shutil
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -37,9 +36,9 @@ from generator.parallel import fork_call, fork_map
 from generator.profiling import Figures, collected, merge, phase, timed
 from generator.site import qr
 from generator.site import shell as s
-from generator.site.assets import write_compressed
+from generator.site.assets import gzipped, write_compressed
 from generator.site.cache import BuildCache
-from generator.site.downloads import Download, cached_downloads
+from generator.site.downloads import Download, by_reference, cached_downloads
 from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
 from generator.site.routes import ENTRIES_PER_PAGE
@@ -113,7 +112,8 @@ class SiteWriter:
     def stubs(self) -> list[Stub]:
         """The stub pages the builder renders (and starts making the downloads meanwhile)."""
         routes, site_url = self.renderer.routes, self.renderer.site_url
-        make = functools.partial(cached_downloads, self.catalogue, self.download_name, routes, site_url, self.cache)
+        made = functools.partial(cached_downloads, self.catalogue, self.download_name, routes, site_url, self.cache)
+        make = functools.partial(lambda: by_reference(made(), self.cache))  # sent back small: the cache holds them
         self._downloads = _joined(fork_call(collected(timed("downloads", make))))
         with phase("plan"):
             qr.reuse_codes(self.cache.qr_codes())
@@ -257,7 +257,11 @@ class SiteWriter:
         """Write ``downloads`` (and keep them: the table pages and 政府信息公开 link to them with their sizes)."""
         self.downloads = downloads
         for download in downloads:
-            _write_file(site_dir / download.path, download.data)
+            if download.source:
+                (site_dir / download.path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(download.source, site_dir / download.path)
+            else:
+                _write_file(site_dir / download.path, download.data)
 
     def write_site_page(
         self,
@@ -288,7 +292,7 @@ class SiteWriter:
         for name, xml in files.items():
             data = xml.encode("utf-8")
             _write_file(site_dir / name, data)
-            _write_file(site_dir / f"{name}.gz", _gzip(data))
+            _write_file(site_dir / f"{name}.gz", gzipped(data))
 
     def _write_batch(
         self,
@@ -447,14 +451,6 @@ def _copy_file(site_dir: Path, source: Path, dest: str) -> None:
 def _write_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-
-
-def _gzip(data: bytes) -> bytes:
-    """``data`` gzipped with no name and no timestamp: the same bytes every build."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, filename="") as f:
-        f.write(data)
-    return buffer.getvalue()
 
 
 def hand_written_sources(docs_dir: Path) -> list[str]:
