@@ -93,13 +93,13 @@ class BuildCache:
             _write_atomically(self.folder / QR_FILE, _qr_file(codes))
 
     # -- downloads -----------------------------------------------------------------------------
-    def downloads(self, group: str, key: str, names: Sequence[str]) -> list[bytes] | None:
-        """The bytes of the files ``names`` of ``group`` kept under ``key``, or None."""
+    def downloads(self, group: str, key: str, names: Sequence[str]) -> list[tuple[Path, int]] | None:
+        """The files ``names`` of ``group`` kept under ``key`` (each with its size), or None."""
         if self.folder is None:
             return None
         kept = self.folder / DOWNLOADS / f"{group}-{key}"
         try:
-            return [(kept / name).read_bytes() for name in names]
+            return [(kept / name, (kept / name).stat().st_size) for name in names]
         except OSError:
             return None
 

@@ -148,7 +148,10 @@ def cached_downloads(
         names = [posixpath.basename(p.path) for p in mine]
         kept = cache.downloads(group, key, names)
         if kept is not None:
-            found += [dataclasses.replace(p, data=data) for p, data in zip(mine, kept, strict=True)]
+            found += [
+                dataclasses.replace(p, data=b"", source=str(path), length=size)
+                for p, (path, size) in zip(mine, kept, strict=True)
+            ]
             continue
         made = site_downloads(catalogue, name, routes, site_url, groups=(group,))
         cache.keep_downloads(group, key, [(n, d.data) for n, d in zip(names, made, strict=True)])
@@ -161,6 +164,9 @@ def by_reference(downloads: list[Download], cache: BuildCache) -> list[Download]
     left there (:attr:`Download.source`): what the process that made them sends back is then small."""
     out = []
     for download in downloads:
+        if download.source:  # taken from the cache as it was
+            out.append(download)
+            continue
         name = posixpath.basename(download.path)
         kept = next((p for p in cache.download_files(download.group, name) if _holds(p, download.data)), None)
         if kept is None:
