@@ -112,8 +112,11 @@ class SiteWriter:
     def stubs(self) -> list[Stub]:
         """The stub pages the builder renders (and starts making the downloads meanwhile)."""
         routes, site_url = self.renderer.routes, self.renderer.site_url
-        made = functools.partial(cached_downloads, self.catalogue, self.download_name, routes, site_url, self.cache)
-        make = functools.partial(lambda: by_reference(made(), self.cache))  # sent back small: the cache holds them
+        cache = self.cache
+
+        def make() -> list[Download]:  # sent back small: the files the cache holds are sent as references
+            return by_reference(cached_downloads(self.catalogue, self.download_name, routes, site_url, cache), cache)
+
         self._downloads = _joined(fork_call(collected(timed("downloads", make))))
         with phase("plan"):
             qr.reuse_codes(self.cache.qr_codes())
