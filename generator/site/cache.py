@@ -142,15 +142,12 @@ def _qr_file(codes: Iterable[tuple[str, str]]) -> Iterator[bytes]:
     yield b"}}"
 
 
-def _write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
+def _write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
         with os.fdopen(handle, "wb") as f:
-            if isinstance(data, bytes):
-                f.write(data)
-            else:
-                f.writelines(data)
+            f.writelines(chunks)
         os.replace(temporary, path)
     except OSError:
         pass  # see keep_downloads
