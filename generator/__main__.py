@@ -2,6 +2,10 @@
 
 import sys
 
-from generator.commands.main import main
+try:
+    from generator.commands.main import main
+except KeyboardInterrupt:  # Ctrl-C before main() could answer it: the same one line
+    print("已中断（Ctrl-C）。", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())
