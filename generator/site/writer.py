@@ -209,18 +209,26 @@ class SiteWriter:
             search()
         with phase("sitemap"):
             self.write_sitemap(site_dir, hand_written)
-        self._keep_codes(*qr.take_codes())
+        self._keep_codes(*self._taken_codes())
         if self.cache.folder is not None:
             with phase("cache"):
                 codes = self._codes
                 self.cache.keep_qr_codes((key, zlib.decompress(codes[key]).decode("utf-8")) for key in sorted(codes))
 
-    def _keep_codes(self, made: dict[str, str], reused: set[str]) -> None:
-        """Note the QR codes of this build's pages (made or reused), for the next build."""
+    def _taken_codes(self) -> tuple[dict[str, bytes], set[str]]:
+        """The QR codes this process made since it last asked (compressed: the workers that write
+        the pages send them back so, and hold them so until their share is done), and the keys of
+        those it reused; nothing when no cache keeps them."""
+        made, reused = qr.take_codes()
+        if self.cache.folder is None:
+            return {}, set()
+        return {key: _pack(svg.encode("utf-8")) for key, svg in made.items()}, reused
+
+    def _keep_codes(self, made: dict[str, bytes], reused: set[str]) -> None:
+        """Note the QR codes of this build's pages (``made``, compressed, or reused), for the next build."""
         if self.cache.folder is not None:
-            pack = functools.partial(zlib.compress, level=1)
-            self._codes.update((key, pack(svg.encode("utf-8"))) for key, svg in made.items())
-            self._codes.update((key, pack((qr.known_code(key) or "").encode("utf-8"))) for key in reused)
+            self._codes.update(made)
+            self._codes.update((key, _pack((qr.known_code(key) or "").encode("utf-8"))) for key in reused)
 
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""
@@ -304,11 +312,11 @@ class SiteWriter:
         footer: str,
         post_process: PostProcess | None,
         batch: list[Job],
-    ) -> tuple[dict[str, str], set[str], list[str]]:
+    ) -> tuple[dict[str, bytes], set[str], list[str]]:
         """Render a batch of pages filled from shells, then write them (and the entries'
         attachments) with a few threads while this one waits: creating thousands of folders
         one after another spends most of its time waiting on the file system's journal,
-        which concurrent writers share. Returns the QR codes made and reused (:func:`qr.take_codes`) and
+        which concurrent writers share. Returns the QR codes made and reused (:meth:`_taken_codes`) and
         the pages given their pre-compressed copy."""
         out: list[tuple[str, str]] = []
         copies: list[tuple[Path, str]] = []
@@ -322,7 +330,7 @@ class SiteWriter:
             for done in waiting:
                 done.result()  # re-raises a failure: the build fails
         compressed = [self.renderer.routes.dest(src) for src, _ in out] if self.compress else []
-        return (*qr.take_codes(), compressed)
+        return (*self._taken_codes(), compressed)
 
     def _render_batch(
         self,
@@ -440,6 +448,11 @@ def _joined(wait: Callable[[], tuple[R, dict[str, Figures]]]) -> Callable[[], R]
         return value
 
     return result
+
+
+def _pack(data: bytes) -> bytes:
+    """A QR code's SVG as the writer holds it until the cache keeps it: a quarter of its size."""
+    return zlib.compress(data, level=1)
 
 
 def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:
