@@ -237,7 +237,7 @@ def validate_entry(
     # the same keys and places in every entry: shared, not kept once per entry (200,000 entries are in memory at once)
     keys = entry.doc.key_positions.items()
     positions = {sys.intern(str(path[0])): _PLACES.setdefault(at, at) for path, at in keys if len(path) == 1}
-    return Entry(**values, body=entry.body, file=entry.file, positions=positions), out  # type: ignore[arg-type]
+    return Entry(**values, body=entry.kept_body(), file=entry.file, positions=positions), out  # type: ignore[arg-type]
 
 
 def _placeholders(entry: EntryFile) -> list[Diagnostic]:

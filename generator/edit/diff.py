@@ -352,7 +352,7 @@ def _diff_entries(
             continue
         _, old_ref, old_entry = before[eid]
         change = InfoChange(
-            old_ref, ref, _compare_entries(old_entry, entry), old_entry.body.strip() != entry.body.strip()
+            old_ref, ref, _compare_entries(old_entry, entry), old_entry.markdown.strip() != entry.markdown.strip()
         )
         if change.elements or change.body_changed or change.moved or change.file_renamed:
             changed.append((key, change))
@@ -684,4 +684,4 @@ def compare_with(ref: str, folder: Path) -> CatalogueDiff:
                 hint = f"可以用 git checkout {ref} 后运行 gkml check 查看。"
                 raise DiffError(_load_failure(f"版本 {ref} ", old_diagnostics, hint))
             _relabel(old, extracted.as_posix().rstrip("/"), shown)
-    return diff_catalogues(old, new)
+        return diff_catalogues(old, new)  # while the old side's files are there: long bodies are read from them

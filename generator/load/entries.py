@@ -8,13 +8,14 @@ as written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check.diagnostics import Diagnostic, make
-from generator.load.files import FileGate
+from generator.load.files import FileChanged, FileGate
 from generator.load.yamlfile import YamlDocument, decode, parse_yaml
 from generator.model.entries import ATTACHMENT_FOLDER, ENTRY_SUFFIX, YEAR_FOLDER
 
@@ -33,6 +34,48 @@ class EntryFile:
     body: str
     body_line: int  #: the line of the file where the body starts
     text: str  #: the whole file as decoded (line ends normalised), for the checks of the page as a whole
+
+    def kept_body(self) -> str | StoredBody:
+        """The body as an entry keeps it: itself when short, else where it stands in the file."""
+        body = self.body
+        if len(body) <= KEPT_BODY_CHARS:
+            return body
+        return StoredBody(os.path.abspath(self.path), len(self.text) - len(body), len(body), _digest(body))
+
+
+#: Bodies longer than this stay in their files until a page or the search data needs them.
+KEPT_BODY_CHARS = 512
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBody:
+    """An entry's body left in its file (:meth:`EntryFile.kept_body`), read again as it was checked."""
+
+    path: str
+    start: int  #: where the body starts in the file's text (decoded, line ends normalised)
+    length: int
+    digest: bytes  #: of the body as checked
+
+    def read(self) -> str:
+        """The body; :class:`FileChanged` when the file no longer holds it as it was checked."""
+        raw = Path(self.path).read_bytes()
+        try:
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileChanged(self.path) from None
+        body = _normalised(text)[self.start :]
+        if len(body) != self.length or _digest(body) != self.digest:
+            raise FileChanged(self.path)
+        return body
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _normalised(text: str) -> str:
+    """Line ends as gkml reads every text file: ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def year_folders(column: Path) -> list[Path]:
@@ -77,7 +120,7 @@ def read_entry_file(path: Path, shown: str, gate: FileGate) -> tuple[EntryFile |
     text, notes = decode(raw, shown)
     if text is None:
         return None, notes
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _normalised(text)
     m = FRONT_MATTER.match(text)
     if m is None or not m[1].strip():
         return None, [*notes, make("entry-front-matter-missing", shown)]

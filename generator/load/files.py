@@ -242,8 +242,18 @@ def _enough(size: int, allowed: int) -> int:
     return max(2 * allowed, (size // unit + 1) * unit)
 
 
+class FileChanged(OSError):
+    """A file changed after it was checked (:class:`generator.load.entries.StoredBody`): what it now
+    holds was not checked, and is not published."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.ESTALE, "file changed after it was checked", path)
+
+
 def os_reason(exc: OSError, action: str = "读取") -> str:
     """Why the system could not ``action`` (读取, 写入) a file, in Chinese."""
+    if isinstance(exc, FileChanged):
+        return "文件在检查之后被修改过，请重新构建"
     if isinstance(exc, FileNotFoundError):
         return "文件不存在"
     if isinstance(exc, PermissionError):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, Protocol
 
 EntryKind = Literal["id", "text", "item", "date", "category", "attachments", "relations", "validity", "review", "url"]
 
@@ -186,7 +186,7 @@ VALIDITY_KEYS = ("状态", "日期", "替代")
 REVIEW_KEYS = ("审核人", "审核日期")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """A file published with an entry."""
 
@@ -197,7 +197,7 @@ class Attachment:
     source: str = field(default="", compare=False)  #: the file on disk, checked by the gate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Validity:
     """有效性 of a policy."""
 
@@ -206,7 +206,7 @@ class Validity:
     replaced_by: str = ""  #: the id of the entry that replaces it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     """Who reviewed an entry before it was published (先审后发), and when."""
 
@@ -214,7 +214,13 @@ class Review:
     date: str
 
 
-@dataclass
+class StoredText(Protocol):
+    """Text left in the file it was read from, read again when needed (:class:`generator.load.entries.StoredBody`)."""
+
+    def read(self) -> str: ...
+
+
+@dataclass(slots=True)
 class Entry:
     """One piece of published information."""
 
@@ -232,7 +238,8 @@ class Entry:
     validity: Validity = field(default_factory=Validity)
     url: str = ""
     review: Review | None = None
-    body: str = ""  #: Markdown
+    #: Markdown: the text, or, for a long body read from a file, where it stands there (:attr:`markdown`).
+    body: str | StoredText = ""
     #: Where the entry sits: filled in by the loader.
     file: str = ""
     area: str = ""
@@ -244,6 +251,12 @@ class Entry:
     def start(self) -> str:
         """The day its 时限 counts from: 形成日期, else 发布日期."""
         return self.formed or self.published
+
+    @property
+    def markdown(self) -> str:
+        """The body (Markdown): long bodies are read again from the entry's file, as checked (200,000
+        entries' bodies held in memory would be most of a large build's memory, in every process)."""
+        return self.body if isinstance(self.body, str) else self.body.read()
 
 
 #: Characters an attachment's published name may not keep: they would need escaping in a URL

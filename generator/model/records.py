@@ -176,7 +176,7 @@ def label(attr: str) -> str:
     return FIELDS_BY_ATTR[attr].label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentElement:
     """One element of 公开内容, required (●) or optional (〇)."""
 
@@ -188,7 +188,7 @@ class ContentElement:
         return vocab.CONTENT_REQUIRED if self.required else vocab.CONTENT_OPTIONAL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Basis:
     """One document of 公开依据."""
 
@@ -201,7 +201,7 @@ class Basis:
         return f"{self.title}（{self.doc_no}）" if self.doc_no else self.title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Channel:
     """One channel of 公开渠道和载体, required (■) or optional (□)."""
 
@@ -215,7 +215,7 @@ class Channel:
         return vocab.CHANNEL_REQUIRED if self.required else vocab.CHANNEL_OPTIONAL
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Audience:
     """全社会, or 特定群体 with the group named."""
 
@@ -227,7 +227,7 @@ class Audience:
         return f"{self.kind}（{self.group}）" if self.group else self.kind
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One 公开事项: one row of the standard catalogue, one YAML file."""
 

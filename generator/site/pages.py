@@ -280,7 +280,7 @@ class Renderer:
             src,
             entry=entry,
             crumbs=crumbs,
-            body=Markup(self._markdown(entry.body)) if entry.body.strip() else "",
+            body=Markup(self._markdown(markdown)) if (markdown := entry.markdown).strip() else "",
             attachments=attachments,
             replacement=links.by_id.get(entry.validity.replaced_by),
             replaced=links.replaces.get(entry.id, ()),

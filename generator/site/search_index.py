@@ -280,7 +280,7 @@ def iter_documents(
             if before is not None and before[0] is entry and before[1].column == index:
                 yield before[1]
                 continue
-            body = plain_text(entry.body)
+            body = plain_text(entry.markdown)
             attached = "\n".join(f"{a.name}\n{words(a) if words else ''}" for a in entry.attachments)
             yield Doc(
                 1,

@@ -201,7 +201,7 @@ def fullest_entry(catalogue: Catalogue) -> Entry:
     entries = catalogue.entries
     if not entries:
         pytest.fail("the example catalogue has no entries (公开信息)")
-    return max(entries, key=lambda e: (len(e.attachments), len(links.related(e)), len(e.body) + len(e.title), e.id))
+    return max(entries, key=lambda e: (len(e.attachments), len(links.related(e)), len(e.markdown) + len(e.title), e.id))
 
 
 def _most_entries(catalogue: Catalogue) -> tuple[Area, Category]:

@@ -12,7 +12,7 @@ import pytest
 from generator.check.entries import check_entries
 from generator.check.entry import validate_entry
 from generator.load.entries import entry_paths, read_entry_file
-from generator.load.files import FileGate
+from generator.load.files import FileChanged, FileGate, os_reason
 from generator.model.entries import Entry
 from generator.model.limits import DEFAULT_LIMITS, Limits
 from generator.model.records import Audience, Basis, Channel, ContentElement, Record
@@ -87,8 +87,27 @@ def test_a_complete_entry_is_read_with_its_attachment(column: Path, tmp_path: Pa
     assert [(a.name, a.path, a.kind, a.size) for a in entry.attachments] == [
         ("审核结果名单", "附件/名单.pdf", "PDF", 15)
     ]
-    assert entry.body.strip().startswith("经审核")
+    assert entry.markdown.strip().startswith("经审核")
     assert entry.positions["发布日期"] == (5, 1)
+
+
+def test_a_long_body_is_published_as_checked_or_not_at_all(column: Path, tmp_path: Path) -> None:
+    """A long body stays in its file until a page needs it (the memory of 200,000 entries); what is
+    read then is what was checked, or the build stops with a reason in Chinese instead of publishing
+    text no check has seen (say an ID number typed into the file while a long build runs)."""
+    body = "\r\n".join(f"第{n}段：经审核，第三批公租房承租资格审核结果公示如下。" for n in range(40)) + "\r\n"
+    path = write(column, "2025/第三批公示.md", "\ufeff" + GOOD.replace("\n", "\r\n") + body)
+    entry, problems = check(path, tmp_path)
+    assert entry is not None, problems
+    assert [p.split(": ", 1)[1].split("（")[0] for p in problems] == ["提示[encoding-bom] 文件开头有 BOM"]
+    assert not isinstance(entry.body, str)  # left in the file
+    assert entry.markdown.endswith("第39段：经审核，第三批公租房承租资格审核结果公示如下。\n")
+    assert entry.markdown.count("\r") == 0
+    path.write_text(path.read_text(encoding="utf-8").replace("第7段", "身份证号 110101199003071234 第7段"), encoding="utf-8")
+    with pytest.raises(FileChanged) as raised:
+        entry.markdown
+    assert os_reason(raised.value) == "文件在检查之后被修改过，请重新构建"
+    assert raised.value.filename == str(path.resolve())
 
 
 def test_entries_live_in_year_folders_and_attachments_are_not_entries(column: Path) -> None:

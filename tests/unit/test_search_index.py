@@ -286,7 +286,7 @@ def test_an_update_writes_only_what_changed_and_the_same_as_a_full_build(example
     columns = [c for a in changed.areas for c in a.categories if c.entries]
     first = columns[0].entries[0]  # read again after a change: another object, as gkml serve has it
     edited = dataclasses.replace(
-        first, title="关于镧钆铽住房补贴的通知", body=first.body + "\n\n新增一段正文：镧钆铽。"
+        first, title="关于镧钆铽住房补贴的通知", body=first.markdown + "\n\n新增一段正文：镧钆铽。"
     )
     columns[0].entries[0] = edited
     added = dataclasses.replace(columns[1].entries[0], id="zz-new-1", title="新发布的测试信息", published="2099-01-01")
@@ -385,7 +385,7 @@ def test_runs_of_attachment_text_find_their_entry(example: Catalogue, example_do
     routes = Routes()
     queries, wanted = [], []
     for entry in example.entries:
-        body = plain_text(entry.body) + entry.title + entry.summary
+        body = plain_text(entry.markdown) + entry.title + entry.summary
         for attachment in entry.attachments:
             text = WORDS(attachment)
             phrases = [r[i : i + 4] for r in _HAN_RUN.findall(text) for i in range(0, len(r) - 3, 7)]
