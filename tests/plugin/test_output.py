@@ -201,6 +201,30 @@ def test_a_full_disk_is_said_in_chinese_and_leaves_the_published_site(
     assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
 
 
+def test_an_entry_changed_after_its_check_is_not_published(
+    repo: Path, published: dict[str, str], capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long body is read again when its page is written: an editor saving the file meanwhile (with
+    an ID number in it, say) stops the build, in Chinese, rather than publish text no check has seen."""
+    write_filled = writer.SiteWriter.write_filled
+    changed: list[Path] = []
+
+    def edit_then_write(self: writer.SiteWriter, *args: object, **kwargs: object) -> None:
+        entry = next(e for e in self.catalogue.entries if not isinstance(e.body, str))
+        path = Path(entry.body.path)  # type: ignore[union-attr]
+        path.write_text(path.read_text(encoding="utf-8") + "\n身份证号 110101199003071234\n", encoding="utf-8")
+        changed.append(path)
+        write_filled(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer.SiteWriter, "write_filled", edit_then_write)
+    code, err = build(capfd, "-d", "site")
+    assert code == 1
+    why = f"构建失败：{changed[0]}：文件在检查之后被修改过，请重新构建。"
+    assert err.endswith(f"{why}原有网站 {repo / 'site'} 未被改动。\n")
+    assert "Traceback" not in err
+    assert digest(repo / "site") == published
+
+
 def test_a_folder_that_cannot_be_written_is_said_before_the_build(
     repo: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
