@@ -103,9 +103,10 @@ def test_a_long_body_is_published_as_checked_or_not_at_all(column: Path, tmp_pat
     assert not isinstance(entry.body, str)  # left in the file
     assert entry.markdown.endswith("第39段：经审核，第三批公租房承租资格审核结果公示如下。\n")
     assert entry.markdown.count("\r") == 0
-    path.write_text(path.read_text(encoding="utf-8").replace("第7段", "身份证号 110101199003071234 第7段"), encoding="utf-8")
+    edited = path.read_text(encoding="utf-8").replace("第7段", "身份证号 110101199003071234 第7段")
+    path.write_text(edited, encoding="utf-8")
     with pytest.raises(FileChanged) as raised:
-        entry.markdown
+        _ = entry.markdown
     assert os_reason(raised.value) == "文件在检查之后被修改过，请重新构建"
     assert raised.value.filename == str(path.resolve())
 
