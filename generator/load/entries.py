@@ -58,11 +58,9 @@ class StoredBody:
 
     def read(self) -> str:
         """The body; :class:`FileChanged` when the file no longer holds it as it was checked."""
-        raw = Path(self.path).read_bytes()
-        try:
-            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        except UnicodeDecodeError:
-            raise FileChanged(self.path) from None
+        text, _ = decode(Path(self.path).read_bytes(), self.path)
+        if text is None:
+            raise FileChanged(self.path)
         body = _normalised(text)[self.start :]
         if len(body) != self.length or _digest(body) != self.digest:
             raise FileChanged(self.path)

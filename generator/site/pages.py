@@ -275,12 +275,13 @@ class Renderer:
         ]
         links = self.links
         item = self._items.get(entry.item)
+        markdown = entry.markdown
         html = self._render(
             "entry.html",
             src,
             entry=entry,
             crumbs=crumbs,
-            body=Markup(self._markdown(markdown)) if (markdown := entry.markdown).strip() else "",
+            body=Markup(self._markdown(markdown)) if markdown.strip() else "",
             attachments=attachments,
             replacement=links.by_id.get(entry.validity.replaced_by),
             replaced=links.replaces.get(entry.id, ()),
