@@ -146,7 +146,11 @@ def read_catalogue(
     areas: list[Area] = []
     for planned in plan:
         for column in planned.columns:
-            records = [_register(next(parsed), f"{shown}/{rel}", ids, diagnostics) for rel in column.files]
+            results = [next(parsed) for _ in column.files]
+            column.broken = frozenset(p.id for p in results if p.record is None and p.id)
+            records = [
+                _register(p, f"{shown}/{rel}", ids, diagnostics) for p, rel in zip(results, column.files, strict=True)
+            ]
             _fill_column(column, records, dates, shown, diagnostics, gate)
             planned.area.categories.append(column.category)
         areas.append(_finish_area(planned, shown, diagnostics, gate))
@@ -176,6 +180,9 @@ class PlannedColumn:
     folder: Path
     rel: str  #: the folder, relative to the catalogue's
     files: list[str]  #: its record files, relative to the catalogue's folder
+    #: The ids of its records that have errors: entries may name them (the record's errors are reported,
+    #: not once more as an unknown 事项 in each of its entries, with a hint to name another).
+    broken: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -337,7 +344,7 @@ def read_entries(
     out: list[Diagnostic] = []
     jobs = []
     for column in columns:
-        items = frozenset(r.id for r in column.category.records)
+        items = frozenset(r.id for r in column.category.records) | column.broken
         found = entry_paths(column.folder)
         out += _misplaced_entries(column, found, reading.shown, reading.gate)
         for path in found:

@@ -323,6 +323,22 @@ def test_an_attachment_no_entry_names_is_a_note(tmp_path: Path) -> None:
     ]
 
 
+def test_the_entries_of_an_item_with_errors_are_not_told_to_name_another(tmp_path: Path) -> None:
+    """One mistyped 方式 in an item: one error, in the item's file; not one more in each of its
+    entries saying that their 事项 does not exist, with a hint to name another item."""
+    folder = _example_with(tmp_path)
+    record = folder / "农村危房改造" / "政策解读" / "本级政策解读（具体规定）.yaml"
+    mistyped = record.read_text(encoding="utf-8").replace("方式: 主动\n", "方式: 主动公开吧\n")
+    record.write_text(mistyped, encoding="utf-8")
+    from generator.load.catalogue import load_catalogue
+
+    catalogue, diagnostics = load_catalogue(folder, git_dates=False)
+    assert catalogue is None
+    assert [d.format().split(": ", 1)[1] for d in diagnostics if d.severity.value == "error"] == [
+        "错误[vocab-unknown] 方式：“主动公开吧”不是有效的方式（提示：可选值：主动、依申请。）"
+    ]
+
+
 def test_an_entry_under_an_item_of_another_column_says_where_it_belongs(tmp_path: Path) -> None:
     folder = _example_with(tmp_path)
     wrong = GOOD.replace("bzxzf-pjgl-zgsh", "bzxzf-fgzc-zcwj").replace(
