@@ -123,12 +123,6 @@ class BuildCache:
         except OSError:
             return None
 
-    def download_files(self, group: str, name: str) -> list[Path]:
-        """The files named ``name`` kept for ``group`` (under any key: the caller compares them)."""
-        if self.folder is None:
-            return []
-        return sorted((self.folder / DOWNLOADS).glob(f"{group}-*/{name}"))
-
     def keep_downloads(self, group: str, key: str, files: Sequence[tuple[str, bytes]]) -> None:
         """Keep ``files`` (name, bytes) of ``group`` under ``key``; other versions of the group go."""
         if self.folder is None:

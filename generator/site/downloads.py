@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model.naming import DOWNLOADS_FOLDER
@@ -50,10 +49,6 @@ class Download:
     def byte_count(self) -> int:
         """How many bytes the file has."""
         return self.length if self.source else len(self.data)
-
-    def read(self) -> bytes:
-        """Its bytes."""
-        return Path(self.source).read_bytes() if self.source else self.data
 
     @property
     def size(self) -> str:
@@ -137,7 +132,10 @@ def cached_downloads(
     catalogue: Catalogue, name: str, routes: Routes, site_url: str, cache: BuildCache
 ) -> list[Download]:
     """:func:`site_downloads`, each group's files taken from ``cache`` when everything they are made
-    from is as when they were kept (:func:`generator.site.cache.content_key`), else made and kept."""
+    from is as when they were kept (:func:`generator.site.cache.content_key`), else made and kept.
+    What the cache holds is given by reference (:attr:`Download.source`), its bytes left there: the
+    files of 200,000 entries are hundreds of MB, made in another process and not to be sent back
+    whole; only what the cache could not keep travels as bytes."""
     found: list[Download] = []
     planned = planned_downloads(catalogue, name)
     for group in (CATALOGUE, ENTRIES):
@@ -147,40 +145,18 @@ def cached_downloads(
         key = content_key(group, name, site_url, routes, *_made_from(catalogue, group))
         names = [posixpath.basename(p.path) for p in mine]
         kept = cache.downloads(group, key, names)
-        if kept is not None:
-            found += [
-                dataclasses.replace(p, data=b"", source=str(path), length=size)
-                for p, (path, size) in zip(mine, kept, strict=True)
-            ]
-            continue
-        made = site_downloads(catalogue, name, routes, site_url, groups=(group,))
-        cache.keep_downloads(group, key, [(n, d.data) for n, d in zip(names, made, strict=True)])
-        found += made
-    return found
-
-
-def by_reference(downloads: list[Download], cache: BuildCache) -> list[Download]:
-    """``downloads`` (:func:`cached_downloads`) with the bytes of each that the cache holds, the same,
-    left there (:attr:`Download.source`): what the process that made them sends back is then small."""
-    out = []
-    for download in downloads:
-        if download.source:  # taken from the cache as it was
-            out.append(download)
-            continue
-        name = posixpath.basename(download.path)
-        kept = next((p for p in cache.download_files(download.group, name) if _holds(p, download.data)), None)
         if kept is None:
-            out.append(download)
-        else:
-            out.append(dataclasses.replace(download, data=b"", source=str(kept), length=len(download.data)))
-    return out
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
+            made = site_downloads(catalogue, name, routes, site_url, groups=(group,))
+            cache.keep_downloads(group, key, [(n, d.data) for n, d in zip(names, made, strict=True)])
+            kept = cache.downloads(group, key, names)  # kept whole or not at all (renamed into place)
+            if kept is None:
+                found += made
+                continue
+        found += [
+            dataclasses.replace(p, data=b"", source=str(path), length=size)
+            for p, (path, size) in zip(mine, kept, strict=True)
+        ]
+    return found
 
 
 def _made_from(catalogue: Catalogue, group: str) -> tuple[object, ...]:

@@ -38,7 +38,7 @@ from generator.site import qr
 from generator.site import shell as s
 from generator.site.assets import gzipped, write_compressed
 from generator.site.cache import BuildCache
-from generator.site.downloads import Download, by_reference, cached_downloads
+from generator.site.downloads import Download, cached_downloads
 from generator.site.feeds import Feed, atom_xml
 from generator.site.pages import GeneratedPage, Renderer
 from generator.site.routes import ENTRIES_PER_PAGE
@@ -115,7 +115,7 @@ class SiteWriter:
         cache = self.cache
 
         def make() -> list[Download]:  # sent back small: the files the cache holds are sent as references
-            return by_reference(cached_downloads(self.catalogue, self.download_name, routes, site_url, cache), cache)
+            return cached_downloads(self.catalogue, self.download_name, routes, site_url, cache)
 
         self._downloads = _joined(fork_call(collected(timed("downloads", make))))
         with phase("plan"):
