@@ -23,6 +23,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 #: Line ends of the CSV gkml writes (what Excel writes).
 LINE_END = "\r\n"
+#: Encoding of the CSV gkml writes: UTF-8 with BOM, what Excel needs to read a CSV as UTF-8.
+CSV_ENCODING = "utf-8-sig"
 
 
 def csv_cell(value: str | int) -> str:

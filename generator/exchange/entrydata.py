@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.exchange import csvcells
-from generator.exchange.export import CSV_ENCODING
+from generator.exchange.csvcells import CSV_ENCODING
 from generator.exchange.opendata import DATE_PATTERN, Json, object_schema, text_schema
 from generator.model.entries import (
     ATTACHMENT_TYPES,

@@ -39,7 +39,6 @@ from generator.exchange import cells, csvcells
 from generator.exchange import table as t
 from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
 
-CSV_ENCODING = "utf-8-sig"  #: UTF-8 with BOM: what Excel needs to read a CSV as UTF-8
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: What a cell of the exported table holds: text or a number (序号, 顺序, 更新周期).
 CellValue: TypeAlias = str | int
@@ -106,7 +105,7 @@ def csv_text(catalogue: Catalogue) -> str:
 
 def csv_bytes(catalogue: Catalogue) -> bytes:
     """The CSV file: UTF-8 with BOM."""
-    return csv_text(catalogue).encode(CSV_ENCODING)
+    return csv_text(catalogue).encode(csvcells.CSV_ENCODING)
 
 
 # -- xlsx -----------------------------------------------------------------------------------------------
