@@ -30,7 +30,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,6 +79,13 @@ def fork_call(fn: Callable[[], R]) -> Callable[[], R]:
     return _Child(fn).wait
 
 
+def stop_children() -> None:
+    """End every child started and not yet waited for (a build that failed: none of them may go on
+    writing into a folder that is being removed)."""
+    for child in list(_running):
+        child.stop()
+
+
 def _each(fn: Callable[[T], R], share: list[T]) -> list[R]:
     return [fn(x) for x in share]
 
@@ -101,6 +108,7 @@ class _Child(Generic[R]):
         os.close(write_end)
         self.pipe = os.fdopen(read_end, "rb")
         self.running = True
+        _running.add(self)
 
     def wait(self) -> R:
         """The child's result (``fn()`` computed here when the child failed).
@@ -117,6 +125,7 @@ class _Child(Generic[R]):
             self.pipe.read()  # whatever follows (nothing, from a child that succeeded)
         _, status = os.waitpid(self.pid, 0)
         self.running = False
+        _running.discard(self)
         _thaw()
         return result if status == 0 and received else self.fn()
 
@@ -124,6 +133,7 @@ class _Child(Generic[R]):
         """End the child if it still runs, and wait for it to be gone."""
         if self.running:
             self.running = False
+            _running.discard(self)
             self.pipe.close()
             try:
                 os.kill(self.pid, signal.SIGKILL)
@@ -134,6 +144,7 @@ class _Child(Generic[R]):
 
 
 _frozen = 0  #: children running that were forked with the heap frozen
+_running: set[_Child[Any]] = set()  #: children started and not yet waited for or stopped
 
 
 def _freeze() -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import FrameType
 
 from generator.load.files import os_reason
+from generator.parallel import stop_children
 from generator.profiling import phase
 from generator.settings import Settings
 
@@ -145,6 +146,7 @@ def staged(dest: Path, settings: Settings) -> Iterator[Path]:
         mark_site(staging)  # what the builder wrote may have replaced it
     except BaseException:
         with _no_interruption():
+            stop_children()  # the search index, say, would go on writing into the folder removed here
             shutil.rmtree(staging, ignore_errors=True)
         raise
     with _no_interruption(), phase("swap"):  # a Ctrl-C now comes too late: the site is complete and goes in

@@ -97,6 +97,7 @@ class SiteWriter:
     words: AttachmentWords | None = None
     _pages: list[GeneratedPage] = field(default_factory=list, init=False)
     _downloads: Callable[[], list[Download]] | None = field(default=None, init=False)
+    _search: Callable[[], None] | None = field(default=None, init=False)  #: started by :meth:`start_search`
     downloads: list[Download] = field(default_factory=list, init=False)  #: as written
     #: Each column's part of the sitemap (its entries' and further pages), by the id of its category.
     _sitemap_kept: dict[int, tuple[Category, list[SitemapEntry]]] = field(default_factory=dict, init=False)
@@ -137,6 +138,16 @@ class SiteWriter:
             shell = s.stub_markdown(title=s.TITLE, description=s.DESCRIPTION, hide=HIDE[kind])
             stubs.append(Stub(src, shell, False))
         return stubs
+
+    def start_search(self, site_dir: Path) -> None:
+        """Start writing the search data into ``site_dir`` on the other core now, while the builder
+        renders its pages (a builder that has emptied ``site_dir`` and will not empty it again may
+        call this; otherwise :meth:`write` starts it)."""
+        self._search = self._searched(site_dir)
+
+    def _searched(self, site_dir: Path) -> Callable[[], None]:
+        """Wait for the search data written into ``site_dir`` by a child started now (on the other core)."""
+        return _joined(fork_call(collected(functools.partial(self.write_search, site_dir))))
 
     def shell_sources(self) -> dict[str, str]:
         """Where the stub of each shell lives (:data:`ITEM_SHELL`: the first item's page;
@@ -188,7 +199,8 @@ class SiteWriter:
         """Write every generated page from ``shells`` (source path → the builder's HTML of its
         stub), then the search index, the downloads and the sitemap. ``hand_written`` are the
         source paths of the builder's own pages, for the sitemap."""
-        search = _joined(fork_call(collected(functools.partial(self.write_search, site_dir))))  # on the other core
+        search = self._search or self._searched(site_dir)
+        self._search = None
         self.write_filled(site_dir, shells, self.jobs(), post_process=post_process)
         with phase("feeds"):
             self.write_feeds(site_dir)

@@ -201,6 +201,27 @@ def test_a_full_disk_is_said_in_chinese_and_leaves_the_published_site(
     assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
 
 
+def test_a_failed_build_leaves_nothing_behind_while_its_search_data_was_being_written(
+    repo: Path, published: dict[str, str], capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search data is written on the other core while the pages are made: when the build fails
+    meanwhile, that work is ended before the unfinished site is removed (nothing appears later)."""
+    write_search_files = writer.write_search_files
+
+    def slow(site_dir: Path, *args: object, **kwargs: object) -> None:  # runs in the forked child
+        time.sleep(1.5)
+        write_search_files(site_dir, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "write_search_files", slow)
+    monkeypatch.setattr(writer, "_write_file", _fail_writing(OSError(errno.ENOSPC, "No space left on device")))
+    code, err = build(capfd, "-d", "site")
+    assert code == 1
+    assert err.endswith(f"构建失败：磁盘已满。原有网站 {repo / 'site'} 未被改动。\n")
+    time.sleep(2.5)  # the search data would have been written by now
+    assert [p.name for p in repo.iterdir() if "gkml-" in p.name and p.name != CACHE_FOLDER] == []
+    assert digest(repo / "site") == published
+
+
 def test_an_entry_changed_after_its_check_is_not_published(
     repo: Path, published: dict[str, str], capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

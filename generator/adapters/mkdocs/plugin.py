@@ -117,6 +117,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
                 files.remove(file)
         self.shells: dict[str, str] = {}
         self.stubs = {stub.src: stub for stub in self.built.writer.stubs()}
+        self.built.writer.start_search(Path(config.site_dir))  # MkDocs has emptied the folder
         for stub in self.stubs.values():
             inclusion = InclusionLevel.UNDEFINED if stub.in_nav else InclusionLevel.NOT_IN_NAV
             _replace(files, File.generated(config, stub.src, content=stub.markdown, inclusion=inclusion))
