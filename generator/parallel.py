@@ -12,7 +12,8 @@ silently (the parent reports what happened), and a child that fails has its work
 again by the parent, which reports the failure if it is real (a child shows the
 traceback of a bug, not of a system error such as a full disk). When the parent stops
 (Ctrl-C, a full disk), it ends the children it is waiting for before going on, so that
-none of them goes on writing into a folder that is being removed.
+none of them goes on writing into a folder that is being removed; :func:`stop_children` ends
+those started for later (the search data, written while the pages are made) when a build fails.
 
 While children run, everything that existed at the fork is frozen (:func:`gc.freeze`): the
 cyclic garbage collector of neither process walks it, so a collection does not write to
