@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -34,7 +35,6 @@ from generator.exchange.annual import (
     remark,
     title,
 )
-from generator.exchange.export import _fixed_dates
 from generator.model.entries import INTERPRETATION, Entry
 
 MAIN_SHEET = "主动公开政府信息情况"
@@ -50,6 +50,18 @@ _TO_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WIDTH = 4  #: columns of the main sheet: 信息内容 and the three figures of 第二十条第（一）项
 
 Value = str | int
+
+
+def _fixed_dates(data: bytes, stamp: dt.datetime, core: bytes) -> bytes:
+    """The workbook's zip with every entry dated ``stamp`` and ``core`` as its document properties."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, core if info.filename == "docProps/core.xml" else src.read(info))
+    return out.getvalue()
 
 
 def _put(ws: Worksheet, row: int, col: int, value: Value, *, bold: bool = False, border: bool = True) -> None:

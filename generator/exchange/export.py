@@ -7,7 +7,7 @@ and a ``目录设置（gkml）`` sheet (the bureau, and each area's and column's
 bureau may delete before submitting (see :mod:`generator.exchange.table`).
 
 The bytes are the same for the same catalogue: the document's dates and every zip entry's
-date are the catalogue's newest 更新日期 (openpyxl would write the time of saving).
+date are the catalogue's newest 更新日期 (:mod:`generator.exchange.workbook` writes it as a stream).
 
 The CSV is the same table for all areas in one file: a 领域 column first, one header row
 (``公开对象/全社会`` for the grouped columns), 一级事项 on every row; UTF-8 with BOM, so Excel
@@ -18,25 +18,13 @@ opens it as UTF-8; a cell a spreadsheet would run as a formula begins with a quo
 from __future__ import annotations
 
 import datetime as dt
-import io
 import itertools
-import zipfile
 from collections.abc import Iterator
-from copy import copy
-from typing import Any, TypeAlias
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.xml.functions import tostring
+from typing import TypeAlias
 
 from generator.exchange import cells, csvcells
 from generator.exchange import table as t
+from generator.exchange.workbook import Format, Layout, Sheet, Workbook
 from generator.model.records import META_FIELDS, SITE_FIELDS, Area, Catalogue, Category, Record
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -110,84 +98,25 @@ def csv_bytes(catalogue: Catalogue) -> bytes:
 
 # -- xlsx -----------------------------------------------------------------------------------------------
 
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_HEADER_FONT = Font(bold=True)
-_GKML_FONT = Font(bold=True, color="595959")
-_GKML_FILL = PatternFill("solid", fgColor="EDEDED")
-_TITLE_FONT = Font(bold=True, size=16)
+_BODY = Format(border=True, vertical="center", wrap=True)
+_CENTRED = Format(border=True, vertical="center", horizontal="center", wrap=True)
+_HEADER = Format(bold=True, border=True, vertical="center", horizontal="center", wrap=True)
+_GKML_HEADER = Format(
+    bold=True, color="595959", fill="EDEDED", border=True, vertical="center", horizontal="center", wrap=True
+)
+_TITLE = Format(bold=True, size=16, horizontal="center", vertical="center")
+_LEGEND = Format(vertical="top", wrap=True)
+_BOLD = Format(bold=True)
 _CENTRED_KEYS = frozenset({t.SEQ, t.LEVEL1, t.ORDER, t.UPDATED})
-_PAPER_A3 = 8
 
 
-def _text(value: CellValue | None) -> CellValue | None:
-    """A cell value Excel can hold (control characters dropped)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-class _Sheet:
-    """A sheet written row by row (openpyxl's write-only mode: a row is turned into XML as it is
-    appended, not kept), laid out like a sheet of the ordinary mode: cells with their styles, merged
-    ranges (their covered cells styled as openpyxl's ``merge_cells`` styles them), column widths and
-    row heights, which must be set before the first row is appended."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws  #: a WriteOnlyWorksheet (openpyxl's stubs leave out what it copies from Worksheet)
-        self.row = 0  #: the last row appended
-        self._styles: dict[tuple[object, ...], StyleArray] = {}
-
-    def style(
-        self,
-        *,
-        font: Font | None = None,
-        fill: PatternFill | None = None,
-        alignment: Alignment | None = None,
-        border: Border | None = None,
-    ) -> StyleArray:
-        """The style array of a cell with these attributes (made once per sheet: setting them on each
-        cell makes openpyxl hash the style objects each time)."""
-        key = (font, fill, alignment, border)
-        found = self._styles.get(key)
-        if found is None:
-            cell = WriteOnlyCell(self.ws)
-            if font is not None:
-                cell.font = font
-            if fill is not None:
-                cell.fill = fill
-            if alignment is not None:
-                cell.alignment = alignment
-            if border is not None:
-                cell.border = border
-            found = self._styles[key] = copy(cell._style)  # type: ignore[attr-defined]
-        return found
-
-    def cell(self, value: CellValue | None, style: StyleArray | None = None) -> Cell:
-        """A cell of ``value`` (text that looks like a formula stays text) with ``style``."""
-        cell = WriteOnlyCell(self.ws, _text(value))
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"
-        if style is not None:
-            cell._style = copy(style)  # type: ignore[attr-defined]
-        return cell
-
-    def append(self, cells: list[Cell | None]) -> None:
-        self.ws.append(cells)
-        self.row += 1
-
-    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-        self.ws.merged_cells.add(CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row))
-
-
-def _merged_line(sheet: _Sheet, text: str, width: int, style: StyleArray, edge: StyleArray) -> None:
-    """One row of ``text`` over ``width`` merged columns; the covered cells styled as ``merge_cells``
-    leaves them (``edge``: the border openpyxl copies from the first cell, i.e. none)."""
-    sheet.append([sheet.cell(text, style), *(sheet.cell(None, edge) for _ in range(width - 1))])
+def _merged_line(sheet: Sheet, text: str, width: int, style: int) -> None:
+    """One row of ``text`` over ``width`` merged columns."""
+    sheet.append([text], [style])
     sheet.merge(sheet.row, 1, sheet.row, width)
 
 
-def _header(sheet: _Sheet, columns: tuple[t.Column, ...]) -> None:
+def _header(book: Workbook, sheet: Sheet, columns: tuple[t.Column, ...]) -> None:
     """Rows 2 and 3: a grouped column's group over its columns, the others over both rows."""
     upper, lower = t.header_rows(columns)
     rows: list[list[CellValue | None]] = [[None] * len(columns), [None] * len(columns)]
@@ -201,51 +130,42 @@ def _header(sheet: _Sheet, columns: tuple[t.Column, ...]) -> None:
             for i in range(head.columns):
                 rows[1][col + i] = next(below).text
         col += head.columns
-    plain = sheet.style(font=_HEADER_FONT, alignment=_CENTRE, border=_BORDER)
-    gkml = sheet.style(font=_GKML_FONT, fill=_GKML_FILL, alignment=_CENTRE, border=_BORDER)
+    plain, gkml = book.style(_HEADER), book.style(_GKML_HEADER)
+    styles = [gkml if c.gkml else plain for c in columns]
     for values in rows:
-        sheet.append([sheet.cell(v, gkml if c.gkml else plain) for v, c in zip(values, columns, strict=True)])
+        sheet.append(values, styles)
     for merge in merges:
         sheet.merge(*merge)
 
 
-def _area_sheet(ws: Any, area: Area, bureau: str) -> None:
+def _area_sheet(book: Workbook, name: str, area: Area, bureau: str) -> None:
     columns = t.table_columns(level3=any(r.level3 for r in area.records))
     width = len(columns)
-    for i, column in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = column.width
-    ws.row_dimensions[1].height = 36
-    ws.freeze_panes = "A4"
-    ws.print_title_rows = "2:3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = _PAPER_A3
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet = _Sheet(ws)
-    edge = sheet.style(border=Border())
-    title = sheet.style(font=_TITLE_FONT, alignment=Alignment(horizontal="center", vertical="center"))
-    _merged_line(sheet, t.sheet_title(bureau, area.title), width, title, edge)
-    _header(sheet, columns)
-    level1 = next(i for i, c in enumerate(columns) if c.key == t.LEVEL1)
-    centred, wrapped = sheet.style(alignment=_CENTRE, border=_BORDER), sheet.style(alignment=_WRAP, border=_BORDER)
-    styles = [centred if c.tick or c.key in _CENTRED_KEYS else wrapped for c in columns]
-    group_start, group_title = 0, None  # the 一级事项 cell merged over its column's rows
-    for category, made in area_rows(area, columns):
-        row, values = sheet.row + 1, list[CellValue | None](made)
-        if category.title == group_title and group_start:
-            values[level1] = None  # inside the merged 一级事项 cell: empty
-        else:
-            _merge_group(sheet, group_start, row - 1, level1)
-            group_start, group_title = row, category.title
-        sheet.append([sheet.cell(v, s) for v, s in zip(values, styles, strict=True)])
-    _merge_group(sheet, group_start, sheet.row, level1)
-    legend = sheet.style(alignment=Alignment(wrap_text=True, vertical="top"))
-    for line in (*t.LEGEND_LINES, t.GKML_NOTE):
-        _merged_line(sheet, line, width, legend, edge)
+    layout = Layout(
+        widths=[c.width for c in columns], heights={1: 36}, frozen_rows=3, title_rows=(2, 3), a3_landscape=True
+    )
+    with book.sheet(name, layout) as sheet:
+        _merged_line(sheet, t.sheet_title(bureau, area.title), width, book.style(_TITLE))
+        _header(book, sheet, columns)
+        level1 = next(i for i, c in enumerate(columns) if c.key == t.LEVEL1)
+        centred, wrapped = book.style(_CENTRED), book.style(_BODY)
+        styles = [centred if c.tick or c.key in _CENTRED_KEYS else wrapped for c in columns]
+        group_start, group_title = 0, None  # the 一级事项 cell merged over its column's rows
+        for category, made in area_rows(area, columns):
+            row, values = sheet.row + 1, list[CellValue | None](made)
+            if category.title == group_title and group_start:
+                values[level1] = None  # inside the merged 一级事项 cell: empty
+            else:
+                _merge_group(sheet, group_start, row - 1, level1)
+                group_start, group_title = row, category.title
+            sheet.append(values, styles)
+        _merge_group(sheet, group_start, sheet.row, level1)
+        legend = book.style(_LEGEND)
+        for line in (*t.LEGEND_LINES, t.GKML_NOTE):
+            _merged_line(sheet, line, width, legend)
 
 
-def _merge_group(sheet: _Sheet, first: int, end: int, level1: int) -> None:
+def _merge_group(sheet: Sheet, first: int, end: int, level1: int) -> None:
     """Merge the 一级事项 cells of rows ``first`` to ``end`` (its covered cells are empty and already
     carry the body style; none for a column of one row)."""
     if first and end > first:
@@ -278,59 +198,39 @@ def settings_headers() -> list[str]:
     ]
 
 
-def _settings_sheet(ws: Any, catalogue: Catalogue, sheets: list[str]) -> None:
-    for col, width in enumerate((24, 30, 16, 12, 8, 8, 40), start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-    sheet = _Sheet(ws)
-    bold, header = sheet.style(font=Font(bold=True)), sheet.style(font=_HEADER_FONT)
-    sheet.append([sheet.cell(SETTINGS_INTRO, bold)])
-    sheet.append([])
-    sheet.append([sheet.cell(SITE_HEADING, header)])
-    for spec in SITE_FIELDS:
-        value = getattr(catalogue.site, spec.attr, "")
-        if value not in ("", None):
-            sheet.append([sheet.cell(spec.key), sheet.cell(value)])
-    sheet.append([])
-    sheet.append([sheet.cell(COLUMNS_HEADING, header)])
-    sheet.append([sheet.cell(text, header) for text in settings_headers()])
-    for area, name in zip(catalogue.areas, sheets, strict=True):
-        sheet.append([sheet.cell(v) for v in [area.title, "", name, *_meta_values(area)]])
-        for category in area.categories:
-            sheet.append([sheet.cell(v) for v in [area.title, category.title, "", *_meta_values(category)]])
+def _settings_sheet(book: Workbook, catalogue: Catalogue, sheets: list[str]) -> None:
+    with book.sheet(t.SETTINGS_SHEET, Layout(widths=(24, 30, 16, 12, 8, 8, 40))) as sheet:
+        bold, header = book.style(_BOLD), book.style(_BOLD)
+        sheet.append([SETTINGS_INTRO], [bold])
+        sheet.append([])
+        sheet.append([SITE_HEADING], [header])
+        for spec in SITE_FIELDS:
+            value = getattr(catalogue.site, spec.attr, "")
+            if value not in ("", None):
+                sheet.append([spec.key, value])
+        sheet.append([])
+        sheet.append([COLUMNS_HEADING], [header])
+        headers = settings_headers()
+        sheet.append(headers, [header] * len(headers))
+        for area, name in zip(catalogue.areas, sheets, strict=True):
+            sheet.append([area.title, "", name, *_meta_values(area)])
+            for category in area.categories:
+                sheet.append([area.title, category.title, "", *_meta_values(category)])
 
 
 def _stamp(catalogue: Catalogue) -> dt.datetime:
     return dt.datetime.fromisoformat(catalogue.newest_date())
 
 
-def _fixed_dates(data: bytes, stamp: dt.datetime, core: bytes) -> bytes:
-    """The workbook's zip with every entry dated ``stamp`` and ``core`` as its document properties."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, core if info.filename == "docProps/core.xml" else src.read(info))
-    return out.getvalue()
-
-
 def xlsx_bytes(catalogue: Catalogue) -> bytes:
     """The workbook: one sheet per area in the official layout, then the settings sheet."""
-    wb = Workbook(write_only=True)  # each row becomes XML as it is made: the sheets are never held whole
+    book = Workbook(_stamp(catalogue))
     taken: set[str] = {t.SETTINGS_SHEET}
     sheets = []
     for area in catalogue.areas:
         name = t.sheet_name(area.title, taken)
         taken.add(name)
         sheets.append(name)
-        _area_sheet(wb.create_sheet(name), area, catalogue.site.bureau)
-    _settings_sheet(wb.create_sheet(t.SETTINGS_SHEET), catalogue, sheets)
-    stamp = _stamp(catalogue)
-    wb.properties.creator = catalogue.site.bureau
-    wb.properties.title = catalogue.site.title
-    wb.properties.created = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    wb.properties.modified = stamp  # saving set it to the time of saving
-    return _fixed_dates(buffer.getvalue(), stamp, tostring(wb.properties.to_tree()))
+        _area_sheet(book, name, area, catalogue.site.bureau)
+    _settings_sheet(book, catalogue, sheets)
+    return book.close(creator=catalogue.site.bureau, title=catalogue.site.title)
