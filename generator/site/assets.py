@@ -18,11 +18,10 @@ files left out, text files pre-compressed for the web server.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import shutil
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -78,15 +77,18 @@ def publish_assets(site_dir: Path, names: Mapping[str, str]) -> None:
                 path.unlink()
 
 
-def compressible(site_dir: Path) -> Iterator[Path]:
+def compressible(site_dir: Path, skip: Collection[str] = ()) -> Iterator[Path]:
     """The files of ``site_dir`` that get a pre-compressed copy, in a stable order, as they are found
-    (a site of 200,000 entries has over a million files)."""
-    for folder, dirs, files in os.walk(site_dir):
+    (a site of 200,000 entries has over a million files); not those in ``skip`` (paths from
+    ``site_dir``, with ``/``: the pages compressed as they were written)."""
+    root = str(site_dir)
+    for folder, dirs, files in os.walk(root):
         dirs.sort()
+        inside = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
         for name in sorted(files):
-            path = Path(folder, name)
-            if path.suffix in COMPRESSIBLE and not name.startswith("."):
-                yield path
+            if os.path.splitext(name)[1] in COMPRESSIBLE and not name.startswith(".") and prefix + name not in skip:
+                yield Path(folder, name)
 
 
 def gzipped(data: bytes) -> bytes:
@@ -130,19 +132,29 @@ def _write_compressed_streaming(path: Path) -> bool:
     return True
 
 
+#: Files larger than this are compressed on other threads (zlib lets go of the GIL); smaller ones
+#: in turn on this one: for a file of a few KB (a search fragment, a page) the Python around the
+#: compression costs more than the compression, and threads would only pass the GIL to and fro.
+THREAD_BYTES = 256 << 10
+
+
 def precompress(site_dir: Path, files: Iterable[Path] | None = None) -> int:
     """Write ``<file>.gz`` beside each text file of ``site_dir`` (or each of ``files``) that compression
     makes smaller; a stale copy of a file that no longer gains is removed. Returns how many were written."""
-    paths = iter(compressible(site_dir) if files is None else files)
 
-    def one(path: Path) -> bool:
-        if path.stat().st_size > STREAM_BYTES:
+    def one(path: Path, size: int) -> bool:
+        if size > STREAM_BYTES:
             return _write_compressed_streaming(path)
         return write_compressed(path, path.read_bytes())
 
     written = 0
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:  # zlib lets go of the GIL
-        # a batch at a time: pool.map would make a task for every file at once (a million at 200,000 entries)
-        while batch := list(itertools.islice(paths, 1024)):
-            written += sum(pool.map(one, batch))
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        large = []
+        for path in compressible(site_dir) if files is None else files:
+            size = path.stat().st_size
+            if size > THREAD_BYTES:
+                large.append(pool.submit(one, path, size))
+            else:
+                written += one(path, size)
+        written += sum(future.result() for future in large)
     return written

@@ -83,9 +83,19 @@ def test_a_large_file_is_compressed_as_it_is_read_into_the_same_bytes(
     (site / "noise.csv").write_bytes(b"".join(hashlib.sha256(i.to_bytes(2, "big")).digest() for i in range(999)))
     (site / "noise.csv.gz").write_bytes(b"stale")
     monkeypatch.setattr(assets, "STREAM_BYTES", 1000)
+    monkeypatch.setattr(assets, "THREAD_BYTES", 100)  # and on other threads
     assert precompress(site) == 1
     assert (site / "entries.json.gz").read_bytes() == assets.gzipped(data)
     assert sorted(p.name for p in site.iterdir()) == ["entries.json", "entries.json.gz", "noise.csv"]
+
+
+def test_pages_compressed_as_they_were_written_are_not_compressed_again(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "item" / "a").mkdir(parents=True)
+    for page in (site / "index.html", site / "item" / "a" / "index.html"):
+        page.write_bytes(TEXT)
+    assert precompress(site, assets.compressible(site, skip={"item/a/index.html"})) == 1
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.gz")) == ["index.html.gz"]
 
 
 def test_only_text_files_that_compression_makes_smaller_get_a_copy(tmp_path: Path) -> None:

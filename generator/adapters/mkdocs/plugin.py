@@ -146,8 +146,7 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
             publish_assets(site, self.assets)
         if compress:  # for a web server's gzip_static: not for file:// nor the preview
             with phase("precompress"):
-                done = self.built.writer.compressed
-                precompress(site, (p for p in compressible(site) if p.relative_to(site).as_posix() not in done))
+                precompress(site, compressible(site, skip=self.built.writer.compressed))
         if self._serving and self._entry_cache is not None:
             self.preview = Preview(
                 self.built.writer,
