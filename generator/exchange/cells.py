@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.check.diagnostics import Diagnostic, make_cell
 from generator.check.record import RecordValidator, is_link_url
@@ -78,8 +79,13 @@ def channel_details_cell(channels: Sequence[Channel]) -> str:
 
 def basis_reads_back(basis: Basis) -> bool:
     """Whether ``《标题》（文号）`` as printed reads back as this very title and 文号."""
-    parsed, problems = _read_basis([basis.text])
-    return not problems and len(parsed) == 1 and (parsed[0].title, parsed[0].doc_no) == (basis.title, basis.doc_no)
+    return _reads_back(basis.text, basis.title, basis.doc_no)
+
+
+@lru_cache(maxsize=4096)  # a county's items cite the same few dozen laws again and again
+def _reads_back(text: str, title: str, doc_no: str) -> bool:
+    parsed, problems = _read_basis([text])
+    return not problems and len(parsed) == 1 and (parsed[0].title, parsed[0].doc_no) == (title, doc_no)
 
 
 def basis_details_cell(basis: Sequence[Basis]) -> str:
