@@ -85,7 +85,6 @@ import unicodedata
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from pathlib import Path
@@ -811,10 +810,8 @@ def write_files(site_dir: Path, files: dict[str, str], removed: Iterable[str] = 
         (site_dir / path).unlink(missing_ok=True)
     for folder in sorted({(site_dir / path).parent for path in files}):
         folder.mkdir(parents=True, exist_ok=True)
-    # a few threads: writing thousands of small files one after another mostly waits on the journal
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        for done in [pool.submit(_write, site_dir / path, text) for path, text in sorted(files.items())]:
-            done.result()
+    for path, text in sorted(files.items()):
+        _write(site_dir / path, text)
 
 
 def _write(path: Path, text: str) -> None:

@@ -22,7 +22,6 @@ import posixpath
 import shutil
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -326,21 +325,19 @@ class SiteWriter:
         batch: list[Job],
     ) -> tuple[dict[str, bytes], set[str], list[str]]:
         """Render a batch of pages filled from shells, then write them (and the entries'
-        attachments) with a few threads while this one waits: creating thousands of folders
-        one after another spends most of its time waiting on the file system's journal,
-        which concurrent writers share. Returns the QR codes made and reused (:meth:`_taken_codes`) and
+        attachments) one after another: on threads, each page's Python (finishing, encoding)
+        waited for the GIL, and 20,000 items took 3 s longer on tmpfs and no less on disk
+        (benchmarks/README.md). Returns the QR codes made and reused (:meth:`_taken_codes`) and
         the pages given their pre-compressed copy."""
         out: list[tuple[str, str]] = []
         copies: list[tuple[Path, str]] = []
         with phase("render"):
             self._render_batch(shells, batch, out, copies)
-        with phase("write"), ThreadPoolExecutor(max_workers=8) as pool:
-            emit = functools.partial(self._emit, site_dir, footer=footer, post_process=post_process)
-            copy = functools.partial(_copy_file, site_dir)
-            waiting = [pool.submit(emit, src, html) for src, html in out]
-            waiting += [pool.submit(copy, source, dest) for source, dest in copies]
-            for done in waiting:
-                done.result()  # re-raises a failure: the build fails
+        with phase("write"):
+            for src, html in out:
+                self._emit(site_dir, src, html, footer, post_process)
+            for source, dest in copies:
+                _copy_file(site_dir, source, dest)
         compressed = [self.renderer.routes.dest(src) for src, _ in out] if self.compress else []
         return (*self._taken_codes(), compressed)
 
