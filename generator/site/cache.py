@@ -5,7 +5,8 @@ after a small change would make nearly all of them again the same. So each build
 ``.gkml-cache/build/`` beside mkdocs.yml (a folder gkml owns, listed in .gitignore, next to
 the attachments' text in ``.gkml-cache/attachments/``):
 
-* ``qr.json``: the SVG of each QR code of the site (by its address and label);
+* ``qr.json``: the SVG of each QR code of the site (by its address and label), deflated and in
+  base64 (a quarter of the text: a build holds them so, and reads them back so);
 * ``downloads/<group>-<key>/``: the bytes of each download file of a group (the catalogue's
   Excel, CSV, JSON …; the entries' CSV, JSON …), ``<key>`` being a hash of everything the
   files are made from (:func:`content_key`).
@@ -20,6 +21,7 @@ and the site is the same byte for byte either way (a test compares them).
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import json
@@ -92,8 +94,9 @@ class BuildCache:
         self.folder = folder
 
     # -- QR codes ------------------------------------------------------------------------------
-    def qr_codes(self) -> dict[str, str]:
-        """The codes the last build kept (``{}`` when there are none, or made by another gkml)."""
+    def qr_codes(self) -> dict[str, bytes]:
+        """The codes the last build kept, each SVG deflated (``{}`` when there are none, or made by
+        another gkml)."""
         if self.folder is None:
             return {}
         try:
@@ -103,12 +106,15 @@ class BuildCache:
         codes = data.get("codes") if isinstance(data, dict) and data.get("version") == code_version() else None
         if not isinstance(codes, dict):
             return {}
-        return {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, str)}
+        try:
+            return {k: base64.b64decode(v, validate=True) for k, v in codes.items() if isinstance(k, str)}
+        except (TypeError, ValueError):  # not the form this gkml writes
+            return {}
 
-    def keep_qr_codes(self, codes: Iterable[tuple[str, str]]) -> None:
-        """Keep ``codes`` (this build's, and only those: key, SVG, in key order) for the next build,
-        written as they come (at 20,000 items + 200,000 entries they are some 450 MB of text: the
-        file is never a second copy of them in memory)."""
+    def keep_qr_codes(self, codes: Iterable[tuple[str, bytes]]) -> None:
+        """Keep ``codes`` (this build's, and only those: key, deflated SVG, in key order) for the
+        next build, written as they come (at 20,000 items + 200,000 entries they are some 110 MB:
+        the file is never a second copy of them in memory)."""
         if self.folder is not None:
             _write_atomically(self.folder / QR_FILE, _qr_file(codes))
 
@@ -145,13 +151,13 @@ class BuildCache:
             pass  # a cache that cannot be written only makes the next build slower
 
 
-def _qr_file(codes: Iterable[tuple[str, str]]) -> Iterator[bytes]:
-    """The JSON of ``qr.json`` ({"version": …, "codes": {key: SVG …}}), a code at a time."""
+def _qr_file(codes: Iterable[tuple[str, bytes]]) -> Iterator[bytes]:
+    """The JSON of ``qr.json`` ({"version": …, "codes": {key: base64 …}}), a code at a time."""
     yield b'{"version": ' + json.dumps(code_version()).encode("utf-8") + b', "codes": {'
     separator = b""
-    for key, svg in codes:
-        yield separator + json.dumps(key, ensure_ascii=False).encode("utf-8") + b": "
-        yield json.dumps(svg, ensure_ascii=False).encode("utf-8")
+    for key, packed in codes:
+        yield separator + json.dumps(key, ensure_ascii=False).encode("utf-8") + b': "'
+        yield base64.b64encode(packed) + b'"'
         separator = b", "
     yield b"}}"
 

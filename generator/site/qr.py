@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import zlib
 from functools import cache
 from typing import Any, cast
 
@@ -45,7 +46,7 @@ def qr_svg(url: str, label: str = "") -> Markup:
     code is hidden from assistive technology (the text next to it says what it is).
     """
     key = f"{label}\n{url}"
-    known = _known.get(key)
+    known = _unpacked(_known.get(key))
     if known is not None:
         _reused.add(key)
         return Markup(known)
@@ -55,15 +56,30 @@ def qr_svg(url: str, label: str = "") -> Markup:
     return code
 
 
-#: Codes kept by the last build (:mod:`generator.site.cache`), by label and address; the codes this
-#: process made, and the keys of those it took from there, since :func:`take_codes` last took them.
-_known: dict[str, str] = {}
+#: Codes kept by the last build (:mod:`generator.site.cache`), by label and address, each deflated
+#: (:func:`pack`); the codes this process made, and the keys of those it took from there, since
+#: :func:`take_codes` last took them.
+_known: dict[str, bytes] = {}
 _made: dict[str, str] = {}
 _reused: set[str] = set()
 
 
-def reuse_codes(known: dict[str, str]) -> None:
-    """Let :func:`qr_svg` answer from ``known`` (codes an earlier build made, by ``label\\naddress``)."""
+def pack(svg: str) -> bytes:
+    """A code's SVG as a build holds and keeps it: deflated, a quarter of its size."""
+    return zlib.compress(svg.encode("utf-8"), level=1)
+
+
+def _unpacked(packed: bytes | None) -> str | None:
+    """The SVG :func:`pack` made ``packed`` of (None: none, or a damaged cache: made again)."""
+    try:
+        return None if packed is None else zlib.decompress(packed).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError):
+        return None
+
+
+def reuse_codes(known: dict[str, bytes]) -> None:
+    """Let :func:`qr_svg` answer from ``known`` (codes an earlier build made, by ``label\\naddress``,
+    each as :func:`pack` made it)."""
     global _known
     _known = known
     _made.clear()
@@ -78,8 +94,8 @@ def take_codes() -> tuple[dict[str, str], set[str]]:
     return made, reused
 
 
-def known_code(key: str) -> str | None:
-    """A code given to :func:`reuse_codes`, by its key."""
+def known_code(key: str) -> bytes | None:
+    """A code given to :func:`reuse_codes`, by its key (as :func:`pack` made it)."""
     return _known.get(key)
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import posixpath
 import shutil
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,7 +223,7 @@ class SiteWriter:
         if self.cache.folder is not None:
             with phase("cache"):
                 codes = self._codes
-                self.cache.keep_qr_codes((key, zlib.decompress(codes[key]).decode("utf-8")) for key in sorted(codes))
+                self.cache.keep_qr_codes((key, codes[key]) for key in sorted(codes))
 
     def _taken_codes(self) -> tuple[dict[str, bytes], set[str]]:
         """The QR codes this process made since it last asked (compressed: the workers that write
@@ -233,13 +232,13 @@ class SiteWriter:
         made, reused = qr.take_codes()
         if self.cache.folder is None:
             return {}, set()
-        return {key: _pack(svg.encode("utf-8")) for key, svg in made.items()}, reused
+        return {key: qr.pack(svg) for key, svg in made.items()}, reused
 
     def _keep_codes(self, made: dict[str, bytes], reused: set[str]) -> None:
         """Note the QR codes of this build's pages (``made``, compressed, or reused), for the next build."""
         if self.cache.folder is not None:
             self._codes.update(made)
-            self._codes.update((key, _pack((qr.known_code(key) or "").encode("utf-8"))) for key in reused)
+            self._codes.update((key, qr.known_code(key) or qr.pack("")) for key in reused)
 
     def write_search(self, site_dir: Path) -> None:
         """The search data of items and entries (:mod:`generator.site.search_index`)."""
@@ -457,11 +456,6 @@ def _joined(wait: Callable[[], tuple[R, dict[str, Figures]]]) -> Callable[[], R]
         return value
 
     return result
-
-
-def _pack(data: bytes) -> bytes:
-    """A QR code's SVG as the writer holds it until the cache keeps it: a quarter of its size."""
-    return zlib.compress(data, level=1)
 
 
 def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:

@@ -3,6 +3,7 @@ content, with the same site byte for byte as a build without it."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -102,3 +103,20 @@ def test_a_damaged_cache_is_ignored(project: Path) -> None:
     phases = gkml_build(project, "again")
     assert phases["qr"]["calls"] > 0
     assert digest(project / "cold") == digest(project / "again")
+
+
+def test_a_damaged_code_in_the_cache_is_made_again(project: Path) -> None:
+    """A cache of the right version whose codes cannot be read (one not deflated, one not base64)
+    gives the same site: what cannot be read is drawn again."""
+    cache = project / CACHE_FOLDER / BUILD_CACHE
+    shutil.rmtree(cache, ignore_errors=True)
+    gkml_build(project, "cold")
+    kept = json.loads((cache / QR_FILE).read_text(encoding="utf-8"))
+    first, *rest = sorted(kept["codes"])
+    kept["codes"][first] = base64.b64encode(b"<svg>not deflated</svg>").decode("ascii")
+    (cache / QR_FILE).write_text(json.dumps(kept), encoding="utf-8")
+    assert gkml_build(project, "one")["qr"]["calls"] == 1
+    kept["codes"][rest[0]] = "%%% not base64"
+    (cache / QR_FILE).write_text(json.dumps(kept), encoding="utf-8")
+    assert gkml_build(project, "all")["qr"]["calls"] > 1
+    assert digest(project / "cold") == digest(project / "one") == digest(project / "all")
