@@ -28,6 +28,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 
 from generator.exchange import csvcells, export, importer
 from generator.exchange.sheetcells import cell_text
+from generator.exchange.workbook import column_letter
 from generator.load.catalogue import load_catalogue
 from generator.load.files import FileGate
 from generator.model.limits import Limits
@@ -164,20 +165,12 @@ def random_workbook(rng: random.Random) -> bytes:
         top, left = rng.randint(1, 40), rng.randint(1, 20)
         bottom = rng.choice([top, top + rng.randint(1, 5), 1_048_576])
         right = rng.choice([left, left + rng.randint(1, 3), 16_384])
-        merges.append(f'<mergeCell ref="{letters(left)}{top}:{letters(right)}{bottom}"/>')
+        merges.append(f'<mergeCell ref="{column_letter(left)}{top}:{column_letter(right)}{bottom}"/>')
     out = io.BytesIO()
     wb.save(out)
     if not merges:
         return out.getvalue()
     return with_merges(out.getvalue(), "".join(merges))
-
-
-def letters(column: int) -> str:
-    text = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def with_merges(data: bytes, merges: str) -> bytes:
