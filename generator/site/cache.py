@@ -107,7 +107,7 @@ class BuildCache:
         if not isinstance(codes, dict):
             return {}
         try:
-            return {k: base64.b64decode(v, validate=True) for k, v in codes.items() if isinstance(k, str)}
+            return {key: base64.b64decode(packed, validate=True) for key, packed in codes.items()}
         except (TypeError, ValueError):  # not the form this gkml writes
             return {}
 
