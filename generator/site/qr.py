@@ -121,7 +121,17 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
     version's template with the final message's bits written in. A test compares the
     result with segno's own for many addresses.
     """
-    segments = encoder.prepare_data(url, None, None)
+    version, error, codewords = _byte_mode_codewords(url) or _segno_codewords(url)
+    width, source, gather, flips, count = _placement(version, error)
+    data = _final_message(version, error, codewords)[:count].ljust(count, b"\0")  # the bits of the data modules
+    masked = (int.from_bytes(data, "big") ^ flips).to_bytes(count, "big")  # each bit XOR its mask bit
+    flat = bytes(map((masked + source).__getitem__, gather))
+    return tuple(bytearray(flat[i : i + width]) for i in range(0, width * width, width))
+
+
+def _segno_codewords(text: str) -> tuple[int, int, bytes]:
+    """The version, error level and data codewords segno chooses and writes for ``text``."""
+    segments = encoder.prepare_data(text, None, None)
     version = encoder.find_version(segments, consts.ERROR_LEVEL_M, eci=False, micro=False)
     error = encoder.boost_error_level(version, consts.ERROR_LEVEL_M, segments, False, is_sa=False)
     buff = encoder.Buffer()
@@ -131,26 +141,56 @@ def qr_matrix(url: str) -> tuple[bytearray, ...]:
     encoder.write_terminator(buff, capacity, None, len(buff))
     encoder.write_padding_bits(buff, version, len(buff))
     encoder.write_pad_codewords(buff, version, capacity, len(buff))
-    width, source, gather, flips, count = _placement(version, error)
-    data = _final_message(version, error, buff)[:count].ljust(count, b"\0")  # the bits of the data modules
-    masked = (int.from_bytes(data, "big") ^ flips).to_bytes(count, "big")  # each bit XOR its mask bit
-    flat = bytes(map((masked + source).__getitem__, gather))
-    return tuple(bytearray(flat[i : i + width]) for i in range(0, width * width, width))
+    bits = bytes(buff.getbits())
+    return version, error, int(bits.translate(_AS_DIGITS), 2).to_bytes(len(bits) // 8, "big")
 
+
+#: What segno writes in alphanumeric mode (a text of these only is not in byte mode).
+_ALPHANUMERIC = frozenset(consts.ALPHANUMERIC_CHARS.decode("ascii"))
+
+
+def _byte_mode_codewords(text: str) -> tuple[int, int, bytes] | None:
+    """:func:`_segno_codewords` for an ASCII text segno writes as one segment in byte mode (every
+    web address with a lower-case letter), computed as one number: segno appends every bit of
+    the mode, the length and each character in turn, most of a code's time. None for other texts."""
+    if not text.isascii() or set(text) <= _ALPHANUMERIC:
+        return None
+    data = text.encode("ascii")
+    for version in range(1, 41):
+        length_bits = 8 if version < 10 else 16  # the character count indicator in byte mode
+        used = 4 + length_bits + 8 * len(data)
+        if _CAPACITY[version][consts.ERROR_LEVEL_M] >= used:
+            break
+    else:
+        return None
+    error = consts.ERROR_LEVEL_M
+    for better in (consts.ERROR_LEVEL_Q, consts.ERROR_LEVEL_H):  # as segno.encoder.boost_error_level
+        if _CAPACITY[version][better] < used:
+            break
+        error = better
+    capacity = _CAPACITY[version][error]
+    value = (_BYTE_MODE << length_bits | len(data)) << 8 * len(data) | int.from_bytes(data, "big")
+    ended = used + min(4, capacity - used)  # the terminator: up to four 0 bits
+    ended += 8 - ended % 8  # then 0 bits to the end of the codeword (segno: a whole one at its end)
+    words = (value << (ended - used)).to_bytes(ended // 8, "big")
+    padding = max(0, capacity // 8 - ended // 8)
+    return version, error, words + (_PAD_CODEWORDS * padding)[:padding]
+
+
+_BYTE_MODE = 0b0100  #: the mode indicator of byte mode
+_PAD_CODEWORDS = b"\xec\x11"  #: written in turn after the data (ISO/IEC 18004:2015, 7.4.10)
 
 #: Bytes of 0 and 1 as the text of a binary number, and back.
 _AS_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 _AS_BITS = bytes.maketrans(b"01", b"\x00\x01")
 
 
-def _final_message(version: int, error: int, buff: encoder.Buffer) -> bytes:
+def _final_message(version: int, error: int, data: bytes) -> bytes:
     """The bits (bytes of 0 and 1) of ``segno.encoder.make_final_message(version, error, buff)`` for a
-    QR Code (not Micro QR): the data codewords and their Reed–Solomon error codewords, interleaved
-    by block, then the remainder bits. The same arithmetic, with the bits converted to and from
-    codewords as binary numbers instead of bit by bit."""
-    bits = bytes(buff.getbits())
-    bits += b"\0" * (-len(bits) % 8)
-    codewords = iter(int(bits.translate(_AS_DIGITS), 2).to_bytes(len(bits) // 8, "big"))
+    QR Code (not Micro QR) whose data codewords are ``data``: they and their Reed–Solomon error
+    codewords, interleaved by block, then the remainder bits. The same arithmetic, with the
+    codewords taken as binary numbers instead of bit by bit."""
+    codewords = iter(data)
     data_blocks, error_blocks = [], []
     log = consts.GALIOS_LOG
     for info in _ECC[version][error]:

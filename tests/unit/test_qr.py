@@ -7,6 +7,7 @@ back with a real decoder (zxing-cpp), so what is checked is what a phone would s
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -123,9 +124,12 @@ def test_the_fast_matrix_is_segnos_own() -> None:
 
     from generator.site.qr import MASK, qr_matrix
 
-    urls = [f"https://zjj.example.gov.cn/item/{'k' * n}/" for n in range(0, 260, 3)]
+    urls = [f"https://zjj.example.gov.cn/item/{'k' * n}/" for n in range(0, 260)]  # every length: every padding
     urls += [f"http://127.0.0.1:8000/item/bzxzf-pjgl-{i}/" for i in range(50)]
-    urls += ["a", "https://zjj.example.gov.cn/zfxxgk/保障性住房/配给管理/", "HTTP://EXAMPLE.GOV.CN/A1"]
+    urls += ["a", "https://zjj.example.gov.cn/zfxxgk/保障性住房/配给管理/", "HTTP://EXAMPLE.GOV.CN/A1", "12345"]
+    shuffled = random.Random(15)
+    printable = [chr(c) for c in range(32, 127)]
+    urls += ["".join(shuffled.choices(printable, k=shuffled.randint(1, 300))) for _ in range(100)]
     for url in urls:
         expected = segno.make(url, error="m", micro=False, mask=MASK).matrix
         assert [bytes(row) for row in qr_matrix(url)] == [bytes(row) for row in expected], url
