@@ -200,18 +200,18 @@ def settings_headers() -> list[str]:
 
 def _settings_sheet(book: Workbook, catalogue: Catalogue, sheets: list[str]) -> None:
     with book.sheet(t.SETTINGS_SHEET, Layout(widths=(24, 30, 16, 12, 8, 8, 40))) as sheet:
-        bold, header = book.style(_BOLD), book.style(_BOLD)
+        bold = book.style(_BOLD)
         sheet.append([SETTINGS_INTRO], [bold])
         sheet.append([])
-        sheet.append([SITE_HEADING], [header])
+        sheet.append([SITE_HEADING], [bold])
         for spec in SITE_FIELDS:
             value = getattr(catalogue.site, spec.attr, "")
             if value not in ("", None):
                 sheet.append([spec.key, value])
         sheet.append([])
-        sheet.append([COLUMNS_HEADING], [header])
+        sheet.append([COLUMNS_HEADING], [bold])
         headers = settings_headers()
-        sheet.append(headers, [header] * len(headers))
+        sheet.append(headers, [bold] * len(headers))
         for area, name in zip(catalogue.areas, sheets, strict=True):
             sheet.append([area.title, "", name, *_meta_values(area)])
             for category in area.categories:

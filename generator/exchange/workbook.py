@@ -93,7 +93,7 @@ class Sheet:
     def __init__(self, stream: IO[bytes], layout: Layout) -> None:
         self.row = 0  #: the last row appended
         self._stream = stream
-        self._heights = layout.heights
+        self._layout = layout
         self._merges: list[str] = []
         self._pending: list[str] = []
         self._letters = [column_letter(i) for i in range(1, max(len(layout.widths), 1) + 1)]
@@ -121,7 +121,7 @@ class Sheet:
                 parts.append(f'<c r="{letters[i]}{r}"{s} t="inlineStr"><is><t{space}>{text}</t></is></c>')
             else:
                 parts.append(f'<c r="{letters[i]}{r}"{s}><v>{int(value)}</v></c>')
-        height = self._heights.get(self.row)
+        height = self._layout.heights.get(self.row)
         shown = f' ht="{height:g}" customHeight="1"' if height else ""
         self._pending.append(f'<row r="{r}"{shown}>{"".join(parts)}</row>')
         if len(self._pending) >= _ROWS_PER_WRITE:
@@ -140,14 +140,14 @@ class Sheet:
     def _write(self, text: str) -> None:
         self._stream.write(text.encode("utf-8"))
 
-    def finish(self, layout: Layout) -> None:
+    def finish(self) -> None:
         """The end of the sheet: its merged ranges and print settings."""
         self._flush()
         self._write("</sheetData>")
         if self._merges:
             self._write(f'<mergeCells count="{len(self._merges)}">{"".join(self._merges)}</mergeCells>')
         self._write('<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>')
-        if layout.a3_landscape:
+        if self._layout.a3_landscape:
             self._write(f'<pageSetup paperSize="{_PAPER_A3}" fitToWidth="1" fitToHeight="0" orientation="landscape"/>')
         self._write("</worksheet>")
 
@@ -196,7 +196,7 @@ class Workbook:
         with self._zip.open(self._entry(f"xl/worksheets/sheet{len(self._sheets)}.xml"), "w") as stream:
             sheet = Sheet(stream, layout)
             yield sheet
-            sheet.finish(layout)
+            sheet.finish()
 
     def close(self, *, creator: str, title: str) -> bytes:
         """The workbook's bytes: its sheets, cell formats and document properties."""

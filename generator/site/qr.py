@@ -171,7 +171,7 @@ def _byte_mode_codewords(text: str) -> tuple[int, int, bytes] | None:
     capacity = _CAPACITY[version][error]
     value = (_BYTE_MODE << length_bits | len(data)) << 8 * len(data) | int.from_bytes(data, "big")
     ended = used + min(4, capacity - used)  # the terminator: up to four 0 bits
-    ended += 8 - ended % 8  # then 0 bits to the end of the codeword (segno: a whole one at its end)
+    ended += 8 - ended % 8  # 0 bits to the codeword's end; on a boundary segno adds a whole 0 codeword
     words = (value << (ended - used)).to_bytes(ended // 8, "big")
     padding = max(0, capacity // 8 - ended // 8)
     return version, error, words + (_PAD_CODEWORDS * padding)[:padding]
