@@ -104,6 +104,9 @@ class SiteWriter:
     _codes: dict[str, bytes] = field(default_factory=dict, init=False)
     #: Whether each page gets its pre-compressed copy (``.gz``, for nginx's gzip_static) as it is written.
     compress: bool = field(default=False, init=False)
+    #: The path the site is served from when it is not the site address's (a preview at ``/``): the
+    #: 404 page, shown at any depth, links the theme's files from there.
+    served_from: str | None = field(default=None, init=False)
     #: The files (site-relative) whose copy was made as they were written: not to be read back for it.
     compressed: set[str] = field(default_factory=set, init=False)
 
@@ -211,7 +214,8 @@ class SiteWriter:
                 self.write_site_page(site_dir, shells, page, post_process=post_process)
         not_found = site_dir / NOT_FOUND  # served at any depth: links from the site's own path
         if not_found.is_file():
-            root = urlsplit(self.renderer.site_url).path.rstrip("/")
+            served_from = urlsplit(self.renderer.site_url).path if self.served_from is None else self.served_from
+            root = served_from.rstrip("/")
             html = not_found.read_text(encoding="utf-8")
             html = s.finish_page(html, root, self.footer, head=self.renderer.head(), language=self.language)
             _write_file(not_found, html.encode("utf-8"))

@@ -4,10 +4,12 @@ such an update writes)."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -63,6 +65,36 @@ def test_serve_reloads_when_a_record_or_an_entry_changes(project: Path, tmp_path
         assert wait_for(lambda: "修订后的示例县" in fetch(page)), "the entry's page was not updated"
         assert wait_for(lambda: "已更新" in log.read_text(encoding="utf-8"), 10), "a full build, not an update"
         assert "法律法规（已修订）" in fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_previews_404_page_has_its_styles(project: Path, tmp_path: Path) -> None:
+    """The 404 page links the theme's files from where the site is served: the site address's
+    path when published (nginx shows it at any depth), the preview's own ``/`` under serve."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert wait_for(lambda: "法律法规" in fetch(f"http://127.0.0.1:{port}/item/bzxzf-fgzc-flfg/"))
+        try:
+            fetch(f"http://127.0.0.1:{port}/no/such/page/")
+            raise AssertionError("a missing page was served")
+        except urllib.error.HTTPError as missing:
+            assert missing.code == 404
+            page = missing.read().decode("utf-8")
+        styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+        assert styles and all(href.startswith("/assets/") for href in styles), styles
+        linked = set(re.findall(r'(?:href|src)="(/[^"/][^"#]*)', page))  # the theme's, gkml's head and footer
+        assert len(linked) > len(styles)
+        for href in sorted(linked):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{href}", timeout=5) as response:
+                assert response.status == 200, href  # each is there
     finally:
         server.terminate()
         server.wait(timeout=10)

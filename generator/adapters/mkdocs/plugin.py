@@ -19,12 +19,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import is_error_template
 
 from generator.adapters.mkdocs.config import GkmlConfig
 from generator.adapters.mkdocs.watch import Changes, record_changes, stop, watch_catalogue
@@ -103,6 +105,8 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         config.site_name = str(escape(built.catalogue.site.title))  # the theme prints it unescaped
         # The one address: 网站地址 in _site.yaml (the theme's canonical links); none without it, also
         # under `serve`, whose own local address MkDocs put here (the pages' links are relative).
+        if self._serving:  # MkDocs put its own address here: the preview is served from its path
+            built.writer.served_from = urlsplit(config.site_url or "/").path
         config.site_url = built.catalogue.site.url or None
         config.nav = self._made_nav = catalogue_nav(built.catalogue, built.routes, self._user_nav)
         self.assets = asset_names(settings.theme_dir)
@@ -124,6 +128,14 @@ class GkmlPlugin(BasePlugin[GkmlConfig]):
         _replace(files, File.generated(config, ERRORS_PAGE, content=common_errors_page()))
         self.hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in self.stubs]
         return files
+
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """The 404 page of the preview links the theme's files from where the preview serves them (MkDocs
+        links an error page's from the site address's path, which is the published site's)."""
+        served_from = self.built.writer.served_from if self._serving else None
+        if served_from is not None and is_error_template(template_name):
+            context["base_url"] = served_from
+        return context
 
     @event_priority(100)  # before other plugins: the shell is the theme's own output
     def on_post_page(self, output: str, page: Page, config: Any) -> str:
