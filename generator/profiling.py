@@ -229,15 +229,17 @@ def finish() -> dict[str, object]:
 
 
 def _since_process_start() -> float:
-    """Wall seconds since this process started (Linux: from /proc), 0 where unknown."""
+    """Wall seconds since this process started (Linux: from /proc), 0 where unknown.
+
+    The start is in clock ticks since boot, read against the boot-time clock: /proc/stat's
+    ``btime`` is whole seconds, and the wall clock minus it was up to a second off."""
     try:
         with open("/proc/self/stat", encoding="ascii") as f:
             ticks = int(f.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/stat", encoding="ascii") as f:
-            boot = next(int(line.split()[1]) for line in f if line.startswith("btime "))
-    except (OSError, ValueError, IndexError, StopIteration):
+        now = time.clock_gettime(time.CLOCK_BOOTTIME)
+    except (OSError, ValueError, IndexError, AttributeError):
         return 0.0
-    return max(0.0, time.time() - (boot + ticks / os.sysconf("SC_CLK_TCK")))
+    return max(0.0, now - ticks / os.sysconf("SC_CLK_TCK"))
 
 
 def text_report(data: dict[str, object]) -> str:
