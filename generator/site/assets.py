@@ -12,7 +12,9 @@ files left out, text files pre-compressed for the web server.
   language files; gkml has its own search), which no page loads.
 * **Pre-compressed** (:func:`precompress`): beside each text file a ``.gz`` copy that nginx's
   ``gzip_static`` sends as it is (no compression on each request). The copies are the same bytes
-  every build: no time or file name in the gzip header (``mtime=0``).
+  every build: no time or file name in the gzip header (``mtime=0``). They are made by libdeflate
+  (the ``deflate`` package), which compresses a whole buffer 1.7 times as fast as zlib at the same
+  level and no larger (benchmarks/README.md); a file too large to hold whole is streamed through zlib.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
+import deflate
+
 #: Where gkml's own assets are, in the theme folder and in the site.
 ASSETS_FOLDER = "assets/gkml"
 #: Hex digits of the content hash in a fingerprinted name (the theme uses 8 too).
@@ -36,9 +40,10 @@ UNSHIPPED_SUFFIXES = (".map",)
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".webmanifest"})
 #: Files smaller than this are sent as they are (a gzip header and a request cost more than they save).
 MIN_COMPRESS_BYTES = 256
-#: gzip level of the pre-compressed copies: the best, as it is paid once per build, not per request.
+#: gzip level of the pre-compressed copies: zlib's best, as it is paid once per build, not per request
+#: (libdeflate goes on to 12, many times slower for a few bytes less).
 GZIP_LEVEL = 9
-GZIP_WBITS = 31  #: zlib's gzip format: its header has no time and no name (the same bytes every build)
+GZIP_WBITS = 31  #: zlib's gzip format (streamed files): its header has no time and no name
 
 
 def fingerprinted(name: str, data: bytes) -> str:
@@ -93,8 +98,7 @@ def compressible(site_dir: Path, skip: Collection[str] = ()) -> Iterator[Path]:
 
 def gzipped(data: bytes) -> bytes:
     """``data`` in gzip format, the same bytes every time: no modification time, no file name."""
-    packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WBITS)  # (zlib.compress takes wbits from 3.11)
-    return packer.compress(data) + packer.flush()
+    return bytes(deflate.gzip_compress(data, GZIP_LEVEL))
 
 
 def write_compressed(path: Path, data: bytes) -> bool:
@@ -116,7 +120,8 @@ STREAM_BYTES = 4 << 20
 
 
 def _write_compressed_streaming(path: Path) -> bool:
-    """:func:`write_compressed` for a large file, read and compressed a block at a time: the same bytes."""
+    """:func:`write_compressed` for a large file, read and compressed a block at a time by zlib
+    (libdeflate needs the whole file in memory): other bytes, the same text, the same every build."""
     target = path.with_name(path.name + ".gz")
     partial = path.with_name(path.name + ".gz.partial")
     packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, GZIP_WBITS)
@@ -132,7 +137,7 @@ def _write_compressed_streaming(path: Path) -> bool:
     return True
 
 
-#: Files larger than this are compressed on other threads (zlib lets go of the GIL); smaller ones
+#: Files larger than this are compressed on other threads (libdeflate and zlib let go of the GIL); smaller ones
 #: in turn on this one: for a file of a few KB (a search fragment, a page) the Python around the
 #: compression costs more than the compression, and threads would only pass the GIL to and fro.
 THREAD_BYTES = 256 << 10
