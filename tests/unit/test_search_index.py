@@ -418,6 +418,39 @@ def test_pinyin_and_initials_find_titles(example_docs: list[Doc], search: Search
         assert "gongzufang" in syllables
 
 
+def test_long_pinyin_and_initials_find_every_title_holding_them(example_docs: list[Doc], search: Search) -> None:
+    """Pinyin longer than the part looked up whole (and initials longer than theirs) are found by
+    their first letters and the trigrams of the rest: every title holding them, and few that
+    hold the pieces apart (over a fifth of the example's titles, lengths on both sides of the limits)."""
+
+    def indexed(doc: Doc) -> tuple[list[str], str]:
+        """The title's pinyin from each syllable's start, and its initials, as the index has them."""
+        syllables = [s for s in pinyin_syllables(doc.title) if s.isascii() and s.isalnum()]
+        return ["".join(syllables[i:]) for i in range(len(syllables))], "".join(s[0] for s in syllables)
+
+    def letters_only(text: str) -> str:
+        return text[: next((i for i, c in enumerate(text) if not c.isalpha()), len(text))]
+
+    typed: list[str] = []
+    for doc in example_docs[::5]:
+        starts, initials = indexed(doc)
+        text, initials = letters_only(starts[0]), letters_only(initials)
+        typed += [text[:n] for n in (10, 12, 13, 16, 24) if len(text) >= n]
+        typed += [initials[:n] for n in (4, 5, 6, 8) if len(initials) >= n]
+    assert len(typed) >= 100
+    holding = [indexed(doc) for doc in example_docs]
+    listed = apart = 0
+    for query, hits in zip(typed, search(typed), strict=True):
+        wanted = {
+            n
+            for n, (starts, letters) in enumerate(holding)
+            if query in letters or any(s.startswith(query) for s in starts)
+        }
+        assert wanted <= set(hits), query
+        listed, apart = listed + len(hits), apart + len(set(hits) - wanted)
+    assert apart <= listed // 20
+
+
 def test_title_matches_rank_before_other_fields_and_newer_first(example_docs: list[Doc], search: Search) -> None:
     (hits,) = search(["保障性租赁住房"])
     in_title = [n for n in hits if "保障性租赁住房" in example_docs[n].title]

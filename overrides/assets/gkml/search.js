@@ -179,9 +179,11 @@
       });
     }
     if (/^[a-z]+$/.test(term)) {
-      /* pinyin from a syllable's start, initials anywhere: whole up to 12 and 8 letters, then trigrams */
-      var pinyin = ["^" + term.slice(0, 12)].concat(chars.length > 12 ? gramKeys(chars.slice(10), "*") : []);
-      var letters = ["~" + term.slice(0, 8)].concat(chars.length > 8 ? gramKeys(chars.slice(6), "~") : []);
+      /* pinyin from a syllable's start, initials anywhere: whole up to the manifest's lengths, then
+         the trigrams of the rest, the first two of them overlapping the whole part */
+      var whole = manifest.pinyin[0], run = manifest.pinyin[1];
+      var pinyin = ["^" + term.slice(0, whole)].concat(chars.length > whole ? gramKeys(chars.slice(whole - 2), "*") : []);
+      var letters = ["~" + term.slice(0, run)].concat(chars.length > run ? gramKeys(chars.slice(run - 2), "~") : []);
       found.push(all(pinyin), all(letters));
     }
     return Promise.all(found).then(function (list) {
