@@ -188,6 +188,26 @@ def _mark(mark: yaml.Mark | None) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (1-based) of the character at ``index`` of ``text``."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+#: An alias as written: ``*`` and the anchor's name, after a space, a list's dash, ``[`` or ``,``.
+_ALIAS = re.compile(r"(?<=[\s\-\[,])\*[^\s,\[\]{}]+")
+
+
+def _find_alias(text: str, start: int) -> re.Match[str] | None:
+    """The first alias written from ``start`` on that is not in a comment (between two list items
+    there is nothing else with text of its own)."""
+    while alias := _ALIAS.search(text, start):
+        line_start = max(start, text.rfind("\n", 0, alias.start()) + 1)
+        if "#" not in text[line_start : alias.start()]:
+            return alias
+        start = text.find("\n", alias.end()) + 1 or len(text)
+    return None
+
+
 class _Converter:
     """Turns composed nodes into plain values, recording positions and duplicate keys."""
 
@@ -210,10 +230,27 @@ class _Converter:
             self._escaped_hidden(node)
             return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._sequence(node, path)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         return None  # pragma: no cover - PyYAML has no other node kinds
+
+    def _sequence(self, node: yaml.SequenceNode, path: Path_) -> list[object]:
+        """The items of a list. An alias among them is reported where it is written (the composer
+        hands it back as the anchored node, marked where the anchor is) and left out: the file is
+        in error, and the other items are still checked, each at its own position."""
+        items: list[object] = []
+        cursor = node.start_mark.index  # where the text of the next item begins, at the earliest
+        for item in node.value:
+            if id(item) in self.seen:
+                alias = _find_alias(self.doc.text, cursor)
+                at = _position(self.doc.text, alias.start()) if alias else _mark(item.start_mark)
+                self.out.append(make("yaml-anchor", self.doc.file, *at))
+                cursor = alias.end() if alias else cursor
+                continue
+            items.append(self.convert(item, (*path, len(items))))
+            cursor = item.end_mark.index
+        return items
 
     def _escaped_hidden(self, node: yaml.ScalarNode) -> None:
         """Report a character an editor cannot see that a double-quoted scalar writes as an escape
@@ -254,6 +291,9 @@ _NBSP_AFTER_COLON = re.compile(r"^\s*(?:-\xa0|(?:-\s*)?[^\s:#'\"\[{][^:#]*?:\xa0
 #: Problems whose own position is where PyYAML gave up (often the end of the file);
 #: the construct left open starts at the error's context mark.
 _UNTERMINATED = ("found unexpected end of stream", "did not find expected ',' or", "while scanning a quoted scalar")
+#: A key written without its colon: PyYAML notices on the next line (past the end of the file, for
+#: the last line); the key starts at the context mark. Reported there when no pitfall explains it.
+_KEY_WITHOUT_COLON = "could not find expected ':'"
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -> Diagnostic:
@@ -286,6 +326,8 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, lines: list[str], file: str) -
             return make("yaml-missing-space", file, number, match.end(1) + 1)
     if "alias" in problem or "anchor" in problem:
         return make("yaml-anchor", file, line, column)
+    if problem.startswith(_KEY_WITHOUT_COLON) and exc.context_mark is not None:
+        line, column = _mark(exc.context_mark)
     return make("yaml-syntax", file, line, column, problem=_translate(problem))
 
 

@@ -117,6 +117,26 @@ def test_alias_as_mapping_value_is_reported_at_its_key() -> None:
     assert doc is not None and doc.data == {"a": "1", "b": None}
 
 
+@pytest.mark.parametrize(
+    ("text", "at", "data", "last_at"),
+    [
+        ("a:\n  - &x 1\n  - *x\n  - 2\n", [(3, 5)], ["1", "2"], (4, 5)),
+        ("a: [&x 1, *x, 2]\n", [(1, 11)], ["1", "2"], (1, 15)),
+        ("a:\n  - &m {k: v}\n  # *not-this\n  - *m # *nor-this\n  - *m\n", [(4, 5), (5, 5)], [{"k": "v"}], (2, 5)),
+    ],
+    ids=["block", "flow", "comments"],
+)
+def test_an_alias_in_a_list_is_reported_where_it_is_written_and_left_out(
+    text: str, at: list[tuple[int, int]], data: list[object], last_at: tuple[int, int]
+) -> None:
+    """Not at the anchor (the composer hands the alias back as the anchored node); the other items
+    keep their own positions, so nothing else is blamed on the alias."""
+    doc, diagnostics = parse_yaml(text.encode(), "t")
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("yaml-anchor", *p) for p in at]
+    assert doc is not None and doc.data == {"a": data}
+    assert doc.where(("a", len(data) - 1)) == last_at
+
+
 def test_complex_key_is_not_a_mapping_entry() -> None:
     _, diagnostics = parse_yaml(b"? [a, b]\n: c\n", "t")
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("not-mapping", 1, 3)]
@@ -294,12 +314,9 @@ def _located(case_id: str, text: str, line: int, reason: str = "") -> object:
             _replace("方式: 主动", "方式: [主动"),
             11,
         ),
-        _located(
-            "key-without-colon-last-line",
-            _BASE + "备注\n",
-            17,
-            "a last line without a colon is reported at line 18, after the end of the file",
-        ),
+        _located("key-without-colon-last-line", _BASE + "备注\n", 17),
+        _located("key-without-colon-then-blank-lines", _BASE + "备注\n\n\n", 17),
+        _located("key-without-colon-mid-file", _replace("主体: ", "主体\n"), 10),
     ],
 )
 def test_syntax_errors_point_at_the_line_that_causes_them(text: str, line: int) -> None:
