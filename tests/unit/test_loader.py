@@ -282,9 +282,8 @@ def test_syntax_messages_are_chinese(text: str) -> None:
         assert _english(d.message) == [], d.format()
 
 
-def _located(case_id: str, text: str, line: int, reason: str = "") -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=f"bug: {reason}")] if reason else []
-    return pytest.param(text, line, id=case_id, marks=marks)
+def _located(case_id: str, text: str, line: int) -> object:
+    return pytest.param(text, line, id=case_id)
 
 
 @pytest.mark.parametrize(
