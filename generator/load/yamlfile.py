@@ -168,9 +168,7 @@ def _hidden_characters(text: str, file: str) -> tuple[list[Diagnostic], bool]:
     found = list(hidden_characters(text))
     out = []
     for index, char in found[:_MAX_HIDDEN]:
-        line = text.count("\n", 0, index) + 1
-        column = index - text.rfind("\n", 0, index)
-        out.append(make(_HIDDEN_CODES[hidden_kind(char)], file, line, column, char=describe(char)))
+        out.append(make(_HIDDEN_CODES[hidden_kind(char)], file, *_position(text, index), char=describe(char)))
     return out, any(hidden_kind(char) is Hidden.CONTROL for _, char in found)
 
 

@@ -4,7 +4,6 @@ the anchor publishes what it says: every item, and with ``--plain-pages`` a page
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -13,19 +12,16 @@ from types import ModuleType
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from .helpers import load_benchmark
+
 ITEMS = 120
 LINK = re.compile(r"\]\(([^)]+)\)")
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    """benchmarks/build.py, loaded under a name of its own."""
-    spec = importlib.util.spec_from_file_location("gkml_build_bench", BENCHMARKS / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/build.py."""
+    return load_benchmark("build")
 
 
 def _names(bench: ModuleType) -> list[str]:

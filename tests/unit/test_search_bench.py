@@ -5,7 +5,6 @@ the recall figures. No browser."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import random
 import re
@@ -17,21 +16,18 @@ from typing import Any
 
 import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+from .helpers import BENCHMARKS, load_benchmark
+
 if str(BENCHMARKS) not in sys.path:
     sys.path.insert(0, str(BENCHMARKS))
 
-import search_queries as sq  # noqa: E402
+import search_queries as sq
 
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    """benchmarks/search.py, loaded under a name of its own."""
-    spec = importlib.util.spec_from_file_location("gkml_search_bench", BENCHMARKS / "search.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """benchmarks/search.py."""
+    return load_benchmark("search")
 
 
 @pytest.fixture(scope="module")
